@@ -1,0 +1,287 @@
+package analyzer
+
+import (
+	"fmt"
+	"io"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/object"
+	"github.com/go-git/go-git/v5/plumbing/object/commitgraph"
+)
+
+// RepoInput is one repository to read.
+type RepoInput struct {
+	Path string
+	// Mailmap is extra mailmap text (the file named by mailmap.file), read
+	// after the .mailmap at HEAD so that it wins, as in git.
+	Mailmap string
+}
+
+// Options is everything Analyze needs; it reads nothing else.
+type Options struct {
+	Repos    []RepoInput
+	Identity Identity
+	Period   Period
+	Team     string    // career.team, an owner handle such as "@org/team"
+	Progress io.Writer // progress lines; nil for none
+}
+
+// Analyze reads every repository and returns the classified contributions
+// of the identity in the period.
+func Analyze(opt Options) (*Report, error) {
+	rep := &Report{Author: opt.Identity, Period: opt.Period, Summary: map[Category]int{}}
+	m := newMatcher(opt.Identity)
+	for _, in := range opt.Repos {
+		src, contribs, err := analyzeRepo(in, opt, m)
+		if err != nil {
+			return nil, err
+		}
+		rep.Sources = append(rep.Sources, src)
+		rep.Contributions = append(rep.Contributions, contribs...)
+	}
+	sort.SliceStable(rep.Contributions, func(i, j int) bool {
+		a, b := rep.Contributions[i], rep.Contributions[j]
+		if !a.Date.Equal(b.Date) {
+			return a.Date.After(b.Date)
+		}
+		return a.ID < b.ID
+	})
+	for _, c := range rep.Contributions {
+		for _, k := range c.Categories {
+			rep.Summary[k]++
+		}
+	}
+	return rep, nil
+}
+
+// revertRe finds the line git revert writes into the message.
+var revertRe = regexp.MustCompile(`This reverts commit ([0-9a-f]{40})`)
+
+// candidate is a commit of the user's (or one crediting them) before diffs.
+type candidate struct {
+	commit   *object.Commit
+	author   Person
+	credited bool
+	trailers []Trailer
+	coauth   []Person
+}
+
+func analyzeRepo(in RepoInput, opt Options, m *matcher) (Source, []Contribution, error) {
+	r, err := openRepo(in.Path)
+	if err != nil {
+		return Source{}, nil, err
+	}
+	defer r.Close()
+	name, web := r.name()
+	src := Source{Kind: "git", Repo: name, Path: r.path}
+	prog := newProgress(opt.Progress, name)
+	defer prog.done()
+
+	mm, err := r.headFile(".mailmap")
+	if err != nil {
+		return src, nil, err
+	}
+	mailmap := ParseMailmap(mm)
+	mailmap.Add(in.Mailmap)
+
+	shallowList, err := r.storage.Shallow()
+	if err != nil {
+		return src, nil, fmt.Errorf("reading shallow file of %q: %w", r.path, err)
+	}
+	shallow := map[plumbing.Hash]bool{}
+	for _, h := range shallowList {
+		shallow[h] = true
+	}
+	if len(shallow) > 0 {
+		src.Shallow = true
+		src.Warnings = append(src.Warnings, "shallow clone: older history is missing and was not read; run `git fetch --unshallow` to read it all")
+	}
+
+	tips, err := r.tips()
+	if err != nil {
+		return src, nil, err
+	}
+	var cands []candidate
+	reverted := map[string]string{} // reverted sha → the revert's sha
+	stopBefore := opt.Period.Since.Add(-stopMargin)
+	err = walkCommits(r.nodes, tips, shallow, stopBefore, func(n commitgraph.CommitNode) error {
+		if n.CommitTime().Before(stopBefore) {
+			return nil
+		}
+		src.CommitsScanned++
+		prog.tick(src.CommitsScanned)
+		if n.NumParents() > 1 {
+			return nil // merges are not contributions; their second parents are
+		}
+		c, err := n.Commit()
+		if err != nil {
+			return fmt.Errorf("reading commit %s: %w", n.ID(), err)
+		}
+		if sm := revertRe.FindStringSubmatch(c.Message); sm != nil {
+			reverted[sm[1]] = c.Hash.String()
+		}
+		if !opt.Period.Contains(c.Author.When) {
+			return nil
+		}
+		author := mailmap.Map(Person{Name: c.Author.Name, Email: c.Author.Email})
+		isMine := m.match(author)
+		var trailers []Trailer
+		var co []Person
+		if isMine || strings.Contains(c.Message, "o-authored-by") || strings.Contains(c.Message, "O-AUTHORED-BY") {
+			trailers = ParseTrailers(c.Message)
+			co = creditedPeople(trailers, author, mailmap)
+		}
+		credited := false
+		if !isMine {
+			for _, p := range co {
+				if m.match(p) {
+					credited = true
+					break
+				}
+			}
+			if !credited {
+				return nil
+			}
+		}
+		cands = append(cands, candidate{commit: c, author: author, credited: credited, trailers: trailers, coauth: co})
+		return nil
+	})
+	if err != nil {
+		return src, nil, fmt.Errorf("%s: %w", name, err)
+	}
+
+	// A commit reverted later is dropped, and so is its revert: together
+	// they changed nothing.
+	drop := map[string]bool{}
+	for sha, by := range reverted {
+		drop[sha], drop[by] = true, true
+	}
+	var evs []evidence
+	for _, cd := range cands {
+		sha := cd.commit.Hash.String()
+		if drop[sha] {
+			continue
+		}
+		files, err := commitFiles(r.storage, cd.commit)
+		if err != nil {
+			return src, nil, fmt.Errorf("%s: reading changes of commit %s: %w", name, sha, err)
+		}
+		subject, body, _ := strings.Cut(strings.TrimRight(cd.commit.Message, "\n"), "\n")
+		evs = append(evs, evidence{credited: cd.credited, commit: &Commit{
+			Repo: name, SHA: sha, Author: cd.author,
+			AuthorDate: cd.commit.Author.When, CommitterDate: cd.commit.Committer.When,
+			Subject: strings.TrimSpace(subject), Body: strings.TrimSpace(body),
+			Trailers: cd.trailers, Coauthors: cd.coauth, Files: files,
+		}})
+	}
+
+	ctx, err := repoContext(r, evs, opt)
+	if err != nil {
+		return src, nil, fmt.Errorf("%s: %w", name, err)
+	}
+	var out []Contribution
+	for _, e := range evs {
+		cctx := *ctx
+		cctx.Credited = e.credited
+		out = append(out, contribution(e.commit, &cctx, web))
+	}
+	return src, out, nil
+}
+
+// evidence is a commit read in full, with whether it only credits the user.
+type evidence struct {
+	commit   *Commit
+	credited bool
+}
+
+// creditedPeople returns the co-authors a commit credits, through the
+// mailmap, without bots and without the commit's own author.
+func creditedPeople(trailers []Trailer, author Person, mm *Mailmap) []Person {
+	var out []Person
+	for _, p := range coauthors(trailers) {
+		p = mm.Map(p)
+		if strings.EqualFold(p.Email, author.Email) && p.Email != "" {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// repoContext gathers what the rules need to know about the repository:
+// who owns which paths, and which areas the user usually works in.
+func repoContext(r *gitRepo, evs []evidence, opt Options) (*Context, error) {
+	ctx := &Context{}
+	if opt.Team != "" {
+		ctx.Us = append(ctx.Us, strings.ToLower(opt.Team))
+	}
+	for _, l := range opt.Identity.Logins {
+		ctx.Us = append(ctx.Us, "@"+strings.ToLower(strings.TrimPrefix(l, "@")))
+	}
+	for _, e := range opt.Identity.Emails {
+		ctx.Us = append(ctx.Us, strings.ToLower(e))
+		if login, ok := NoreplyLogin(e); ok {
+			ctx.Us = append(ctx.Us, "@"+login)
+		}
+	}
+	for _, p := range codeownersPaths {
+		text, err := r.headFile(p)
+		if err != nil {
+			return nil, err
+		}
+		if text != "" {
+			ctx.Owners = ParseCodeowners(text).Owners
+			break
+		}
+	}
+	ctx.AreaShare = map[string]float64{}
+	for _, e := range evs {
+		if e.credited {
+			continue
+		}
+		ctx.AreaCommits++
+		for a := range areas(e.commit.Files) {
+			ctx.AreaShare[a]++
+		}
+	}
+	for a := range ctx.AreaShare {
+		ctx.AreaShare[a] /= float64(ctx.AreaCommits)
+	}
+	return ctx, nil
+}
+
+// areas returns the top-level areas (first path element; "" for files at
+// the root) that files touch.
+func areas(files []FileChange) map[string]bool {
+	out := map[string]bool{}
+	for _, f := range files {
+		a, _, ok := strings.Cut(f.Path, "/")
+		if !ok {
+			a = ""
+		}
+		out[a] = true
+	}
+	return out
+}
+
+// contribution classifies one commit.
+func contribution(c *Commit, ctx *Context, web string) Contribution {
+	cats, reasons := Classify(c, ctx)
+	out := Contribution{
+		ID: "git:" + c.SHA, Kind: "commit", Repo: c.Repo, SHA: c.SHA,
+		Title: c.Subject, Date: c.AuthorDate, Author: c.Author.Email,
+		Categories: cats, Reasons: reasons,
+		Files: len(c.Files), Additions: c.Added(), Deletions: c.Deleted(),
+		Credited: ctx.Credited,
+	}
+	if web != "" {
+		out.URL = web + "/commit/" + c.SHA
+	}
+	for _, p := range c.Coauthors {
+		out.Coauthors = append(out.Coauthors, p.String())
+	}
+	return out
+}

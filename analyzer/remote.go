@@ -1,0 +1,31 @@
+package analyzer
+
+import (
+	"net/url"
+	"strings"
+)
+
+// GitHubRepo returns "owner/name" when a remote URL points at github.com,
+// in any of the forms git accepts: https, ssh://, and scp-like
+// "git@github.com:owner/name.git".
+func GitHubRepo(remote string) (string, bool) {
+	remote = strings.TrimSpace(remote)
+	var host, p string
+	if u, err := url.Parse(remote); err == nil && u.Scheme != "" && u.Host != "" {
+		host, p = u.Hostname(), u.Path
+	} else if at := strings.Index(remote, "@"); at >= 0 && strings.Contains(remote[at:], ":") {
+		rest := remote[at+1:]
+		host, p, _ = strings.Cut(rest, ":")
+	} else {
+		return "", false
+	}
+	if !strings.EqualFold(host, "github.com") && !strings.EqualFold(host, "www.github.com") {
+		return "", false
+	}
+	p = strings.TrimSuffix(strings.Trim(p, "/"), ".git")
+	owner, name, ok := strings.Cut(p, "/")
+	if !ok || owner == "" || name == "" || strings.Contains(name, "/") {
+		return "", false
+	}
+	return owner + "/" + name, true
+}

@@ -1,0 +1,94 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// errHelp reports that usage was printed on request.
+var errHelp = errors.New("help requested")
+
+const usageText = `usage: git career [flags]
+
+Write a brag-document draft from your git history: the work you did in a
+period, recognised and grouped the way promotion conversations go, every
+item linked to its commit.
+
+Flags:
+  --repo PATH        repository to read; repeatable; default "."
+  --author ID        whose work: email, name, or GitHub login; repeatable;
+                     default: git config user.email plus every career.email;
+                     "*" means every author
+  --since DATE       first day, inclusive (YYYY-MM-DD)
+  --until DATE       last day, inclusive
+  --quarter Q        2026Q3, "current" or "last"; default: current quarter to date
+  --format F         markdown (default) or json
+  -o, --output FILE  write there (atomically) instead of stdout
+
+Examples:
+  git career                              this quarter so far, to stdout
+  git career --quarter last -o BRAG.md    last quarter, into a file
+  git career --since 2026-01-01 --until 2026-06-30 --format json
+  git career --repo ~/src/api --repo ~/src/web --author ada@example.com
+  git config --add career.email ada@users.noreply.github.com
+
+Configuration (git config; flags win): user.email, career.email (repeatable),
+career.team (your CODEOWNERS team, such as @acme/payments), mailmap.file.
+`
+
+// options is the parsed command line.
+type options struct {
+	repos   []string
+	authors []string
+	since   string
+	until   string
+	quarter string
+	format  string
+	output  string
+}
+
+// listFlag is a repeatable string flag.
+type listFlag []string
+
+func (l *listFlag) String() string     { return strings.Join(*l, ",") }
+func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
+
+// parseFlags reads the command line. "-h" prints the usage to out.
+func parseFlags(args []string, out io.Writer) (*options, error) {
+	o := &options{}
+	fs := flag.NewFlagSet("git-career", flag.ContinueOnError)
+	fs.SetOutput(io.Discard) // errors come back as one line, not the usage
+	fs.Var((*listFlag)(&o.repos), "repo", "")
+	fs.Var((*listFlag)(&o.authors), "author", "")
+	fs.StringVar(&o.since, "since", "", "")
+	fs.StringVar(&o.until, "until", "", "")
+	fs.StringVar(&o.quarter, "quarter", "", "")
+	fs.StringVar(&o.format, "format", "markdown", "")
+	fs.StringVar(&o.output, "output", "", "")
+	fs.StringVar(&o.output, "o", "", "")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(out, usageText)
+			return nil, errHelp
+		}
+		return nil, usagef("%v (see git career -h)", err)
+	}
+	if fs.NArg() > 0 {
+		return nil, usagef("unexpected argument %q (see git career -h)", fs.Arg(0))
+	}
+	switch o.format {
+	case "markdown", "md", "json":
+	default:
+		return nil, usagef("bad --format %q: want markdown or json", o.format)
+	}
+	if o.quarter != "" && (o.since != "" || o.until != "") {
+		return nil, usagef("--quarter cannot be combined with --since or --until")
+	}
+	if len(o.repos) == 0 {
+		o.repos = []string{"."}
+	}
+	return o, nil
+}

@@ -1,0 +1,103 @@
+// Command git-career writes a brag-document draft from your git history.
+//
+// Installed on PATH as git-career, it runs as a git subcommand:
+//
+//	git career [flags]
+//
+// It reads your commits in every local branch of the repositories given
+// (default: the one you are in), recognises the work in them (flaky tests
+// fixed, automation, cleanup, docs, design, mentoring, cross-team work and
+// more), and writes a Markdown brag document, or JSON, for the period asked:
+// the current quarter to date by default. Every item links to its commit and
+// says why it was classified. Nothing leaves your machine.
+//
+// Flags:
+//
+//	--repo PATH        repository to read; repeatable; default "."
+//	--author ID        whose work: email, name, or GitHub login; repeatable;
+//	                   default: git config user.email plus every career.email;
+//	                   "*" means every author
+//	--since DATE       first day, inclusive (YYYY-MM-DD)
+//	--until DATE       last day, inclusive
+//	--quarter Q        2026Q3, "current" or "last"; default: current quarter to date
+//	--format F         markdown (default) or json
+//	-o, --output FILE  write there (atomically) instead of stdout
+//
+// Days are calendar days in the local time zone (TZ is honoured), matched
+// against each commit's author date.
+//
+// Configuration, read from git config (flags win):
+//
+//	user.email      your commit email
+//	career.email    more emails of yours; repeatable
+//	career.team     your team's CODEOWNERS handle, such as @acme/payments
+//	mailmap.file    an extra mailmap, as in git
+//
+// Exit status: 0 on success, 1 on failure, 2 on a usage error.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"golang.org/x/term"
+)
+
+// Exit codes, as git and most Unix tools use them.
+const (
+	exitOK      = 0
+	exitFailure = 1
+	exitUsage   = 2
+)
+
+// usageError marks an error the user can fix by changing the command line.
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+func usagef(format string, args ...any) error {
+	return usageError{fmt.Errorf(format, args...)}
+}
+
+func main() {
+	a := &app{
+		stdout: os.Stdout,
+		stderr: os.Stderr,
+		getenv: os.Getenv,
+		now:    time.Now,
+		stderrIsTerminal: func() bool {
+			return term.IsTerminal(int(os.Stderr.Fd()))
+		},
+	}
+	os.Exit(a.main(os.Args[1:]))
+}
+
+// app holds everything the command touches in the outside world, so that
+// tests can run it whole with their own.
+type app struct {
+	stdout, stderr   io.Writer
+	getenv           func(string) string
+	now              func() time.Time
+	stderrIsTerminal func() bool
+}
+
+// main runs the command and turns its error into one line and an exit code.
+func (a *app) main(args []string) int {
+	err := a.run(args)
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, errHelp):
+		return exitOK
+	}
+	fmt.Fprintf(a.stderr, "git-career: %v\n", err)
+	var ue usageError
+	if errors.As(err, &ue) {
+		return exitUsage
+	}
+	return exitFailure
+}

@@ -1,0 +1,169 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/git-career/git-career/analyzer"
+	"github.com/git-career/git-career/report"
+)
+
+// suggestAuthors is how many frequent authors a missing identity names.
+const suggestAuthors = 3
+
+// run is the whole command: flags, configuration, analysis, output.
+func (a *app) run(args []string) error {
+	o, err := parseFlags(args, a.stdout)
+	if err != nil {
+		return err
+	}
+	now := a.now()
+	period, err := resolvePeriod(o, now)
+	if err != nil {
+		return err
+	}
+	// Configuration comes from the first repository, as `git -C` would.
+	local, err := analyzer.LocalConfig(o.repos[0])
+	if err != nil {
+		return err
+	}
+	cfg, err := loadGitConfig(a.getenv, local)
+	if err != nil {
+		return err
+	}
+	id := identity(o.authors, cfg)
+	if !id.All && len(id.Emails)+len(id.Names)+len(id.Logins) == 0 {
+		return a.noIdentity(o.repos[0])
+	}
+	in := analyzer.Options{Identity: id, Period: period, Team: cfg.get("career.team")}
+	if a.stderrIsTerminal() {
+		in.Progress = a.stderr
+	}
+	mailmapFile := cfg.get("mailmap.file")
+	for _, r := range o.repos {
+		ri := analyzer.RepoInput{Path: r}
+		if mailmapFile != "" {
+			text, err := readUserFile(mailmapFile, a.getenv("HOME"))
+			if err != nil {
+				return fmt.Errorf("reading mailmap.file: %w", err)
+			}
+			ri.Mailmap = text
+		}
+		in.Repos = append(in.Repos, ri)
+	}
+	rep, err := analyzer.Analyze(in)
+	if err != nil {
+		return err
+	}
+	for _, s := range rep.Sources {
+		for _, w := range s.Warnings {
+			fmt.Fprintf(a.stderr, "git-career: warning: %s: %s\n", s.Repo, w)
+		}
+	}
+	var buf bytes.Buffer
+	if o.format == "json" {
+		err = report.JSON(&buf, rep)
+	} else {
+		err = report.Markdown(&buf, rep, report.Options{Score: analyzer.Score})
+	}
+	if err != nil {
+		return fmt.Errorf("rendering: %w", err)
+	}
+	if o.output == "" {
+		_, err = io.Copy(a.stdout, &buf)
+		return err
+	}
+	return writeOutput(o.output, buf.Bytes(), o.format != "json")
+}
+
+// resolvePeriod turns --since, --until and --quarter into a period of
+// calendar days in the local time zone.
+func resolvePeriod(o *options, now time.Time) (analyzer.Period, error) {
+	if o.since == "" && o.until == "" {
+		p, err := analyzer.Quarter(o.quarter, now)
+		if err != nil {
+			return p, usageError{err}
+		}
+		return p, nil
+	}
+	loc := now.Location()
+	until := analyzer.Day(now)
+	if o.until != "" {
+		t, err := analyzer.ParseDate(o.until, loc)
+		if err != nil {
+			return analyzer.Period{}, usagef("--until: %v", err)
+		}
+		until = t
+	}
+	var since time.Time
+	if o.since != "" {
+		t, err := analyzer.ParseDate(o.since, loc)
+		if err != nil {
+			return analyzer.Period{}, usagef("--since: %v", err)
+		}
+		since = t
+	} else {
+		// --until alone: from the start of that day's quarter.
+		q := (int(until.Month()) - 1) / 3
+		since = time.Date(until.Year(), time.Month(3*q+1), 1, 0, 0, 0, 0, loc)
+	}
+	p, err := analyzer.Range(since, until)
+	if err != nil {
+		return p, usageError{err}
+	}
+	return p, nil
+}
+
+// identity is who to look for: --author values, else user.email and every
+// career.email from git config.
+func identity(authors []string, cfg *gitConfig) analyzer.Identity {
+	var id analyzer.Identity
+	if len(authors) == 0 {
+		if e := cfg.get("user.email"); e != "" {
+			authors = append(authors, e)
+		}
+		authors = append(authors, cfg.all("career.email")...)
+	}
+	seen := map[string]bool{}
+	for _, a := range authors {
+		a = strings.TrimSpace(a)
+		if a == "" || seen[strings.ToLower(a)] {
+			continue
+		}
+		seen[strings.ToLower(a)] = true
+		switch {
+		case a == "*":
+			id.All = true
+		case strings.Contains(a, "@") && !strings.HasPrefix(a, "@"):
+			id.Emails = append(id.Emails, a)
+		case strings.HasPrefix(a, "@") || !strings.Contains(a, " "):
+			// One word may be a login or a name; both are tried.
+			id.Logins = append(id.Logins, strings.TrimPrefix(a, "@"))
+		default:
+			id.Names = append(id.Names, a)
+		}
+	}
+	return id
+}
+
+// noIdentity is the usage error for a machine with no identity configured;
+// it names the people who commit most here, to copy from.
+func (a *app) noIdentity(repo string) error {
+	msg := "no identity: set git config user.email, add career.email, or pass --author"
+	top, err := analyzer.TopAuthors(repo, suggestAuthors)
+	if err != nil && !errors.Is(err, analyzer.ErrNotRepository) {
+		return err
+	}
+	if len(top) > 0 {
+		var names []string
+		for _, t := range top {
+			names = append(names, fmt.Sprintf("%q", t.Person.Email))
+		}
+		msg += "; frequent authors here: " + strings.Join(names, ", ")
+	}
+	return usageError{errors.New(msg)}
+}
