@@ -56,10 +56,12 @@
 //
 // # Item lines
 //
-// Each item is one bullet:
+// Each item is a bullet reading
 //
-//	- <title> (<evidence>) — <date> · [<repo> ·] <categories> · +A/−D in F files [· with <co-authors>]
-//	  - why: <reason>; <reason>
+//	<title> (<evidence>) — <date> · [<repo> ·] <categories> · +A/−D in F files [· with <co-authors>]
+//
+// with its reasons, when it has any, in one indented sub-bullet
+// "why: <reason>; <reason>". A credited item also says whose commit it was.
 //
 // Evidence is a link labelled with the short SHA when the contribution
 // has a URL, else the short SHA in backticks. The repository is named
