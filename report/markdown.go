@@ -36,9 +36,10 @@ func Markdown(w io.Writer, r *analyzer.Report, opt Options) error {
 // and a hint, because an empty pie or empty sections would only suggest
 // the tool is broken.
 func writeNothingFound(b *strings.Builder, r *analyzer.Report) {
-	fmt.Fprintf(b, "No contributions were found in %s for %s. "+
+	fmt.Fprintf(b, "No contributions were found from %s to %s for %s. "+
 		"If you also commit under another email or name, add it with `--author`.\n",
-		periodRange(r.Period), escapeText(identities(r.Author)))
+		periodDate(r.Period, r.Period.Since), periodDate(r.Period, r.Period.Until),
+		escapeText(identities(r.Author)))
 }
 
 func writeBody(b *strings.Builder, r *analyzer.Report, opt Options) {
