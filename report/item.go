@@ -14,6 +14,11 @@ type itemStyle struct {
 	showRepo bool // more than one repository was scanned
 }
 
+// linkTarget percent-encodes the few characters that would end a Markdown
+// link destination early; GitHub commit URLs never contain them, but other
+// forges' might.
+var linkTarget = strings.NewReplacer(" ", "%20", "(", "%28", ")", "%29", "<", "%3C", ">", "%3E")
+
 // evidence is the link a reader follows to check a claim: the commit's URL
 // when known, else the short SHA as code so it can be pasted into git.
 func evidence(c *analyzer.Contribution) string {
@@ -22,7 +27,7 @@ func evidence(c *analyzer.Contribution) string {
 		ref = c.ID
 	}
 	if c.URL != "" {
-		return "[" + ref + "](" + c.URL + ")"
+		return "[" + ref + "](" + linkTarget.Replace(c.URL) + ")"
 	}
 	return "`" + ref + "`"
 }

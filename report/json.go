@@ -2,6 +2,7 @@ package report
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"time"
@@ -72,7 +73,7 @@ type contributionV1 struct {
 // first then by ID, and sources by repository then path.
 func JSON(w io.Writer, r *analyzer.Report) error {
 	if r == nil {
-		return fmt.Errorf("report: json: nil report")
+		return errors.New("report: json: nil report")
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

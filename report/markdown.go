@@ -1,6 +1,7 @@
 package report
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -13,7 +14,7 @@ import (
 // same bytes. See the package documentation for the layout.
 func Markdown(w io.Writer, r *analyzer.Report, opt Options) error {
 	if r == nil {
-		return fmt.Errorf("report: markdown: nil report")
+		return errors.New("report: markdown: nil report")
 	}
 	opt, err := opt.withDefaults()
 	if err != nil {
