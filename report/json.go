@@ -1,0 +1,156 @@
+package report
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/git-career/git-career/analyzer"
+)
+
+// SchemaV1 identifies the JSON layout JSON writes. A change that could
+// break a consumer gets a new version instead of editing this one.
+const SchemaV1 = "git-career/v1"
+
+// The v1 types are the JSON schema; domain types carry no tags so the
+// schema can stay frozen while the analyzer evolves.
+type reportV1 struct {
+	Schema        string           `json:"schema"`
+	Author        authorV1         `json:"author"`
+	Period        periodV1         `json:"period"`
+	Sources       []sourceV1       `json:"sources"`
+	Contributions []contributionV1 `json:"contributions"`
+	Summary       map[string]int   `json:"summary"`
+}
+
+type authorV1 struct {
+	Emails []string `json:"emails"`
+	Names  []string `json:"names"`
+	Logins []string `json:"logins"`
+	// All is present (true) only for a report on every author.
+	All bool `json:"all,omitempty"`
+}
+
+type periodV1 struct {
+	Since string `json:"since"` // YYYY-MM-DD in the period's zone
+	Until string `json:"until"`
+	Label string `json:"label"`
+}
+
+type sourceV1 struct {
+	Kind           string   `json:"kind"`
+	Repo           string   `json:"repo"`
+	Path           string   `json:"path"`
+	CommitsScanned int      `json:"commits_scanned"`
+	Shallow        bool     `json:"shallow"`
+	Warnings       []string `json:"warnings"`
+}
+
+type contributionV1 struct {
+	ID         string   `json:"id"`
+	Kind       string   `json:"kind"`
+	Repo       string   `json:"repo"`
+	SHA        string   `json:"sha"`
+	URL        string   `json:"url"`
+	Title      string   `json:"title"`
+	Date       string   `json:"date"` // RFC 3339 with the commit's own offset
+	Author     string   `json:"author"`
+	Categories []string `json:"categories"`
+	Reasons    []string `json:"reasons"`
+	Files      int      `json:"files"`
+	Additions  int      `json:"additions"`
+	Deletions  int      `json:"deletions"`
+	Coauthors  []string `json:"coauthors"`
+	// Credited is present (true) only when someone else authored the
+	// commit and credited the user as co-author.
+	Credited bool `json:"credited,omitempty"`
+}
+
+// JSON writes r in the git-career/v1 schema, indented by two spaces with a
+// trailing newline. Lists are never null, contributions are ordered newest
+// first then by ID, and sources by repository then path.
+func JSON(w io.Writer, r *analyzer.Report) error {
+	if r == nil {
+		return errors.New("report: json: nil report")
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	// Titles are data, not HTML; "<" should stay readable.
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(toV1(r)); err != nil {
+		return fmt.Errorf("report: write json: %w", err)
+	}
+	return nil
+}
+
+func toV1(r *analyzer.Report) reportV1 {
+	out := reportV1{
+		Schema: SchemaV1,
+		Author: authorV1{
+			Emails: list(r.Author.Emails),
+			Names:  list(r.Author.Names),
+			Logins: list(r.Author.Logins),
+			All:    r.Author.All,
+		},
+		Period: periodV1{
+			Since: periodDate(r.Period, r.Period.Since),
+			Until: periodDate(r.Period, r.Period.Until),
+			Label: r.Period.Label,
+		},
+		Sources:       []sourceV1{},
+		Contributions: []contributionV1{},
+		Summary:       map[string]int{},
+	}
+	for _, s := range sortedSources(r.Sources) {
+		out.Sources = append(out.Sources, sourceV1{
+			Kind:           s.Kind,
+			Repo:           s.Repo,
+			Path:           s.Path,
+			CommitsScanned: s.CommitsScanned,
+			Shallow:        s.Shallow,
+			Warnings:       list(s.Warnings),
+		})
+	}
+	for _, c := range byDate(r.Contributions) {
+		out.Contributions = append(out.Contributions, contributionV1{
+			ID:         c.ID,
+			Kind:       c.Kind,
+			Repo:       c.Repo,
+			SHA:        c.SHA,
+			URL:        c.URL,
+			Title:      c.Title,
+			Date:       c.Date.Format(time.RFC3339),
+			Author:     c.Author,
+			Categories: categoryIDs(c.Categories),
+			Reasons:    list(c.Reasons),
+			Files:      c.Files,
+			Additions:  c.Additions,
+			Deletions:  c.Deletions,
+			Coauthors:  list(c.Coauthors),
+			Credited:   c.Credited,
+		})
+	}
+	for k, n := range r.Summary {
+		out.Summary[string(k)] = n
+	}
+	return out
+}
+
+// list turns nil into an empty slice so the JSON says [] rather than null,
+// which consumers would otherwise have to special-case.
+func list(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func categoryIDs(cs []analyzer.Category) []string {
+	out := make([]string, len(cs))
+	for i, c := range cs {
+		out[i] = string(c)
+	}
+	return out
+}

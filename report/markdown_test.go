@@ -1,0 +1,128 @@
+package report
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/git-career/git-career/analyzer"
+)
+
+func TestMarkdownRequiresScore(t *testing.T) {
+	var buf bytes.Buffer
+	err := Markdown(&buf, sampleReport(), Options{})
+	if err == nil || !strings.Contains(err.Error(), "Score") {
+		t.Fatalf("err = %v, want a missing-Score error", err)
+	}
+	if buf.Len() != 0 {
+		t.Errorf("wrote %d bytes before failing", buf.Len())
+	}
+}
+
+func TestMarkdownDefaults(t *testing.T) {
+	r := sampleReport()
+	for i := range 8 {
+		r.Contributions = append(r.Contributions, analyzer.Contribution{
+			ID: "git:x" + string(rune('a'+i)), SHA: "x", Date: r.Period.Since,
+			Categories: []analyzer.Category{analyzer.Feature},
+		})
+	}
+	var buf bytes.Buffer
+	opt := Options{Score: func(*analyzer.Contribution) float64 { return 1 }}
+	if err := Markdown(&buf, r, opt); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	if !strings.Contains(out, "considered the next level here?") {
+		t.Error("NextLevel default not used")
+	}
+	if n := strings.Count(out, "**Why it mattered:**"); n != defaultHighlights {
+		t.Errorf("%d highlights, want %d", n, defaultHighlights)
+	}
+
+	buf.Reset()
+	opt.Highlights = -1
+	if err := Markdown(&buf, r, opt); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(buf.String(), "## Highlights") {
+		t.Error("negative Highlights should leave the section out")
+	}
+}
+
+// TestTopScoredTies pins the tie-break: score, then newest, then ID.
+func TestTopScoredTies(t *testing.T) {
+	day := func(d int) time.Time { return time.Date(2026, 7, d, 12, 0, 0, 0, time.UTC) }
+	cs := []analyzer.Contribution{
+		{ID: "git:c", Date: day(1)},
+		{ID: "git:b", Date: day(2)},
+		{ID: "git:a", Date: day(2)},
+		{ID: "git:top", Date: day(1)},
+		{ID: "git:zero", Date: day(3)},
+	}
+	scores := map[string]float64{"git:top": 5, "git:a": 2, "git:b": 2, "git:c": 2}
+	score := func(c *analyzer.Contribution) float64 { return scores[c.ID] }
+	var ids []string
+	for _, c := range topScored(byDate(cs), score, 10) {
+		ids = append(ids, c.ID)
+	}
+	if got, want := strings.Join(ids, " "), "git:top git:a git:b git:c"; got != want {
+		t.Errorf("order = %s, want %s", got, want)
+	}
+	if got := topScored(byDate(cs), score, 2); len(got) != 2 {
+		t.Errorf("limit 2 gave %d items", len(got))
+	}
+}
+
+func TestPlace(t *testing.T) {
+	cats := func(ks ...analyzer.Category) []analyzer.Category { return ks }
+	tests := []struct {
+		name string
+		c    analyzer.Contribution
+		head string
+		sub  analyzer.Category
+	}{
+		{"feature", analyzer.Contribution{Categories: cats(analyzer.Feature)}, headShipped, ""},
+		{"credited beats everything", analyzer.Contribution{Credited: true, Categories: cats(analyzer.CrossTeam, analyzer.FlakyTests)}, headMentor, ""},
+		{"cross-team beats design", analyzer.Contribution{Categories: cats(analyzer.Feature, analyzer.Design, analyzer.CrossTeam)}, headCross, ""},
+		{"design beats docs", analyzer.Contribution{Categories: cats(analyzer.Docs, analyzer.Design)}, headDesign, ""},
+		{"first problem category", analyzer.Contribution{Categories: cats(analyzer.Automation, analyzer.FlakyTests)}, headProblems, analyzer.FlakyTests},
+		{"problem beats co-authored", analyzer.Contribution{Coauthors: []string{"Bo <b@x>"}, Categories: cats(analyzer.Cleanup)}, headProblems, analyzer.Cleanup},
+		{"co-authored beats shipped", analyzer.Contribution{Coauthors: []string{"Bo <b@x>"}, Categories: cats(analyzer.Feature)}, headMentor, ""},
+		{"mentoring", analyzer.Contribution{Categories: cats(analyzer.Mentoring)}, headMentor, ""},
+		{"uncategorised", analyzer.Contribution{}, "", ""},
+	}
+	for _, tt := range tests {
+		head, sub := place(&tt.c)
+		if head != tt.head || sub != tt.sub {
+			t.Errorf("%s: place = %q, %q; want %q, %q", tt.name, head, sub, tt.head, tt.sub)
+		}
+	}
+}
+
+func TestMarkdownDeterministic(t *testing.T) {
+	opt := Options{Score: func(c *analyzer.Contribution) float64 { return float64(c.Additions) }}
+	render := func(r *analyzer.Report) string {
+		var buf bytes.Buffer
+		if err := Markdown(&buf, r, opt); err != nil {
+			t.Fatal(err)
+		}
+		return buf.String()
+	}
+	r := sampleReport()
+	r.Sources = append(r.Sources, analyzer.Source{Repo: "aaa", CommitsScanned: 3})
+	want := render(r)
+	// Swap the inputs around: the output must not depend on their order.
+	r.Contributions[0], r.Contributions[1] = r.Contributions[1], r.Contributions[0]
+	r.Sources[0], r.Sources[1] = r.Sources[1], r.Sources[0]
+	if got := render(r); got != want {
+		t.Errorf("input order changed the output:\n%s\nvs\n%s", got, want)
+	}
+	if !strings.Contains(want, "scanned aaa (3 commits), api (1,200 commits)") {
+		t.Errorf("sources not sorted:\n%s", want)
+	}
+	if !strings.Contains(want, "Fix \\<flaky\\> test") {
+		t.Errorf("title not escaped:\n%s", want)
+	}
+}

@@ -1,0 +1,42 @@
+package report
+
+import (
+	"errors"
+
+	"github.com/git-career/git-career/analyzer"
+)
+
+// Options tune the Markdown brag document. The zero value is not usable:
+// Score must be set.
+type Options struct {
+	// Score ranks contributions for the Highlights section; higher is
+	// better. It is injected rather than called directly so the renderer
+	// stays independent of how scoring evolves (callers pass
+	// analyzer.Score) and so tests can pin a ranking. Required.
+	Score func(*analyzer.Contribution) float64
+	// NextLevel names the level the person is aiming for, as used in the
+	// 1:1 questions, e.g. "Senior Engineer". Empty means "the next level".
+	NextLevel string
+	// Highlights is how many top-scored items to spotlight. Zero means 5;
+	// a negative number leaves the Highlights section out.
+	Highlights int
+}
+
+const (
+	defaultNextLevel  = "the next level"
+	defaultHighlights = 5
+)
+
+// withDefaults validates opt and fills in the documented defaults.
+func (opt Options) withDefaults() (Options, error) {
+	if opt.Score == nil {
+		return opt, errors.New("report: options: Score is required")
+	}
+	if opt.NextLevel == "" {
+		opt.NextLevel = defaultNextLevel
+	}
+	if opt.Highlights == 0 {
+		opt.Highlights = defaultHighlights
+	}
+	return opt, nil
+}

@@ -1,0 +1,57 @@
+package report
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/git-career/git-career/analyzer"
+)
+
+// writePie writes the period's category counts as a Mermaid pie chart,
+// which GitHub renders in Markdown. Slices are sorted by count, largest
+// first, then in category order, so equal inputs give identical charts.
+// Nothing is written when no category has a positive count.
+func writePie(b *strings.Builder, r *analyzer.Report) {
+	type slice struct {
+		k analyzer.Category
+		n int
+	}
+	var ss []slice
+	for k, n := range r.Summary {
+		if n > 0 {
+			ss = append(ss, slice{k, n})
+		}
+	}
+	if len(ss) == 0 {
+		return
+	}
+	slices.SortFunc(ss, func(a, b slice) int {
+		if c := cmp.Compare(b.n, a.n); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(categoryIndex(a.k), categoryIndex(b.k)); c != 0 {
+			return c
+		}
+		return strings.Compare(string(a.k), string(b.k))
+	})
+	b.WriteString("## At a glance\n\n")
+	b.WriteString("```mermaid\n")
+	fmt.Fprintf(b, "pie title Contributions by category, %s\n", mermaidLabel(periodLabel(r.Period)))
+	for _, s := range ss {
+		fmt.Fprintf(b, "    \"%s\" : %d\n", mermaidLabel(string(s.k)), s.n)
+	}
+	b.WriteString("```\n\n")
+}
+
+// mermaidLabel drops characters that would end a Mermaid label or line.
+func mermaidLabel(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case '"', '\n', '\r':
+			return -1
+		}
+		return r
+	}, s)
+}

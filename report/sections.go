@@ -1,0 +1,115 @@
+package report
+
+import "github.com/git-career/git-career/analyzer"
+
+// section is one "## " part of the body. Sections with groups print a
+// "### " sub-heading per group.
+type section struct {
+	heading string
+	groups  []group
+}
+
+type group struct {
+	heading string // "" for a section without sub-headings
+	items   []*analyzer.Contribution
+}
+
+// Section headings, in the order the document prints them.
+const (
+	headShipped  = "What I shipped"
+	headProblems = "Problems I owned that slowed others down"
+	headMentor   = "Mentoring and collaboration"
+	headCross    = "Cross-team contributions"
+	headDesign   = "Design and communication"
+)
+
+// problemCategories get a sub-heading each under headProblems.
+var problemCategories = []analyzer.Category{
+	analyzer.FlakyTests, analyzer.Automation, analyzer.Cleanup, analyzer.Docs,
+}
+
+// shippedCategories are the catch-all: an item lands in headShipped only
+// when no more specific section claims it.
+var shippedCategories = []analyzer.Category{
+	analyzer.Feature, analyzer.Fix, analyzer.Performance, analyzer.Security,
+	analyzer.Refactor, analyzer.Testing, analyzer.Dependencies,
+}
+
+// problemTitles are the sub-headings under headProblems.
+var problemTitles = map[analyzer.Category]string{
+	analyzer.FlakyTests: "Flaky tests",
+	analyzer.Automation: "Automation",
+	analyzer.Cleanup:    "Cleanup",
+	analyzer.Docs:       "Docs",
+}
+
+// place returns the heading of the one section c is listed in, and for
+// headProblems the category whose sub-heading it goes under; "" means the
+// item appears only in the appendix. The rules, first match wins:
+//
+//  1. credited (someone else authored it): mentoring and collaboration,
+//     so the doc never claims the user shipped or owned another's commit;
+//  2. cross-team; 3. design: the rarest, most promotion-relevant evidence;
+//  4. flaky-tests, automation, cleanup, docs: problems owned;
+//  5. mentoring, or co-authored: mentoring and collaboration;
+//  6. any shipped category: what I shipped.
+func place(c *analyzer.Contribution) (string, analyzer.Category) {
+	switch {
+	case c.Credited:
+		return headMentor, ""
+	case c.Has(analyzer.CrossTeam):
+		return headCross, ""
+	case c.Has(analyzer.Design):
+		return headDesign, ""
+	}
+	for _, k := range problemCategories {
+		if c.Has(k) {
+			return headProblems, k
+		}
+	}
+	if c.Has(analyzer.Mentoring) || len(c.Coauthors) > 0 {
+		return headMentor, ""
+	}
+	for _, k := range shippedCategories {
+		if c.Has(k) {
+			return headShipped, ""
+		}
+	}
+	return "", ""
+}
+
+// buildSections distributes items (already in display order) into the
+// body sections, dropping empty sections and groups.
+func buildSections(items []*analyzer.Contribution) []section {
+	flat := map[string][]*analyzer.Contribution{}
+	problems := map[analyzer.Category][]*analyzer.Contribution{}
+	for _, c := range items {
+		head, k := place(c)
+		switch {
+		case head == headProblems:
+			problems[k] = append(problems[k], c)
+		case head != "":
+			flat[head] = append(flat[head], c)
+		}
+	}
+	var out []section
+	addFlat := func(head string) {
+		if len(flat[head]) > 0 {
+			out = append(out, section{head, []group{{"", flat[head]}}})
+		}
+	}
+	addFlat(headShipped)
+	var gs []group
+	for _, k := range problemCategories {
+		if len(problems[k]) > 0 {
+			gs = append(gs, group{problemTitles[k], problems[k]})
+		}
+	}
+	if len(gs) > 0 {
+		out = append(out, section{headProblems, gs})
+	}
+	addFlat(headMentor)
+	addFlat(headCross)
+	addFlat(headDesign)
+	return out
+}
