@@ -95,10 +95,9 @@ func analyzeRepo(in RepoInput, opt Options, m *matcher) (Source, []Contribution,
 	for _, h := range shallowList {
 		shallow[h] = true
 	}
-	if len(shallow) > 0 {
-		src.Shallow = true
-		src.Warnings = append(src.Warnings, "shallow clone: older history is missing and was not read; run `git fetch --unshallow` to read it all")
-	}
+	// A shallow clone is read as far as it goes; Source.Shallow carries the
+	// warning, which the command and the doc both show with the fix.
+	src.Shallow = len(shallow) > 0
 
 	tips, err := r.tips()
 	if err != nil {

@@ -60,6 +60,9 @@ func (a *app) run(args []string) error {
 		return err
 	}
 	for _, s := range rep.Sources {
+		if s.Shallow {
+			fmt.Fprintf(a.stderr, "git-career: warning: %s is a shallow clone: older history was not read; run `git fetch --unshallow` in %q\n", s.Repo, s.Path)
+		}
 		for _, w := range s.Warnings {
 			fmt.Fprintf(a.stderr, "git-career: warning: %s: %s\n", s.Repo, w)
 		}
