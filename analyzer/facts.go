@@ -28,6 +28,9 @@ type facts struct {
 	logs     int // changelogs
 	design   int // design docs
 	docLines int // lines changed in docs
+	// product counts files that are none of test, doc, CI/build tooling,
+	// dependency manifest or changelog: the product's own code.
+	product int
 	// rootReadme counts README files at the repository root.
 	rootReadme int
 }
@@ -75,6 +78,9 @@ func newFacts(c *Commit, ctx *Context) *facts {
 		}
 		if isChangelogPath(p) {
 			f.logs++
+		}
+		if !isTestPath(p) && !isDocPath(p) && !isAutomationPath(p) && !isLockfile(p) && !isManifest(p) && !isChangelogPath(p) {
+			f.product++
 		}
 	}
 	return f

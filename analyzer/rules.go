@@ -44,7 +44,7 @@ var rules = []rule{
 		// "add X" to product code; "add tests"/"add docs" are caught by the
 		// path rules instead, so code files must be among the changes.
 		w, ok := find(featureWords, f.subject)
-		if f.typed() || !ok || f.code() == 0 || fixWords.MatchString(f.subject) {
+		if f.typed() || !ok || f.product == 0 || fixWords.MatchString(f.subject) {
 			return "", false
 		}
 		return fmt.Sprintf("subject starts with %q", w), true
@@ -59,7 +59,7 @@ var rules = []rule{
 	}},
 	{Fix, "subject says fix", func(f *facts) (string, bool) {
 		w, ok := find(fixWords, f.subject)
-		if f.typed() || !ok || f.code()+f.tests == 0 || proseEdit(f) || styleFixWords.MatchString(f.subject) {
+		if f.typed() || !ok || f.product+f.tests == 0 || proseEdit(f) || styleFixWords.MatchString(f.subject) {
 			return "", false
 		}
 		return fmt.Sprintf("subject says %q", w), true
@@ -145,6 +145,23 @@ var rules = []rule{
 		}
 		return "only documentation files changed", true
 	}},
+	{Docs, "conventional fix of prose", func(f *facts) (string, bool) {
+		// "fix: typo in README": the author's fix is a docs edit.
+		if f.ccCat != Fix || f.docs == 0 || !proseEdit(f) {
+			return "", false
+		}
+		w, _ := find(proseFixWords, f.subject)
+		return fmt.Sprintf("fixes prose in documentation; subject says %q", w), true
+	}},
+	{Docs, "typo in the root README", func(f *facts) (string, bool) {
+		// The root README alone is left out of "only docs changed" (see
+		// there), but a typo or grammar fix in it is docs by any reading.
+		w, ok := find(typoWords, f.subject)
+		if !ok || !f.all(f.rootReadme) {
+			return "", false
+		}
+		return fmt.Sprintf("edits the README; subject says %q", w), true
+	}},
 	{Docs, "mostly docs, message about docs", func(f *facts) (string, bool) {
 		// Docs updated alongside the code they describe: at least as many
 		// doc files as code files, and the subject says it is about docs.
@@ -201,7 +218,7 @@ var rules = []rule{
 	{Refactor, "conventional refactor", ccIs(Refactor)},
 	{Refactor, "subject says refactor", func(f *facts) (string, bool) {
 		w, ok := find(refactorWords, f.subject)
-		if f.typed() || !ok || f.code()+f.tests == 0 {
+		if f.typed() || !ok || f.product+f.tests == 0 {
 			return "", false
 		}
 		return fmt.Sprintf("subject says %q", w), true
@@ -227,7 +244,7 @@ var rules = []rule{
 	{Performance, "conventional perf", ccIs(Performance)},
 	{Performance, "subject names performance", func(f *facts) (string, bool) {
 		w, ok := find(perfWords, f.subject)
-		if !ok || f.code()+f.tests == 0 {
+		if !ok || f.product+f.tests == 0 {
 			return "", false
 		}
 		return fmt.Sprintf("subject says %q", w), true

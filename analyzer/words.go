@@ -58,7 +58,7 @@ var perfWords = regexp.MustCompile(`\b(perf|performance|faster|speed(s|ing)? ?up
 var securityWords = regexp.MustCompile(`\b(cve-\d{4}-\d+|ghsa-[a-z0-9-]+|xss|csrf|ssrf|xxe|(sql|command|code|header|html|template) injection|injection|vulnerab\w*|sanitiz\w*|sanitis\w*|security|exploit\w*|path traversal|directory traversal|redos|denial of service|prototype pollution|open redirect|privilege escalation|auth(entication|orization)? bypass|secrets? leak\w*)\b`)
 
 // cleanupWords: removing what is no longer used or wanted.
-var cleanupWords = regexp.MustCompile(`\b(remov(e|es|ed|ing)|delet(e|es|ed|ing)|drop(s|ped|ping)?|prun(e|es|ed|ing)|purg(e|es|ed|ing)|clean(s|ed|ing)? ?up)\b[^\n]*\b(unused|dead|legacy|deprecated|obsolete|stale|outdated|old|leftover|unnecessary|redundant|no longer)\b|\bdead code\b`)
+var cleanupWords = regexp.MustCompile(`\b(remov(e|es|ed|ing)|delet(e|es|ed|ing)|drop(s|ped|ping)?|prun(e|es|ed|ing)|purg(e|es|ed|ing)|retir(e|es|ed|ing)|clean(s|ed|ing)? ?up)\b[^\n]*\b(unused|dead|legacy|deprecated|obsolete|stale|outdated|old|leftover|unnecessary|redundant|no longer)\b|\bdead code\b`)
 
 // depWords: "bump x from 1.2 to 1.3", "update dependency x to v3".
 var depWords = regexp.MustCompile(`\b(bump(s|ed)?|upgrad(e|es|ed|ing)|updat(e|es|ed|ing)|pin(s|ned)?)\b[^\n]*\b(from \S+ to|to v?\d)|\b(bump(s|ed)?|upgrad(e|es|ed))\b|\bdependenc(y|ies)\b`)
@@ -77,3 +77,6 @@ var testWords = regexp.MustCompile(`\b(tests?|testing|coverage|spec|specs|test c
 
 // notDocsWork: prose files that hold plans rather than documentation.
 var notDocsWork = regexp.MustCompile(`\\b(todos?|roadmap)\\b`)
+
+// typoWords: corrections of prose itself.
+var typoWords = regexp.MustCompile(`\b(typos?|spelling|misspell\w*|grammar\w*|wording|reword\w*|rephras\w*)\b`)
