@@ -133,19 +133,22 @@ func analyzeRepo(in RepoInput, opt Options, m *matcher) (Source, []Contribution,
 			trailers = ParseTrailers(c.Message)
 			co = creditedPeople(trailers, author, mailmap)
 		}
+		// Co-authors are the people the user worked with: the user's own
+		// other addresses are not among them, and finding the user there
+		// means the commit credits them.
 		credited := false
-		if !isMine {
-			for _, p := range co {
-				if m.match(p) {
-					credited = true
-					break
-				}
-			}
-			if !credited {
-				return nil
+		others := co[:0:0]
+		for _, p := range co {
+			if !m.all && m.match(p) {
+				credited = !isMine
+			} else {
+				others = append(others, p)
 			}
 		}
-		cands = append(cands, candidate{commit: c, author: author, credited: credited, trailers: trailers, coauth: co})
+		if !isMine && !credited {
+			return nil
+		}
+		cands = append(cands, candidate{commit: c, author: author, credited: credited, trailers: trailers, coauth: others})
 		return nil
 	})
 	if err != nil {

@@ -72,9 +72,17 @@ func why(c *analyzer.Contribution) string {
 	if len(c.Reasons) == 0 {
 		return ""
 	}
-	rs := make([]string, len(c.Reasons))
-	for i, r := range c.Reasons {
-		rs[i] = escapeText(r)
+	// Rules of different categories may say the same thing ("only test
+	// files changed" for both flaky-tests and testing): say it once.
+	var rs []string
+	seen := map[string]bool{}
+	for _, r := range c.Reasons {
+		for _, part := range strings.Split(r, "; ") {
+			if !seen[part] {
+				seen[part] = true
+				rs = append(rs, escapeText(part))
+			}
+		}
 	}
 	return "why: " + strings.Join(rs, "; ")
 }
