@@ -167,7 +167,15 @@ func analyzeRepo(in RepoInput, opt Options, m *matcher) (Source, []Contribution,
 		if drop[sha] {
 			continue
 		}
-		files, err := commitFiles(r.storage, cd.commit)
+		c := cd.commit
+		if shallow[c.Hash] {
+			// Its parents were not fetched: like git, show the commit as if
+			// it were a root commit.
+			graft := *c
+			graft.ParentHashes = nil
+			c = &graft
+		}
+		files, err := commitFiles(r.storage, c)
 		if err != nil {
 			return src, nil, fmt.Errorf("%s: reading changes of commit %s: %w", name, sha, err)
 		}
