@@ -153,6 +153,17 @@ var rules = []rule{
 		w, _ := find(proseFixWords, f.subject)
 		return fmt.Sprintf("fixes prose in documentation; subject says %q", w), true
 	}},
+	{Docs, "README rewritten or explained", func(f *facts) (string, bool) {
+		// The root README alone counts when the subject says it is about
+		// the docs (not a badge or a sponsor link) and the edit is more than
+		// a line or two: rewriting an onboarding README is the work this
+		// tool exists to surface.
+		w, ok := find(readmeWorkWords, f.subject)
+		if !ok || !f.all(f.rootReadme) || f.added+f.deleted < 10 {
+			return "", false
+		}
+		return fmt.Sprintf("edits the README; subject says %q", w), true
+	}},
 	{Docs, "typo in the root README", func(f *facts) (string, bool) {
 		// The root README alone is left out of "only docs changed" (see
 		// there), but a typo or grammar fix in it is docs by any reading.

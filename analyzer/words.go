@@ -80,5 +80,9 @@ var testWords = regexp.MustCompile(`\b(tests?|testing|coverage|spec|specs|test c
 // notDocsWork: prose files that hold plans rather than documentation.
 var notDocsWork = regexp.MustCompile(`\\b(todos?|roadmap)\\b`)
 
+// readmeWorkWords say a README change documents something, as opposed to
+// a badge, a sponsor or a link list touched in passing.
+var readmeWorkWords = regexp.MustCompile(`\b(rewrit\w*|document\w*|explain\w*|clarif\w*|instructions?|onboarding|setup|set up|getting started|usage|install\w*|guide)\b`)
+
 // typoWords: corrections of prose itself.
 var typoWords = regexp.MustCompile(`\b(typos?|spelling|misspell\w*|grammar\w*|wording|reword\w*|rephras\w*)\b`)
