@@ -36,7 +36,7 @@ const (
 )
 
 type testRepo struct {
-	t   *testing.T
+	t   testing.TB
 	Dir string
 	env []string
 	n   int // commits made, for default dates
@@ -45,7 +45,7 @@ type testRepo struct {
 // newTestRepo creates an empty repository with branch "main" in a temp
 // directory. The environment pins HOME, ignores system and global config,
 // and fixes identity, time zone and locale.
-func newTestRepo(t *testing.T) *testRepo {
+func newTestRepo(t testing.TB) *testRepo {
 	t.Helper()
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("git not installed")
@@ -215,7 +215,7 @@ func (r *testRepo) identityEnv(o commitOpts) []string {
 	return env
 }
 
-func splitIdent(t *testing.T, s string) (name, email string) {
+func splitIdent(t testing.TB, s string) (name, email string) {
 	t.Helper()
 	i := strings.LastIndex(s, "<")
 	if i < 0 || !strings.HasSuffix(s, ">") {
@@ -308,4 +308,10 @@ func (r *testRepo) numstat(args ...string) map[string][]FileChange {
 		res[hash] = files
 	}
 	return res
+}
+
+// removeLooseObject deletes a loose object file, to simulate a corrupt or
+// incomplete repository.
+func removeLooseObject(gitDir, hash string) error {
+	return os.Remove(filepath.Join(gitDir, ".git", "objects", hash[:2], hash[2:]))
 }
