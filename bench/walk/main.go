@@ -1,0 +1,132 @@
+// Command walk is a benchmark harness for analyzer.CommitFiles: it walks
+// every commit reachable from HEAD with go-git, keeps the non-merge commits
+// whose author matches, and computes their numstat, the work
+// `git log --author=X --numstat --no-renames` does.
+//
+// With -numstat it prints git's format ("<hash>" then "add\tdel\tpath"
+// lines) so the output can be compared with
+// `git log --author=X --no-merges --format=%H --numstat --no-renames`.
+package main
+
+import (
+	"bufio"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime/pprof"
+	"strings"
+
+	"github.com/go-git/go-billy/v5/osfs"
+	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing/cache"
+	"github.com/go-git/go-git/v5/plumbing/object"
+	"github.com/go-git/go-git/v5/storage/filesystem"
+
+	"github.com/git-career/git-career/analyzer"
+)
+
+func main() {
+	repoDir := flag.String("repo", ".", "repository (work tree or bare)")
+	author := flag.String("author", "", "substring of \"Name <email>\" to keep (all authors if empty)")
+	numstat := flag.Bool("numstat", false, "print git's numstat format")
+	cpuprof := flag.String("cpuprofile", "", "write a CPU profile to this file")
+	cacheMiB := flag.Int("cache", 96, "object cache size in MiB")
+	flag.Parse()
+
+	if *cpuprof != "" {
+		f, err := os.Create(*cpuprof)
+		if err != nil {
+			fail(err)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fail(err)
+		}
+		defer pprof.StopCPUProfile()
+	}
+	if err := run(*repoDir, *author, *numstat, *cacheMiB); err != nil {
+		fail(err)
+	}
+}
+
+func fail(err error) {
+	fmt.Fprintln(os.Stderr, "walk:", err)
+	os.Exit(1)
+}
+
+func run(dir, author string, numstat bool, cacheMiB int) error {
+	gitDir := dir
+	if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
+		gitDir = filepath.Join(dir, ".git")
+	}
+	// Opening the storage by hand keeps pack files open between objects;
+	// see shared/notes/go-git-performance.md.
+	st := filesystem.NewStorageWithOptions(osfs.New(gitDir), cache.NewObjectLRU(cache.FileSize(cacheMiB)<<20),
+		filesystem.Options{KeepDescriptors: true})
+	defer st.Close()
+	repo, err := git.Open(st, nil)
+	if err != nil {
+		return fmt.Errorf("opening %s: %w", dir, err)
+	}
+	head, err := repo.Head()
+	if err != nil {
+		return fmt.Errorf("reading HEAD: %w", err)
+	}
+	iter, err := repo.Log(&git.LogOptions{From: head.Hash()})
+	if err != nil {
+		return err
+	}
+	defer iter.Close()
+
+	out := bufio.NewWriterSize(os.Stdout, 1<<16)
+	defer out.Flush()
+	var nCommits, nFiles, added, deleted int
+	for {
+		c, err := iter.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return err
+		}
+		if c.NumParents() > 1 || !matches(c, author) {
+			continue
+		}
+		files, err := analyzer.CommitFiles(st, c)
+		if err != nil {
+			return err
+		}
+		nCommits++
+		nFiles += len(files)
+		if numstat {
+			fmt.Fprintf(out, "%s\n\n", c.Hash)
+		}
+		for _, f := range files {
+			added += f.Additions
+			deleted += f.Deletions
+			if !numstat {
+				continue
+			}
+			if f.Binary {
+				fmt.Fprintf(out, "-\t-\t%s\n", f.Path)
+			} else {
+				fmt.Fprintf(out, "%d\t%d\t%s\n", f.Additions, f.Deletions, f.Path)
+			}
+		}
+	}
+	if !numstat {
+		fmt.Fprintf(out, "commits %d files %d added %d deleted %d\n", nCommits, nFiles, added, deleted)
+	}
+	return nil
+}
+
+// matches approximates git's --author for a plain string: a
+// case-sensitive search in "Name <email>".
+func matches(c *object.Commit, author string) bool {
+	if author == "" {
+		return true
+	}
+	return strings.Contains(c.Author.Name+" <"+c.Author.Email+">", author)
+}
