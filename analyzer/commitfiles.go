@@ -1,6 +1,8 @@
 package analyzer
 
 import (
+	"encoding/hex"
+	"errors"
 	"fmt"
 
 	"github.com/go-git/go-git/v5/plumbing"
@@ -19,11 +21,11 @@ func CommitFiles(s storer.EncodedObjectStorer, c *object.Commit) ([]FileChange, 
 func commitFiles(s storer.EncodedObjectStorer, c *object.Commit) ([]FileChange, error) {
 	var parentTree plumbing.Hash
 	if len(c.ParentHashes) > 0 {
-		p, err := object.GetCommit(s, c.ParentHashes[0])
+		var err error
+		parentTree, err = commitTree(s, c.ParentHashes[0])
 		if err != nil {
 			return nil, fmt.Errorf("reading commit %s, parent of %s: %w", c.ParentHashes[0], c.Hash, err)
 		}
-		parentTree = p.TreeHash
 	}
 	changes, err := diffTrees(s, parentTree, c.TreeHash)
 	if err != nil {
@@ -77,4 +79,22 @@ func sideContent(s storer.EncodedObjectStorer, side treeSide) ([]byte, error) {
 		return nil, fmt.Errorf("reading blob %s: %w", side.Hash, err)
 	}
 	return data, nil
+}
+
+// commitTree returns the tree of commit h. Only the first header line is
+// parsed: decoding the whole commit (message, signatures) is wasted here.
+func commitTree(s storer.EncodedObjectStorer, h plumbing.Hash) (plumbing.Hash, error) {
+	data, err := readObject(s, plumbing.CommitObject, h)
+	if err != nil {
+		return plumbing.ZeroHash, err
+	}
+	const prefix = "tree "
+	if len(data) < len(prefix)+40 || string(data[:len(prefix)]) != prefix {
+		return plumbing.ZeroHash, errors.New("commit does not start with a tree line")
+	}
+	var t plumbing.Hash
+	if _, err := hex.Decode(t[:], data[len(prefix):len(prefix)+40]); err != nil {
+		return plumbing.ZeroHash, fmt.Errorf("commit has a malformed tree hash: %w", err)
+	}
+	return t, nil
 }

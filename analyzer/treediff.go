@@ -236,12 +236,28 @@ func parseTree(data []byte) ([]rawEntry, error) {
 	return entries, nil
 }
 
-// readObject returns the full content of an object.
+// readObject returns the full content of an object, which the caller must
+// not modify (it may be shared with a cache).
 func readObject(s storer.EncodedObjectStorer, t plumbing.ObjectType, h plumbing.Hash) ([]byte, error) {
+	switch fast := s.(type) {
+	case *ObjectStore:
+		return fast.read(t, h)
+	case *fastStorage:
+		return fast.fast.read(t, h)
+	}
+	return readObjectSlow(s, t, h)
+}
+
+// readObjectSlow reads an object through go-git's storer interface.
+func readObjectSlow(s storer.EncodedObjectStorer, t plumbing.ObjectType, h plumbing.Hash) ([]byte, error) {
 	o, err := s.EncodedObject(t, h)
 	if err != nil {
 		return nil, err
 	}
+	return readEncoded(o)
+}
+
+func readEncoded(o plumbing.EncodedObject) ([]byte, error) {
 	r, err := o.Reader()
 	if err != nil {
 		return nil, err

@@ -3,12 +3,15 @@ package analyzer
 import (
 	"fmt"
 	"math/rand/v2"
+	"path/filepath"
 	"reflect"
+	"sort"
 	"strings"
 	"testing"
 
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing/object"
+	"github.com/go-git/go-git/v5/plumbing/storer"
 )
 
 func TestParseTreeRejectsGarbage(t *testing.T) {
@@ -46,17 +49,45 @@ func TestCompareEntriesGitOrder(t *testing.T) {
 // non-merge commit on HEAD. If exactCounts is false, paths and binary flags
 // must still match but line counts may differ; the differences are
 // returned.
+//
+// It checks twice: reading loose objects through go-git, then, after a
+// repack that stores most objects as deltas, through an ObjectStore.
 func checkAgainstGit(t *testing.T, r *testRepo, exactCounts bool) (mismatches []string) {
 	t.Helper()
 	want := r.numstat("--no-merges", "HEAD")
-	repo := r.open()
 	if len(want) == 0 {
 		t.Fatal("git listed no commits")
 	}
-	for hash, wantFiles := range want {
-		t.Logf("DBG %s %v", hash[:8], wantFiles)
+	repo := r.open()
+	mismatches = checkStorer(t, r, repo, repo.Storer, want, exactCounts)
+	r.run("repack", "-adfq", "--depth=50")
+	fastRepo, closeRepo, err := OpenRepository(filepath.Join(r.Dir, ".git"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer closeRepo()
+	if n := len(fastRepo.Storer.(*fastStorage).fast.packs); n != 1 {
+		t.Fatalf("%d packs after repack, want 1", n)
+	}
+	repo = fastRepo
+	fastMismatches := checkStorer(t, r, repo, repo.Storer, want, exactCounts)
+	if !reflect.DeepEqual(fastMismatches, mismatches) {
+		t.Errorf("pack reader and go-git disagree:\n%v\n%v", fastMismatches, mismatches)
+	}
+	return mismatches
+}
+
+func checkStorer(t *testing.T, r *testRepo, repo *git.Repository, s storer.EncodedObjectStorer, want map[string][]FileChange, exactCounts bool) (mismatches []string) {
+	t.Helper()
+	hashes := make([]string, 0, len(want))
+	for h := range want {
+		hashes = append(hashes, h)
+	}
+	sort.Strings(hashes)
+	for _, hash := range hashes {
+		wantFiles := want[hash]
 		c := r.commitObject(repo, hash)
-		got, err := commitFiles(repo.Storer, c)
+		got, err := commitFiles(s, c)
 		if err != nil {
 			t.Fatalf("commitFiles(%s): %v", hash, err)
 		}

@@ -19,11 +19,8 @@ import (
 	"runtime/pprof"
 	"strings"
 
-	"github.com/go-git/go-billy/v5/osfs"
 	"github.com/go-git/go-git/v5"
-	"github.com/go-git/go-git/v5/plumbing/cache"
 	"github.com/go-git/go-git/v5/plumbing/object"
-	"github.com/go-git/go-git/v5/storage/filesystem"
 
 	"github.com/git-career/git-career/analyzer"
 )
@@ -33,7 +30,6 @@ func main() {
 	author := flag.String("author", "", "substring of \"Name <email>\" to keep (all authors if empty)")
 	numstat := flag.Bool("numstat", false, "print git's numstat format")
 	cpuprof := flag.String("cpuprofile", "", "write a CPU profile to this file")
-	cacheMiB := flag.Int("cache", 96, "object cache size in MiB")
 	flag.Parse()
 
 	if *cpuprof != "" {
@@ -46,7 +42,7 @@ func main() {
 		}
 		defer pprof.StopCPUProfile()
 	}
-	if err := run(*repoDir, *author, *numstat, *cacheMiB); err != nil {
+	if err := run(*repoDir, *author, *numstat); err != nil {
 		fail(err)
 	}
 }
@@ -56,20 +52,16 @@ func fail(err error) {
 	os.Exit(1)
 }
 
-func run(dir, author string, numstat bool, cacheMiB int) error {
+func run(dir, author string, numstat bool) error {
 	gitDir := dir
 	if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
 		gitDir = filepath.Join(dir, ".git")
 	}
-	// Opening the storage by hand keeps pack files open between objects;
-	// see shared/notes/go-git-performance.md.
-	st := filesystem.NewStorageWithOptions(osfs.New(gitDir), cache.NewObjectLRU(cache.FileSize(cacheMiB)<<20),
-		filesystem.Options{KeepDescriptors: true})
-	defer st.Close()
-	repo, err := git.Open(st, nil)
+	repo, closeRepo, err := analyzer.OpenRepository(gitDir)
 	if err != nil {
-		return fmt.Errorf("opening %s: %w", dir, err)
+		return err
 	}
+	defer closeRepo()
 	head, err := repo.Head()
 	if err != nil {
 		return fmt.Errorf("reading HEAD: %w", err)
@@ -94,7 +86,7 @@ func run(dir, author string, numstat bool, cacheMiB int) error {
 		if c.NumParents() > 1 || !matches(c, author) {
 			continue
 		}
-		files, err := analyzer.CommitFiles(st, c)
+		files, err := analyzer.CommitFiles(repo.Storer, c)
 		if err != nil {
 			return err
 		}
