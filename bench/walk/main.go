@@ -93,7 +93,12 @@ func run(dir, author string, numstat bool) error {
 		nCommits++
 		nFiles += len(files)
 		if numstat {
-			fmt.Fprintf(out, "%s\n\n", c.Hash)
+			// git prints a blank line between the hash and the file
+			// lines, and none for a commit without files.
+			fmt.Fprintf(out, "%s\n", c.Hash)
+			if len(files) > 0 {
+				fmt.Fprintln(out)
+			}
 		}
 		for _, f := range files {
 			added += f.Additions
