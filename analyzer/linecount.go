@@ -27,11 +27,12 @@ func isBinary(data []byte) bool {
 // terminators, so "a" and "a\n" differ, and "\r" is an ordinary byte. If
 // either side is binary, it returns binary=true and no counts.
 //
-// The counts come from a minimal line diff, which is what git produces for
-// all but unusual inputs; git's xdiff gives up minimality on large edit
-// distances and on lines repeated many times, so counts may differ by a few
-// lines there. Beyond myersCostCap edits the counts here are also not
-// minimal and may exceed git's.
+// It follows the steps of git's xdiff: trim the lines shared at both ends,
+// discard lines that cannot or, by git's heuristic, should not be matched
+// (see keepLines), then count a minimal Myers alignment of what is left.
+// git's Myers gives up minimality when one step of its search costs more
+// than 256 edits, and the search here stops at myersCostCap; so on large
+// rewrites the counts can differ from git's by a little either way.
 func countLines(a, b []byte) (added, deleted int, binary bool) {
 	if isBinary(a) || isBinary(b) {
 		return 0, 0, true
@@ -39,23 +40,64 @@ func countLines(a, b []byte) (added, deleted int, binary bool) {
 	if bytes.Equal(a, b) {
 		return 0, 0, false
 	}
-	a, b = trimCommonLines(a, b)
+	p, s := trimCommonLines(a, b)
+	ma, mb := a[p:len(a)-s], b[p:len(b)-s]
 	switch {
-	case len(a) == 0:
-		return countLineEnds(b), 0, false
-	case len(b) == 0:
-		return 0, countLineEnds(a), false
+	case len(ma) == 0:
+		return countLineEnds(mb), 0, false
+	case len(mb) == 0:
+		return 0, countLineEnds(ma), false
 	}
-	added, deleted = diffLines(a, b)
+	ha := hashLines(ma, nil)
+	hb := hashLines(mb, nil)
+
+	// git decides which lines to discard from how often each line occurs
+	// in the whole of the other file, shared ends included. Only lines of
+	// the middles need counting.
+	type occ struct{ a, b int32 }
+	counts := make(map[uint64]*occ, len(ha)+len(hb))
+	for _, h := range ha {
+		if o := counts[h]; o != nil {
+			o.a++
+		} else {
+			counts[h] = &occ{a: 1}
+		}
+	}
+	for _, h := range hb {
+		if o := counts[h]; o != nil {
+			o.b++
+		} else {
+			counts[h] = &occ{b: 1}
+		}
+	}
+	shared := 0 // lines in the common prefix and suffix
+	for _, part := range [][]byte{a[:p], a[len(a)-s:]} {
+		forEachLine(part, func(line []byte) {
+			shared++
+			if o := counts[maphash.Bytes(lineSeed, line)]; o != nil {
+				o.a++
+				o.b++
+			}
+		})
+	}
+	keptA := keepLines(ha, len(ha)+shared, func(h uint64) int32 { return counts[h].b })
+	keptB := keepLines(hb, len(hb)+shared, func(h uint64) int32 { return counts[h].a })
+	deleted = len(ha) - len(keptA)
+	added = len(hb) - len(keptB)
+
+	d := myersCost(keptA, keptB)
+	// An edit script of d steps between N and M lines deletes
+	// (d+N-M)/2 lines and adds (d+M-N)/2.
+	deleted += (d + len(keptA) - len(keptB)) / 2
+	added += (d + len(keptB) - len(keptA)) / 2
 	return added, deleted, false
 }
 
-// trimCommonLines drops the whole lines that a and b share at the start
-// and at the end. Working on bytes first avoids splitting and hashing the
-// untouched bulk of a large file.
-func trimCommonLines(a, b []byte) ([]byte, []byte) {
+// trimCommonLines returns the lengths in bytes of the whole lines that a
+// and b share at the start (p) and at the end (s). Working on bytes avoids
+// splitting and hashing the untouched bulk of a large file.
+func trimCommonLines(a, b []byte) (p, s int) {
 	n := min(len(a), len(b))
-	p := 0
 	for p < n && a[p] == b[p] {
 		p++
 	}
@@ -64,7 +106,6 @@ func trimCommonLines(a, b []byte) ([]byte, []byte) {
 	a, b = a[p:], b[p:]
 
 	n = min(len(a), len(b))
-	s := 0
 	for s < n && a[len(a)-1-s] == b[len(b)-1-s] {
 		s++
 	}
@@ -83,7 +124,7 @@ func trimCommonLines(a, b []byte) ([]byte, []byte) {
 		}
 		s -= nl + 1
 	}
-	return a[:len(a)-s], b[:len(b)-s]
+	return p, s
 }
 
 // countLineEnds counts lines, a last line without "\n" included.
@@ -97,63 +138,109 @@ func countLineEnds(data []byte) int {
 
 var lineSeed = maphash.MakeSeed()
 
-// hashLines returns one 64-bit hash per line. Two different lines sharing
-// a hash is possible but, at 2^-64 per pair, not worth a byte comparison.
-func hashLines(data []byte, dst []uint64) []uint64 {
+// forEachLine calls f with each line of data, terminator included.
+func forEachLine(data []byte, f func([]byte)) {
 	for len(data) > 0 {
 		i := bytes.IndexByte(data, '\n') + 1
 		if i == 0 {
 			i = len(data)
 		}
-		dst = append(dst, maphash.Bytes(lineSeed, data[:i]))
+		f(data[:i])
 		data = data[i:]
 	}
+}
+
+// hashLines appends one 64-bit hash per line to dst. Two different lines
+// sharing a hash is possible but, at 2^-64 per pair, not worth a byte
+// comparison.
+func hashLines(data []byte, dst []uint64) []uint64 {
+	forEachLine(data, func(line []byte) {
+		dst = append(dst, maphash.Bytes(lineSeed, line))
+	})
 	return dst
 }
 
-// diffLines counts added and deleted lines between two texts that differ
-// in their first and last lines.
-func diffLines(a, b []byte) (added, deleted int) {
-	ha := hashLines(a, nil)
-	hb := hashLines(b, nil)
-	return diffHashes(ha, hb)
+// Constants of git's xdiff that shape its choice of lines to discard.
+const (
+	maxEqLimit    = 1024 // cap on the "occurs too often" threshold
+	simScanWindow = 100  // how far to look around a frequent line
+	keepRunRatio  = 4    // XDL_KPDIS_RUN
+)
+
+// bogoSqrt is xdiff's rough square root: the power of two doubling once per
+// two bits of n.
+func bogoSqrt(n int) int {
+	i := 1
+	for ; n > 0; n >>= 2 {
+		i <<= 1
+	}
+	return i
 }
 
-// diffHashes counts the lines of hb not matched in ha (added) and of ha not
-// matched in hb (deleted) in a minimal (up to the cost cap) alignment.
-func diffHashes(ha, hb []uint64) (added, deleted int) {
-	// A line that occurs nowhere on the other side can never be matched,
-	// so it is a change whatever the alignment; dropping such lines before
-	// Myers keeps the result minimal and shrinks the problem, often to
-	// nothing for rewritten files.
-	seen := make(map[uint64]uint8, len(ha)+len(hb))
-	for _, h := range ha {
-		seen[h] |= 1
-	}
-	for _, h := range hb {
-		seen[h] |= 2
-	}
-	fa := ha[:0:0]
-	for _, h := range ha {
-		if seen[h] == 3 {
-			fa = append(fa, h)
+// keepLines returns the lines of one side (the part between the shared
+// ends) that take part in the Myers alignment, as git's
+// xdl_cleanup_records chooses them. nrec is the side's total line count
+// and other(h) how often line h occurs in the whole other file. A line
+// that never occurs there is a change whatever the alignment. A line that
+// occurs there often (a brace, a blank line) is also dropped, and so
+// counted as changed, when it sits among mostly unmatched lines: that is a
+// heuristic of git's that can make its counts exceed the minimum, and it
+// is copied so that the counts agree.
+func keepLines(h []uint64, nrec int, other func(uint64) int32) []uint64 {
+	mlim := int32(min(bogoSqrt(nrec), maxEqLimit))
+	dis := make([]byte, len(h))
+	for i, x := range h {
+		switch nm := other(x); {
+		case nm == 0:
+			dis[i] = 0
+		case nm >= mlim:
+			dis[i] = 2
+		default:
+			dis[i] = 1
 		}
 	}
-	fb := hb[:0:0]
-	for _, h := range hb {
-		if seen[h] == 3 {
-			fb = append(fb, h)
+	kept := make([]uint64, 0, len(h))
+	for i, x := range h {
+		if dis[i] == 1 || (dis[i] == 2 && !discardFrequent(dis, i)) {
+			kept = append(kept, x)
 		}
 	}
-	deleted = len(ha) - len(fa)
-	added = len(hb) - len(fb)
+	return kept
+}
 
-	d := myersCost(fa, fb)
-	// An edit script of d steps between N and M lines deletes
-	// (d+N-M)/2 lines and adds (d+M-N)/2.
-	deleted += (d + len(fa) - len(fb)) / 2
-	added += (d + len(fb) - len(fa)) / 2
-	return added, deleted
+// discardFrequent reports whether the frequent line i should be dropped:
+// when the runs of unmatched or frequent lines on both sides of it hold
+// unmatched lines, and frequent lines are fewer than a quarter of them.
+func discardFrequent(dis []byte, i int) bool {
+	s, e := max(0, i-simScanWindow), min(len(dis)-1, i+simScanWindow)
+	none0, freq0 := 0, 1
+	for j := i - 1; j >= s; j-- {
+		if dis[j] == 0 {
+			none0++
+		} else if dis[j] == 2 {
+			freq0++
+		} else {
+			break
+		}
+	}
+	if none0 == 0 {
+		return false
+	}
+	none1, freq1 := 0, 1
+	for j := i + 1; j <= e; j++ {
+		if dis[j] == 0 {
+			none1++
+		} else if dis[j] == 2 {
+			freq1++
+		} else {
+			break
+		}
+	}
+	if none1 == 0 {
+		return false
+	}
+	none, freq := none0+none1, freq0+freq1
+	return freq*keepRunRatio < freq+none
 }
 
 // myersCost returns the number of insertions plus deletions needed to turn
