@@ -49,6 +49,10 @@ func OpenObjectStore(gitDir string, fallback storer.EncodedObjectStorer) (*Objec
 	}
 	for _, idx := range idxs {
 		p, err := openPack(idx)
+		if errors.Is(err, errIndexVersion) {
+			// Left to the fallback, which reads every index version.
+			continue
+		}
 		if err != nil {
 			s.Close()
 			return nil, err
@@ -129,7 +133,10 @@ const (
 	packRefDelta = 7
 )
 
-var errCorruptPack = errors.New("corrupt pack entry")
+var (
+	errCorruptPack  = errors.New("corrupt pack entry")
+	errIndexVersion = errors.New("not a version 2 pack index")
+)
 
 // readAt resolves the object at off, following its delta chain down to a
 // full object or a cached one, then applying the deltas back up. Every
@@ -339,7 +346,7 @@ func openPack(idxPath string) (*pack, error) {
 	// Version 2 index: magic, version, 256-entry fan-out, then hashes,
 	// CRCs, 4-byte offsets and 8-byte large offsets.
 	if len(idx) < 8+256*4 || !bytes.Equal(idx[:8], []byte{0xff, 't', 'O', 'c', 0, 0, 0, 2}) {
-		return nil, fmt.Errorf("pack index %s: not a version 2 index", idxPath)
+		return nil, fmt.Errorf("pack index %s: %w", idxPath, errIndexVersion)
 	}
 	p.n = int(binary.BigEndian.Uint32(idx[8+255*4:]))
 	base := 8 + 256*4

@@ -309,8 +309,32 @@ func TestCommitFilesErrors(t *testing.T) {
 	}
 }
 
+// The benchmarks diff the same 59 commits three ways: commitFiles with the
+// pack reader (OpenRepository), commitFiles through go-git's storage, and
+// go-git's own Commit.Stats.
+
 func BenchmarkCommitFiles(b *testing.B) {
-	repo, commits := benchRepo(b)
+	r, hashes := benchRepo(b)
+	repo, closeRepo, err := OpenRepository(filepath.Join(r.Dir, ".git"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer closeRepo()
+	commits := commitObjects(b, r, repo, hashes)
+	b.ResetTimer()
+	for b.Loop() {
+		for _, c := range commits {
+			if _, err := commitFiles(repo.Storer, c); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+func BenchmarkCommitFilesGoGitStorage(b *testing.B) {
+	r, hashes := benchRepo(b)
+	repo := r.open()
+	commits := commitObjects(b, r, repo, hashes)
 	b.ResetTimer()
 	for b.Loop() {
 		for _, c := range commits {
@@ -322,7 +346,8 @@ func BenchmarkCommitFiles(b *testing.B) {
 }
 
 func BenchmarkGoGitStats(b *testing.B) {
-	_, commits := benchRepo(b)
+	r, hashes := benchRepo(b)
+	commits := commitObjects(b, r, r.open(), hashes)
 	b.ResetTimer()
 	for b.Loop() {
 		for _, c := range commits {
@@ -333,9 +358,17 @@ func BenchmarkGoGitStats(b *testing.B) {
 	}
 }
 
+func commitObjects(b *testing.B, r *testRepo, repo *git.Repository, hashes []string) []*object.Commit {
+	var commits []*object.Commit
+	for _, h := range hashes {
+		commits = append(commits, r.commitObject(repo, h))
+	}
+	return commits
+}
+
 // benchRepo builds a repository of 60 commits over a tree of 400 files in
 // nested directories, each commit editing a few files.
-func benchRepo(b *testing.B) (*git.Repository, []*object.Commit) {
+func benchRepo(b *testing.B) (*testRepo, []string) {
 	b.Helper()
 	r := newTestRepo(b)
 	rng := rand.New(rand.NewPCG(3, 4))
@@ -370,10 +403,5 @@ func benchRepo(b *testing.B) (*git.Repository, []*object.Commit) {
 		hashes = append(hashes, r.commit(fmt.Sprintf("c%d", c), change, ""))
 	}
 	r.run("gc", "-q")
-	repo := r.open()
-	var commits []*object.Commit
-	for _, h := range hashes[1:] {
-		commits = append(commits, r.commitObject(repo, h))
-	}
-	return repo, commits
+	return r, hashes[1:]
 }
