@@ -35,6 +35,8 @@ const (
 	testAuthorEmail = "ada@example.com"
 )
 
+// testRepo is a scratch repository; Dir is its work tree (the git
+// directory is Dir/.git).
 type testRepo struct {
 	t   testing.TB
 	Dir string
@@ -146,12 +148,15 @@ func (r *testRepo) write(files map[string]string) {
 
 // commitOpts are the optional parts of a commit.
 type commitOpts struct {
-	Author     string   // "Name <email>"; default the test author
-	Committer  string   // "Name <email>"; default the test author
-	Date       string   // author and committer date; default one hour after the previous commit
-	Body       string   // text after the subject line
-	Coauthors  []string // "Name <email>", added as Co-authored-by trailers
-	AllowEmpty bool
+	Author    string // "Name <email>"; default the test author
+	Committer string // "Name <email>"; default the test author
+	Date      string // author date, and committer date unless CommitterDate is set; default one hour after the previous commit
+	// CommitterDate, when set, differs from the author date, as after a
+	// rebase or cherry-pick.
+	CommitterDate string
+	Body          string   // text after the subject line
+	Coauthors     []string // "Name <email>", added as Co-authored-by trailers
+	AllowEmpty    bool
 	// StagedOnly commits the index as it is instead of staging the whole
 	// work tree (which would drop entries like gitlinks that have no
 	// checkout).
@@ -203,7 +208,11 @@ func (r *testRepo) identityEnv(o commitOpts) []string {
 		base := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
 		date = base.Add(time.Duration(r.n) * time.Hour).Format(time.RFC3339)
 	}
-	env := []string{"GIT_AUTHOR_DATE=" + date, "GIT_COMMITTER_DATE=" + date}
+	cdate := date
+	if o.CommitterDate != "" {
+		cdate = o.CommitterDate
+	}
+	env := []string{"GIT_AUTHOR_DATE=" + date, "GIT_COMMITTER_DATE=" + cdate}
 	if o.Author != "" {
 		name, email := splitIdent(r.t, o.Author)
 		env = append(env, "GIT_AUTHOR_NAME="+name, "GIT_AUTHOR_EMAIL="+email)
@@ -314,4 +323,32 @@ func (r *testRepo) numstat(args ...string) map[string][]FileChange {
 // incomplete repository.
 func removeLooseObject(gitDir, hash string) error {
 	return os.Remove(filepath.Join(gitDir, ".git", "objects", hash[:2], hash[2:]))
+}
+
+func TestTestRepoHelper(t *testing.T) {
+	r := newTestRepo(t)
+	r.commit("first", map[string]string{"a/b.txt": "x\n"}, "")
+	h := r.commitWith("second", map[string]string{"a/b.txt": deleteFile, "a": "file\n"}, commitOpts{
+		Author:        "Bob Builder <bob@example.com>",
+		Date:          "2024-02-03T04:05:06Z",
+		CommitterDate: "2024-02-05T00:00:00+02:00",
+		Body:          "Why it changed.",
+		Coauthors:     []string{"Ada Lovelace <ada@example.com>"},
+	})
+	got := r.run("log", "-1", "--format=%an|%ae|%aI|%cn|%cI|%s|%b", h)
+	want := "Bob Builder|bob@example.com|2024-02-03T04:05:06+00:00|Ada Lovelace|2024-02-05T00:00:00+02:00|second|" +
+		"Why it changed.\n\nCo-authored-by: Ada Lovelace <ada@example.com>\n\n"
+	if got != want {
+		t.Errorf("log = %q\nwant %q", got, want)
+	}
+	if files := r.run("ls-files"); files != "a\n" {
+		t.Errorf("files = %q, want a file replacing the directory", files)
+	}
+	r.branch("topic")
+	r.commit("on topic", map[string]string{"t": "t\n"}, "")
+	r.checkout("main")
+	m := r.merge("topic", "merge topic", "")
+	if parents := strings.Fields(r.run("log", "-1", "--format=%P", m)); len(parents) != 2 {
+		t.Errorf("merge has parents %v", parents)
+	}
 }
