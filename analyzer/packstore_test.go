@@ -119,3 +119,32 @@ func TestApplyDeltaRejectsCorruption(t *testing.T) {
 		}
 	}
 }
+
+// TestOpenRepositoryMixedStorage checks commitFiles when objects are spread
+// over two packs and loose files, with a work tree path given.
+func TestOpenRepositoryMixedStorage(t *testing.T) {
+	r := newTestRepo(t)
+	body := ""
+	for i := 0; i < 30; i++ {
+		body += fmt.Sprintf("line %d\n", i)
+		r.commit(fmt.Sprintf("c%d", i), map[string]string{"f.txt": body, fmt.Sprintf("d/%d", i%3): body}, "")
+		switch i {
+		case 10:
+			r.run("repack", "-adq")
+		case 20:
+			r.run("repack", "-dq") // a second pack with only the new objects
+		}
+	}
+	want := r.numstat("--no-merges", "HEAD")
+	repo, closeRepo, err := OpenRepository(r.Dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer closeRepo()
+	if n := len(repo.Storer.(*fastStorage).fast.packs); n != 2 {
+		t.Fatalf("%d packs, want 2", n)
+	}
+	if mism := checkStorer(t, r, repo, repo.Storer, want, true); len(mism) > 0 {
+		t.Error(mism)
+	}
+}

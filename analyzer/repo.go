@@ -2,6 +2,8 @@ package analyzer
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 
 	"github.com/go-git/go-billy/v5/osfs"
 	"github.com/go-git/go-git/v5"
@@ -28,11 +30,19 @@ func (s *fastStorage) EncodedObject(t plumbing.ObjectType, h plumbing.Hash) (plu
 // read by the ObjectStore, so it is kept small.
 const goGitCacheBytes = 8 << 20
 
-// OpenRepository opens the repository whose git directory (".git", or a
-// bare repository) is gitDir for reading history fast. Pass the
-// repository's Storer to commitFiles. Call close when done: it releases
-// the pack mappings and file descriptors.
-func OpenRepository(gitDir string) (repo *git.Repository, close func() error, err error) {
+// OpenRepository opens a repository for reading history fast. dir is a
+// work tree with a .git directory, or a git directory (a bare repository).
+// Pass the repository's Storer to CommitFiles. Call close when done: it
+// releases the pack mappings and file descriptors.
+//
+// The repository must not be used from several goroutines at once: the
+// pack reader's cache is not locked. Linked work trees (a .git file) are
+// not handled; pass their common git directory.
+func OpenRepository(dir string) (repo *git.Repository, close func() error, err error) {
+	gitDir := dir
+	if fi, err := os.Stat(filepath.Join(dir, ".git")); err == nil && fi.IsDir() {
+		gitDir = filepath.Join(dir, ".git")
+	}
 	st := filesystem.NewStorageWithOptions(osfs.New(gitDir), cache.NewObjectLRU(goGitCacheBytes),
 		filesystem.Options{KeepDescriptors: true})
 	fast, err := OpenObjectStore(gitDir, st)

@@ -15,7 +15,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"runtime/pprof"
 	"strings"
 
@@ -53,11 +52,7 @@ func fail(err error) {
 }
 
 func run(dir, author string, numstat bool) error {
-	gitDir := dir
-	if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
-		gitDir = filepath.Join(dir, ".git")
-	}
-	repo, closeRepo, err := analyzer.OpenRepository(gitDir)
+	repo, closeRepo, err := analyzer.OpenRepository(dir)
 	if err != nil {
 		return err
 	}
