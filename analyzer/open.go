@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -16,12 +17,9 @@ import (
 	cgformat "github.com/go-git/go-git/v5/plumbing/format/commitgraph/v2"
 	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/go-git/go-git/v5/plumbing/object/commitgraph"
+	"github.com/go-git/go-git/v5/plumbing/storer"
 	"github.com/go-git/go-git/v5/storage/filesystem"
 )
-
-// objectCacheSize is the object cache that measured fastest on large
-// repositories (see shared notes: 8 MiB and 1 GiB were both slower).
-const objectCacheSize = 96 << 20
 
 // ErrNotRepository is returned for a path that holds no git repository.
 var ErrNotRepository = errors.New("not a git repository")
@@ -30,7 +28,7 @@ var ErrNotRepository = errors.New("not a git repository")
 type gitRepo struct {
 	path    string // the work tree, or the git dir of a bare repository
 	repo    *git.Repository
-	storage *filesystem.Storage
+	storage *fastStorage
 	dotgit  billy.Filesystem
 	nodes   commitgraph.CommitNodeIndex
 	graph   bool // the commit-graph file is used
@@ -54,27 +52,36 @@ func openRepo(path string) (*gitRepo, error) {
 		return nil, fmt.Errorf("opening %q: unexpected storage %T", path, probe.Storer)
 	}
 	dot := fsStorage.Filesystem()
-	st := filesystem.NewStorageWithOptions(dot, cache.NewObjectLRU(objectCacheSize), filesystem.Options{KeepDescriptors: true})
-	var wt billy.Filesystem
-	if w, err := probe.Worktree(); err == nil {
-		wt = w.Filesystem
-	}
-	repo, err := git.Open(st, wt)
+	// go-git's storage keeps refs, config and the shallow list; objects come
+	// from the pack reader (objects.go), the measured bottleneck otherwise.
+	st := filesystem.NewStorageWithOptions(dot, cache.NewObjectLRU(goGitCacheBytes), filesystem.Options{KeepDescriptors: true})
+	fast, err := OpenObjectStore(commonDir(dot.Root()), st)
 	if err != nil {
 		st.Close()
 		return nil, fmt.Errorf("opening %q: %w", path, err)
 	}
-	r := &gitRepo{repo: repo, storage: st, dotgit: dot, path: dot.Root()}
+	fs := &fastStorage{Storage: st, fast: fast}
+	var wt billy.Filesystem
+	if w, err := probe.Worktree(); err == nil {
+		wt = w.Filesystem
+	}
+	repo, err := git.Open(fs, wt)
+	if err != nil {
+		fast.Close()
+		st.Close()
+		return nil, fmt.Errorf("opening %q: %w", path, err)
+	}
+	r := &gitRepo{repo: repo, storage: fs, dotgit: dot, path: dot.Root()}
 	if wt != nil {
 		r.path = wt.Root()
 	}
-	r.nodes, r.graph = commitNodeIndex(dot, st)
+	r.nodes, r.graph = commitNodeIndex(dot, fs)
 	return r, nil
 }
 
 // commitNodeIndex reads the commit-graph into memory when there is one (a
 // read per field from the file was 2.5x slower), else falls back to objects.
-func commitNodeIndex(dot billy.Filesystem, st *filesystem.Storage) (commitgraph.CommitNodeIndex, bool) {
+func commitNodeIndex(dot billy.Filesystem, st storer.EncodedObjectStorer) (commitgraph.CommitNodeIndex, bool) {
 	if f, err := dot.Open(filepath.Join("objects", "info", "commit-graph")); err == nil {
 		data, err := io.ReadAll(f)
 		f.Close()
@@ -94,7 +101,27 @@ type memFile struct{ *bytes.Reader }
 
 func (memFile) Close() error { return nil }
 
-func (r *gitRepo) Close() error { return r.storage.Close() }
+func (r *gitRepo) Close() error {
+	err := r.storage.fast.Close()
+	if err2 := r.storage.Storage.Close(); err == nil {
+		err = err2
+	}
+	return err
+}
+
+// commonDir is where a git dir keeps its objects: the git dir itself, or
+// for a linked worktree the main repository's, named in its commondir file.
+func commonDir(gitDir string) string {
+	b, err := os.ReadFile(filepath.Join(gitDir, "commondir"))
+	if err != nil {
+		return gitDir
+	}
+	c := strings.TrimSpace(string(b))
+	if !filepath.IsAbs(c) {
+		c = filepath.Join(gitDir, c)
+	}
+	return c
+}
 
 // tips returns HEAD and every local branch, each once.
 func (r *gitRepo) tips() ([]plumbing.Hash, error) {
