@@ -53,11 +53,19 @@ func newFacts(c *Commit, ctx *Context) *facts {
 	f.subject = strings.TrimSpace(ciSkip.ReplaceAllString(strings.ToLower(subj), ""))
 	f.message = ciSkip.ReplaceAllString(strings.ToLower(c.Subject+"\n"+c.Body), "")
 	for _, fc := range c.Files {
+		// Each path test runs once: they are regular expressions, and this
+		// loop runs for every file of every commit scanned.
 		p := fc.Path
+		test, doc := isTestPath(p), false
+		if !test {
+			doc = isDocPath(p)
+		}
+		lock, manifest := isLockfile(p), isManifest(p)
+		auto, changelog := isAutomationPath(p), isChangelogPath(p)
 		switch {
-		case isTestPath(p):
+		case test:
 			f.tests++
-		case isDocPath(p):
+		case doc:
 			f.docs++
 			f.docLines += fc.Additions + fc.Deletions
 			if isDesignPath(p) {
@@ -67,19 +75,19 @@ func newFacts(c *Commit, ctx *Context) *facts {
 		if isRootReadme(p) {
 			f.rootReadme++
 		}
-		if isLockfile(p) {
+		if lock {
 			f.locks++
 		}
-		if isLockfile(p) || isManifest(p) {
+		if lock || manifest {
 			f.deps++
 		}
-		if isAutomationPath(p) {
+		if auto {
 			f.auto++
 		}
-		if isChangelogPath(p) {
+		if changelog {
 			f.logs++
 		}
-		if !isTestPath(p) && !isDocPath(p) && !isAutomationPath(p) && !isLockfile(p) && !isManifest(p) && !isChangelogPath(p) {
+		if !test && !doc && !auto && !lock && !manifest && !changelog {
 			f.product++
 		}
 	}

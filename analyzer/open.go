@@ -40,7 +40,10 @@ type gitRepo struct {
 func openRepo(path string) (*gitRepo, error) {
 	// PlainOpen finds the git dir (.git, a .git file, worktrees' commondir);
 	// its storage is then reopened with the options that make reads fast.
-	probe, err := git.PlainOpenWithOptions(path, &git.PlainOpenOptions{DetectDotGit: true, EnableDotGitCommonDir: true})
+	// Like git's discovery, a folder that is itself a git dir (a bare
+	// repository) is used as it is, before looking in parent folders.
+	detect := !isGitDir(path)
+	probe, err := git.PlainOpenWithOptions(path, &git.PlainOpenOptions{DetectDotGit: detect, EnableDotGitCommonDir: true})
 	if errors.Is(err, git.ErrRepositoryNotExists) {
 		return nil, fmt.Errorf("%q: %w", path, ErrNotRepository)
 	}
@@ -107,6 +110,17 @@ func (r *gitRepo) Close() error {
 		err = err2
 	}
 	return err
+}
+
+// isGitDir reports whether dir looks like a git directory: HEAD, objects
+// and refs, as git's own discovery checks.
+func isGitDir(dir string) bool {
+	for _, name := range []string{"HEAD", "objects", "refs"} {
+		if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
+			return false
+		}
+	}
+	return true
 }
 
 // commonDir is where a git dir keeps its objects: the git dir itself, or

@@ -110,6 +110,13 @@ fi
 if [[ -n $bin ]]; then
 	measure "git-career" "$bin" --repo "$REPO" --author "$AUTHOR" --since 1970-01-01 --format json
 	echo "git-career / git log: $(ratio "$MEDIAN" "$GIT_MEDIAN")x  (target <= 2.5x, peak RSS <= 300 MiB)"
+	# Correctness: the tool's commit count and line totals against git's.
+	"$bin" --repo "$REPO" --author "$AUTHOR" --since 1970-01-01 --format json >"$OUT/git-career.json"
+	ours=$(grep -E '^      "(id|additions|deletions)":' "$OUT/git-career.json" |
+		awk '/"id"/ {n++} /"additions"/ {a += $2} /"deletions"/ {d += $2} END {print n, a, d}')
+	theirs=$(awk -F'\t' 'NF == 3 {a += $1; d += $2} NF == 1 && $1 != "" {n++} END {print n, a, d}' "$OUT/git.numstat")
+	echo "check vs git: git-career commits, added, deleted: $ours; git: $theirs"
+	[[ $ours == "$theirs" ]] || { echo "MISMATCH" >&2; exit 1; }
 else
 	echo "git-career: no cmd/git-career yet and GIT_CAREER unset; skipped"
 fi

@@ -41,6 +41,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"time"
 
 	"golang.org/x/term"
@@ -63,7 +64,15 @@ func usagef(format string, args ...any) error {
 	return usageError{fmt.Errorf(format, args...)}
 }
 
+// defaultMemoryLimit keeps the heap of a scan of a large history near
+// 200 MiB (peak RSS under 300 MiB with the mapped pack files) for a few
+// percent more time; GOMEMLIMIT overrides it, as for any Go program.
+const defaultMemoryLimit = 200 << 20
+
 func main() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(defaultMemoryLimit)
+	}
 	a := &app{
 		stdout: os.Stdout,
 		stderr: os.Stderr,
