@@ -1,0 +1,263 @@
+package analyzer
+
+import (
+	"errors"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/go-git/go-git/v5/plumbing/object/commitgraph"
+)
+
+// q3 is 2026Q3 in UTC, the period most tests read.
+func q3(t testing.TB) Period {
+	t.Helper()
+	p, err := Quarter("2026Q3", time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func analyzeOne(t *testing.T, path string, id Identity, p Period) *Report {
+	t.Helper()
+	rep, err := Analyze(Options{Repos: []RepoInput{{Path: path}}, Identity: id, Period: p})
+	if err != nil {
+		t.Fatalf("Analyze(%q): %v", path, err)
+	}
+	return rep
+}
+
+func titles(rep *Report) []string {
+	var out []string
+	for _, c := range rep.Contributions {
+		out = append(out, c.Title)
+	}
+	return out
+}
+
+var ada = Identity{Emails: []string{testAuthorEmail}}
+
+func TestAnalyzeSelectsTheUsersWorkInThePeriod(t *testing.T) {
+	r := newTestRepo(t)
+	r.commit("before the period", map[string]string{"a.go": "a\n"}, "2026-06-30T23:00:00Z")
+	r.commit("first day", map[string]string{"b.go": "b\n"}, "2026-07-01T00:30:00Z")
+	r.commitWith("someone else", map[string]string{"c.go": "c\n"}, commitOpts{Author: "Bo Chen <bo@example.com>", Date: "2026-07-02T00:00:00Z"})
+	// Rebased: old author date, new committer date. Author dates decide.
+	r.commitWith("rebased from spring", map[string]string{"d.go": "d\n"}, commitOpts{Date: "2026-03-01T00:00:00Z", CommitterDate: "2026-07-03T00:00:00Z"})
+	r.commitWith("written in summer, applied later", map[string]string{"e.go": "e\n"}, commitOpts{Date: "2026-09-30T22:00:00Z", CommitterDate: "2026-10-20T00:00:00Z"})
+	r.commit("after the period", map[string]string{"f.go": "f\n"}, "2026-10-21T00:00:00Z")
+
+	rep := analyzeOne(t, r.Dir, ada, q3(t))
+	want := []string{"written in summer, applied later", "first day"}
+	if got := titles(rep); !reflect.DeepEqual(got, want) {
+		t.Errorf("titles = %q, want %q", got, want)
+	}
+	c := rep.Contributions[1]
+	if c.ID != "git:"+c.SHA || len(c.SHA) != 40 || c.Kind != "commit" || c.Files != 1 || c.Additions != 1 {
+		t.Errorf("contribution fields wrong: %+v", c)
+	}
+}
+
+func TestAnalyzeStopsWalkingBeforeThePeriod(t *testing.T) {
+	r := newTestRepo(t)
+	// 400 commits in 2020, then three in the period: the walk must not
+	// read the old history (it stops after stopRun old commits).
+	day := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := 0; i < 400; i++ {
+		r.commitWith("old", nil, commitOpts{AllowEmpty: true, Date: day.Add(time.Duration(i) * time.Hour).Format(time.RFC3339)})
+	}
+	for i := 0; i < 3; i++ {
+		r.commit("new "+string(rune('a'+i)), map[string]string{"n.go": strings.Repeat("x\n", i+1)}, "2026-08-0"+string(rune('1'+i))+"T00:00:00Z")
+	}
+	rep := analyzeOne(t, r.Dir, ada, q3(t))
+	if len(rep.Contributions) != 3 {
+		t.Fatalf("got %d contributions, want 3", len(rep.Contributions))
+	}
+	if got := rep.Sources[0].CommitsScanned; got != 3 {
+		t.Errorf("CommitsScanned = %d, want 3", got)
+	}
+	g, err := openRepo(r.Dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tips, err := g.tips()
+	if err != nil {
+		t.Fatal(err)
+	}
+	visited := 0
+	err = walkCommits(g.nodes, tips, nil, q3(t).Since.Add(-stopMargin), func(commitgraph.CommitNode) error {
+		visited++
+		return nil
+	})
+	g.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if visited != 3+stopRun-1 {
+		t.Errorf("walk visited %d commits, want %d: the three new ones, then old ones until the stopRun-th", visited, 3+stopRun-1)
+	}
+
+	// The same answer with the commit-graph file, which the walk uses.
+	r.run("commit-graph", "write", "--reachable")
+	g, err = openRepo(r.Dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	usesGraph := g.graph
+	g.Close()
+	if !usesGraph {
+		t.Error("commit-graph file written but not used")
+	}
+	rep2 := analyzeOne(t, r.Dir, ada, q3(t))
+	if !reflect.DeepEqual(titles(rep2), titles(rep)) {
+		t.Errorf("with commit-graph: %q, without: %q", titles(rep2), titles(rep))
+	}
+}
+
+func TestAnalyzeAllBranchesMergesAndReverts(t *testing.T) {
+	r := newTestRepo(t)
+	r.commit("base", map[string]string{"a.go": "a\n"}, "2026-07-01T00:00:00Z")
+	r.branch("topic")
+	r.checkout("topic")
+	r.commit("on topic", map[string]string{"t.go": "t\n"}, "2026-07-02T00:00:00Z")
+	r.checkout("main")
+	r.commit("on main", map[string]string{"m.go": "m\n"}, "2026-07-03T00:00:00Z")
+	r.merge("topic", "Merge branch 'topic'", "2026-07-04T00:00:00Z")
+	r.branch("unmerged")
+	r.checkout("unmerged")
+	r.commit("only on a branch", map[string]string{"u.go": "u\n"}, "2026-07-05T00:00:00Z")
+	r.checkout("main")
+	bad := r.commit("a mistake", map[string]string{"x.go": "x\n"}, "2026-07-06T00:00:00Z")
+	r.runEnv([]string{"GIT_AUTHOR_DATE=2026-07-07T00:00:00Z", "GIT_COMMITTER_DATE=2026-07-07T00:00:00Z"}, "revert", "--no-edit", bad)
+
+	rep := analyzeOne(t, r.Dir, ada, q3(t))
+	want := []string{"only on a branch", "on main", "on topic", "base"}
+	if got := titles(rep); !reflect.DeepEqual(got, want) {
+		t.Errorf("titles = %q, want %q", got, want)
+	}
+}
+
+func TestAnalyzeCoauthorsBothWays(t *testing.T) {
+	r := newTestRepo(t)
+	r.commitWith("paired", map[string]string{"a.go": "a\n"}, commitOpts{Date: "2026-07-01T00:00:00Z",
+		Coauthors: []string{"Bo Chen <bo@example.com>", "Ada Lovelace <ADA@example.com>", "renovate[bot] <bot@renovateapp.com>"}})
+	r.commitWith("credits ada", map[string]string{"b.go": "b\n"}, commitOpts{Date: "2026-07-02T00:00:00Z",
+		Author: "Bo Chen <bo@example.com>", Coauthors: []string{"Ada Lovelace <ada@example.com>", "Cy Diaz <cy@example.com>"}})
+	r.commitWith("credits nobody", map[string]string{"c.go": "c\n"}, commitOpts{Date: "2026-07-03T00:00:00Z",
+		Author: "Bo Chen <bo@example.com>", Coauthors: []string{"Cy Diaz <cy@example.com>"}})
+
+	rep := analyzeOne(t, r.Dir, ada, q3(t))
+	if got, want := titles(rep), []string{"credits ada", "paired"}; !reflect.DeepEqual(got, want) {
+		t.Fatalf("titles = %q, want %q", got, want)
+	}
+	credited, paired := rep.Contributions[0], rep.Contributions[1]
+	if !credited.Credited || credited.Author != "bo@example.com" || !reflect.DeepEqual(credited.Coauthors, []string{"Cy Diaz <cy@example.com>"}) {
+		t.Errorf("credited commit: %+v", credited)
+	}
+	if paired.Credited || !reflect.DeepEqual(paired.Coauthors, []string{"Bo Chen <bo@example.com>"}) || !paired.Has(Mentoring) {
+		t.Errorf("paired commit: %+v", paired)
+	}
+	if !credited.Has(Mentoring) {
+		t.Errorf("credited commit is not mentoring: %v", credited.Categories)
+	}
+}
+
+func TestAnalyzeMailmapAtHead(t *testing.T) {
+	r := newTestRepo(t)
+	r.commitWith("old laptop", map[string]string{"a.go": "a\n"}, commitOpts{Author: "ada <ada@laptop.local>", Date: "2026-07-01T00:00:00Z"})
+	r.commit("add mailmap", map[string]string{".mailmap": "Ada Lovelace <ada@example.com> <ada@laptop.local>\n"}, "2026-07-02T00:00:00Z")
+	rep := analyzeOne(t, r.Dir, ada, q3(t))
+	if got, want := titles(rep), []string{"add mailmap", "old laptop"}; !reflect.DeepEqual(got, want) {
+		t.Fatalf("titles = %q, want %q", got, want)
+	}
+	if got := rep.Contributions[1].Author; got != "ada@example.com" {
+		t.Errorf("author after mailmap = %q, want ada@example.com", got)
+	}
+}
+
+func TestAnalyzeWhereTheRepositoryIs(t *testing.T) {
+	r := newTestRepo(t)
+	r.commit("one", map[string]string{"sub/dir/a.go": "a\n"}, "2026-07-01T00:00:00Z")
+
+	// From a folder inside the work tree, as git does.
+	if rep := analyzeOne(t, filepath.Join(r.Dir, "sub", "dir"), ada, q3(t)); len(rep.Contributions) != 1 {
+		t.Errorf("from a subfolder: %d contributions, want 1", len(rep.Contributions))
+	}
+	// A linked worktree reads the main repository's objects.
+	wt := filepath.Join(t.TempDir(), "wt")
+	r.run("worktree", "add", "-q", wt)
+	if rep := analyzeOne(t, wt, ada, q3(t)); len(rep.Contributions) != 1 {
+		t.Errorf("from a linked worktree: %d contributions, want 1", len(rep.Contributions))
+	}
+	// A bare repository inside another repository's work tree is itself,
+	// not its parent.
+	bare := filepath.Join(r.Dir, "sub", "mirror.git")
+	r.run("init", "-q", "--bare", bare)
+	rep := analyzeOne(t, bare, ada, q3(t))
+	if len(rep.Contributions) != 0 || rep.Sources[0].Repo != "mirror" {
+		t.Errorf("bare repository read as %q with %d contributions", rep.Sources[0].Repo, len(rep.Contributions))
+	}
+	// An empty repository is an empty report, not an error.
+	empty := newTestRepo(t)
+	if rep := analyzeOne(t, empty.Dir, ada, q3(t)); len(rep.Contributions) != 0 || rep.Sources[0].CommitsScanned != 0 {
+		t.Errorf("empty repository: %+v", rep)
+	}
+	// Not a repository at all.
+	_, err := Analyze(Options{Repos: []RepoInput{{Path: t.TempDir()}}, Identity: ada, Period: q3(t)})
+	if !errors.Is(err, ErrNotRepository) {
+		t.Errorf("plain folder: err = %v, want ErrNotRepository", err)
+	}
+}
+
+func TestAnalyzeNamesTheCommitOfAnUnreadableObject(t *testing.T) {
+	r := newTestRepo(t)
+	r.commit("one", map[string]string{"a.go": "a\n"}, "2026-07-01T00:00:00Z")
+	sha := r.commit("two", map[string]string{"a.go": "b\n"}, "2026-07-02T00:00:00Z")
+	blob := strings.TrimSpace(r.run("rev-parse", sha+":a.go"))
+	if err := removeLooseObject(r.Dir, blob); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Analyze(Options{Repos: []RepoInput{{Path: r.Dir}}, Identity: ada, Period: q3(t)})
+	if err == nil || !strings.Contains(err.Error(), "commit "+sha) {
+		t.Errorf("err = %v, want it to name commit %s", err, sha)
+	}
+}
+
+func TestAnalyzeCrossTeamFromCodeowners(t *testing.T) {
+	r := newTestRepo(t)
+	r.commit("owners", map[string]string{".github/CODEOWNERS": "* @acme/shop\n/billing/ @acme/billing\n"}, "2026-06-01T00:00:00Z")
+	r.commit("Add invoice rounding", map[string]string{"billing/round.go": "package billing\n"}, "2026-07-01T00:00:00Z")
+	r.commit("Add cart", map[string]string{"cart/cart.go": "package cart\n"}, "2026-07-02T00:00:00Z")
+	rep, err := Analyze(Options{Repos: []RepoInput{{Path: r.Dir}}, Identity: ada, Period: q3(t), Team: "@acme/shop"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	for _, c := range rep.Contributions {
+		got[c.Title] = c.Has(CrossTeam)
+	}
+	if want := map[string]bool{"Add invoice rounding": true, "Add cart": false}; !reflect.DeepEqual(got, want) {
+		t.Errorf("cross-team = %v, want %v", got, want)
+	}
+}
+
+func TestTopAuthors(t *testing.T) {
+	r := newTestRepo(t)
+	for i, a := range []string{"Bo <bo@x>", "Cy <cy@x>", "Bo <BO@x>", "dependabot[bot] <d@x>", "dependabot[bot] <d@x>", "Di <di@x>", "Cy <cy@x>", "Bo <bo@x>"} {
+		r.commitWith("c", nil, commitOpts{Author: a, AllowEmpty: true, Date: time.Date(2026, 7, 1+i, 0, 0, 0, 0, time.UTC).Format(time.RFC3339)})
+	}
+	top, err := TopAuthors(r.Dir, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, a := range top {
+		got = append(got, a.Person.Email+":"+string(rune('0'+a.Commits)))
+	}
+	if want := []string{"bo@x:3", "cy@x:2"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("TopAuthors = %q, want %q", got, want)
+	}
+}
