@@ -104,6 +104,8 @@ func analyzeRepo(in RepoInput, opt Options, m *matcher) (Source, []Contribution,
 		return src, nil, err
 	}
 	var cands []candidate
+	othersAreas := map[string]int{} // top-level area → others' commits that changed it
+	othersSampled := 0
 	reverted := map[string]string{} // reverted sha → the revert's sha
 	stopBefore := opt.Period.Since.Add(-stopMargin)
 	err = walkCommits(r.nodes, tips, shallow, stopBefore, func(n commitgraph.CommitNode) error {
@@ -145,8 +147,22 @@ func analyzeRepo(in RepoInput, opt Options, m *matcher) (Source, []Contribution,
 				others = append(others, p)
 			}
 		}
-		if !isMine && !credited {
-			return nil
+		if !isMine {
+			// Others' commits say who works where, for cross-team work
+			// in repositories without CODEOWNERS.
+			if othersSampled < areaSampleCap {
+				othersSampled++
+				as, err := rootAreas(r.storage, c, shallow[c.Hash])
+				if err != nil {
+					return err
+				}
+				for _, a := range as {
+					othersAreas[a]++
+				}
+			}
+			if !credited {
+				return nil
+			}
 		}
 		cands = append(cands, candidate{commit: c, author: author, credited: credited, trailers: trailers, coauth: others})
 		return nil
@@ -188,7 +204,7 @@ func analyzeRepo(in RepoInput, opt Options, m *matcher) (Source, []Contribution,
 		}})
 	}
 
-	ctx, err := repoContext(r, evs, opt)
+	ctx, err := repoContext(r, evs, othersAreas, opt)
 	if err != nil {
 		return src, nil, fmt.Errorf("%s: %w", name, err)
 	}
@@ -223,7 +239,7 @@ func creditedPeople(trailers []Trailer, author Person, mm *Mailmap) []Person {
 
 // repoContext gathers what the rules need to know about the repository:
 // who owns which paths, and which areas the user usually works in.
-func repoContext(r *gitRepo, evs []evidence, opt Options) (*Context, error) {
+func repoContext(r *gitRepo, evs []evidence, othersAreas map[string]int, opt Options) (*Context, error) {
 	ctx := &Context{}
 	if opt.Team != "" {
 		ctx.Us = append(ctx.Us, strings.ToLower(opt.Team))
@@ -247,34 +263,25 @@ func repoContext(r *gitRepo, evs []evidence, opt Options) (*Context, error) {
 			break
 		}
 	}
-	ctx.AreaShare = map[string]float64{}
+	ctx.Areas = map[string]AreaActivity{}
+	for a, n := range othersAreas {
+		ctx.Areas[a] = AreaActivity{Others: n}
+	}
 	for _, e := range evs {
 		if e.credited {
 			continue
 		}
-		ctx.AreaCommits++
-		for a := range areas(e.commit.Files) {
-			ctx.AreaShare[a]++
+		seen := map[string]bool{}
+		for _, f := range e.commit.Files {
+			if a := topArea(f.Path); a != "" && !seen[a] {
+				seen[a] = true
+				act := ctx.Areas[a]
+				act.Mine++
+				ctx.Areas[a] = act
+			}
 		}
-	}
-	for a := range ctx.AreaShare {
-		ctx.AreaShare[a] /= float64(ctx.AreaCommits)
 	}
 	return ctx, nil
-}
-
-// areas returns the top-level areas (first path element; "" for files at
-// the root) that files touch.
-func areas(files []FileChange) map[string]bool {
-	out := map[string]bool{}
-	for _, f := range files {
-		a, _, ok := strings.Cut(f.Path, "/")
-		if !ok {
-			a = ""
-		}
-		out[a] = true
-	}
-	return out
 }
 
 // contribution classifies one commit.

@@ -261,3 +261,29 @@ func TestTopAuthors(t *testing.T) {
 		t.Errorf("TopAuthors = %q, want %q", got, want)
 	}
 }
+
+func TestAnalyzeCrossTeamWithoutCodeowners(t *testing.T) {
+	r := newTestRepo(t)
+	day := 0
+	next := func() string {
+		day++
+		return time.Date(2026, 7, day, 0, 0, 0, 0, time.UTC).Format(time.RFC3339)
+	}
+	for i := 0; i < 6; i++ {
+		r.commitWith("Bo's web work", map[string]string{"web/page.js": strings.Repeat("x\n", i+1)}, commitOpts{Author: "Bo Chen <bo@example.com>", Date: next()})
+		r.commit("Ada's server work", map[string]string{"server/main.go": strings.Repeat("y\n", i+1)}, next())
+	}
+	r.commit("Fix the web header", map[string]string{"web/header.js": "h\n"}, next())
+	r.commit("Fix the server header", map[string]string{"server/header.go": "h\n"}, next())
+
+	rep := analyzeOne(t, r.Dir, ada, q3(t))
+	got := map[string]bool{}
+	for _, c := range rep.Contributions {
+		if strings.HasPrefix(c.Title, "Fix") {
+			got[c.Title] = c.Has(CrossTeam)
+		}
+	}
+	if want := map[string]bool{"Fix the web header": true, "Fix the server header": false}; !reflect.DeepEqual(got, want) {
+		t.Errorf("cross-team = %v, want %v", got, want)
+	}
+}

@@ -157,28 +157,29 @@ func ownedByOthers(f *facts) (string, bool) {
 	return fmt.Sprintf("changes %s, owned by %s", example, joinNames(names)), true
 }
 
-// rareAreaShare and rareAreaMinCommits: an area touched by under 10% of the
-// user's commits, judged over at least 10 commits so that a short scan
-// does not make everything look rare.
+// An area is someone else's when, in the scan, others changed it in at
+// least othersAreaMinCommits commits and the user in at most
+// othersAreaMaxShare of all the commits that changed it.
 const (
-	rareAreaShare      = 0.1
-	rareAreaMinCommits = 10
+	othersAreaMinCommits = 5
+	othersAreaMaxShare   = 0.2
 )
 
-// rareArea is the fallback without CODEOWNERS: a top-level folder the user
-// rarely changes is probably someone else's. Root files ("" area) are
-// shared by everyone and never count.
-func rareArea(f *facts) (string, bool) {
-	if f.ctx.Owners != nil || f.ctx.AreaCommits < rareAreaMinCommits {
+// othersArea is the fallback without CODEOWNERS: a top-level folder where
+// other people do nearly all the work is probably another team's. Root
+// files are shared by everyone and never count.
+func othersArea(f *facts) (string, bool) {
+	if f.ctx.Owners != nil {
 		return "", false
 	}
 	for _, fc := range f.c.Files {
 		a := topArea(fc.Path)
-		if a == "" {
+		act := f.ctx.Areas[a]
+		if a == "" || act.Others < othersAreaMinCommits {
 			continue
 		}
-		if f.ctx.AreaShare[a] < rareAreaShare {
-			return fmt.Sprintf("touches %s/, an area you rarely change", a), true
+		if float64(act.Mine) <= othersAreaMaxShare*float64(act.Mine+act.Others) {
+			return fmt.Sprintf("changes %s/, where others made %s of %s commits in this period", a, thousands(act.Others), thousands(act.Mine+act.Others)), true
 		}
 	}
 	return "", false

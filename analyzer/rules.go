@@ -14,11 +14,11 @@ type Context struct {
 	// Us are the owner handles that mean the user: their team
 	// (career.team) and their own @login and emails, lower-cased.
 	Us []string
-	// AreaShare maps a top-level area (first path element, "" for files at
-	// the root) to the share of the user's commits in the scan that touch
-	// it; AreaCommits is how many commits that share is of.
-	AreaShare   map[string]float64
-	AreaCommits int
+	// Areas counts, for each top-level area (first path element), the
+	// commits of the scan that changed it: the user's and everyone else's.
+	// Without CODEOWNERS, an area where others do nearly all the work is
+	// taken to be another team's.
+	Areas map[string]AreaActivity
 	// Credited is true when someone else authored the commit and credited
 	// the user as a co-author.
 	Credited bool
@@ -69,6 +69,11 @@ var rules = []rule{
 	{FlakyTests, "message names flakiness", func(f *facts) (string, bool) {
 		w, ok := find(flakyWords, nixFlake.ReplaceAllString(f.message, ""))
 		if !ok {
+			return "", false
+		}
+		// A body that only mentions flakiness in passing ("scores the
+		// flaky-test rule") is not a fix unless tests changed too.
+		if _, inSubject := find(flakyWords, nixFlake.ReplaceAllString(f.subject, "")); !inSubject && f.tests == 0 {
 			return "", false
 		}
 		return fmt.Sprintf("message says %q", w), true
@@ -311,7 +316,13 @@ var rules = []rule{
 
 	// Cross-team.
 	{CrossTeam, "code owned by others", ownedByOthers},
-	{CrossTeam, "rarely touched area", rareArea},
+	{CrossTeam, "area others work in", othersArea},
+}
+
+// AreaActivity is how many commits of a scan changed one area.
+type AreaActivity struct {
+	Mine   int
+	Others int
 }
 
 // Classify returns the categories of c, in the order of Categories, and one

@@ -123,14 +123,22 @@ func TestClassify(t *testing.T) {
 		{name: "code owned by us (one of several owners)", subject: "fix: reject empty ids",
 			files: files("api/ids.go:2:2"), ctx: &Context{Owners: owners, Us: []string{"@dana"}},
 			want: []Category{Fix}},
-		{name: "rarely touched area without CODEOWNERS", subject: "fix: align the header",
+		{name: "others' area without CODEOWNERS", subject: "fix: align the header",
 			files: files("web/header.css:2:2"),
-			ctx:   &Context{AreaShare: map[string]float64{"web": 0.04, "server": 0.9}, AreaCommits: 50},
+			ctx:   &Context{Areas: map[string]AreaActivity{"web": {Mine: 1, Others: 40}, "server": {Mine: 30, Others: 2}}},
 			want:  []Category{Fix, CrossTeam}},
-		{name: "rare area needs enough history", subject: "fix: align the header",
+		{name: "an area nobody else works in is not cross-team", subject: "fix: align the header",
 			files: files("web/header.css:2:2"),
-			ctx:   &Context{AreaShare: map[string]float64{"web": 0.04}, AreaCommits: 5},
+			ctx:   &Context{Areas: map[string]AreaActivity{"web": {Mine: 1, Others: 0}}},
 			want:  []Category{Fix}},
+		{name: "an area the user works in a lot is not cross-team", subject: "fix: align the header",
+			files: files("web/header.css:2:2"),
+			ctx:   &Context{Areas: map[string]AreaActivity{"web": {Mine: 10, Others: 30}}},
+			want:  []Category{Fix}},
+		{name: "flakiness mentioned in the body of a code change", subject: "Score the classifiers",
+			body: "Prints precision for the flaky-test rule.", files: files("eval/score.go:80:0"), want: []Category{}},
+		{name: "flakiness in the body of a test change", subject: "Wait for the server in TestDial",
+			body: "It was flaky on slow runners.", files: files("net/dial_test.go:5:2"), want: []Category{FlakyTests, Testing}},
 		{name: "no signal", subject: "wip", files: files("main.go:3:1"), want: []Category{}},
 	}
 	for _, tt := range tests {
@@ -166,7 +174,7 @@ func TestClassifyReasons(t *testing.T) {
 		{&Commit{Subject: "docs: usage", Files: files("README.md:3:0")}, nil, Docs, "conventional type docs:"},
 		{&Commit{Subject: "feat: x", Files: files("a/x.go:1:0"), Coauthors: []Person{{Name: "Ada Lovelace"}}}, nil, Mentoring, "co-authored with Ada Lovelace"},
 		{&Commit{Subject: "fix: x", Files: files("a/x.go:1:0")}, &Context{Credited: true}, Mentoring, "credits you as co-author"},
-		{&Commit{Subject: "fix: x", Files: files("web/x.ts:1:0")}, &Context{AreaShare: map[string]float64{"web": 0.01}, AreaCommits: 40}, CrossTeam, "touches web/, an area you rarely change"},
+		{&Commit{Subject: "fix: x", Files: files("web/x.ts:1:0")}, &Context{Areas: map[string]AreaActivity{"web": {Mine: 1, Others: 9}}}, CrossTeam, "changes web/, where others made 9 of 10 commits in this period"},
 		{&Commit{Subject: "Tests fail intermittently on CI", Files: files("a/x_test.go:4:1")}, nil, FlakyTests, `message says "intermittently"`},
 		{&Commit{Subject: "fix: x", Files: files("billing/x.go:1:0")}, &Context{Owners: func(string) []string { return []string{"@acme/payments"} }, Us: []string{"@acme/web"}}, CrossTeam, "@acme/payments"},
 	}
@@ -194,7 +202,7 @@ func TestClassifyOrder(t *testing.T) {
 		Files:     files("web/a_test.go:1:0", "web/a.go:1:900"),
 		Coauthors: []Person{{Name: "Bo"}},
 	}
-	cats, _ := Classify(c, &Context{AreaShare: map[string]float64{}, AreaCommits: 20})
+	cats, _ := Classify(c, &Context{Areas: map[string]AreaActivity{"web": {Mine: 1, Others: 20}}})
 	seen := map[Category]bool{}
 	last := -1
 	for _, k := range cats {
