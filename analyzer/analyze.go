@@ -129,12 +129,9 @@ func analyzeRepo(in RepoInput, opt Options, m *matcher) (Source, []Contribution,
 		}
 		author := mailmap.Map(Person{Name: c.Author.Name, Email: c.Author.Email})
 		isMine := m.match(author)
-		var trailers []Trailer
-		var co []Person
-		if isMine || strings.Contains(c.Message, "o-authored-by") || strings.Contains(c.Message, "O-AUTHORED-BY") {
-			trailers = ParseTrailers(c.Message)
-			co = creditedPeople(trailers, author, mailmap)
-		}
+		// Every commit's trailers are read: others' commits may credit the user.
+		trailers := ParseTrailers(c.Message)
+		co := creditedPeople(trailers, author, mailmap)
 		// Co-authors are the people the user worked with: the user's own
 		// other addresses are not among them, and finding the user there
 		// means the commit credits them.
@@ -178,7 +175,8 @@ func analyzeRepo(in RepoInput, opt Options, m *matcher) (Source, []Contribution,
 		drop[sha], drop[by] = true, true
 	}
 	var evs []evidence
-	for _, cd := range cands {
+	for i, cd := range cands {
+		prog.diffs(i, len(cands))
 		sha := cd.commit.Hash.String()
 		if drop[sha] {
 			continue

@@ -38,23 +38,10 @@ type gitRepo struct {
 // does. It keeps pack files open between reads (go-git reopens them for
 // every object otherwise) and uses the commit-graph file when present.
 func openRepo(path string) (*gitRepo, error) {
-	// PlainOpen finds the git dir (.git, a .git file, worktrees' commondir);
-	// its storage is then reopened with the options that make reads fast.
-	// Like git's discovery, a folder that is itself a git dir (a bare
-	// repository) is used as it is, before looking in parent folders.
-	detect := !isGitDir(path)
-	probe, err := git.PlainOpenWithOptions(path, &git.PlainOpenOptions{DetectDotGit: detect, EnableDotGitCommonDir: true})
-	if errors.Is(err, git.ErrRepositoryNotExists) {
-		return nil, fmt.Errorf("%q: %w", path, ErrNotRepository)
-	}
+	dot, wt, err := locate(path)
 	if err != nil {
-		return nil, fmt.Errorf("opening %q: %w", path, err)
+		return nil, err
 	}
-	fsStorage, ok := probe.Storer.(*filesystem.Storage)
-	if !ok {
-		return nil, fmt.Errorf("opening %q: unexpected storage %T", path, probe.Storer)
-	}
-	dot := fsStorage.Filesystem()
 	// go-git's storage keeps refs, config and the shallow list; objects come
 	// from the pack reader (objects.go), the measured bottleneck otherwise.
 	st := filesystem.NewStorageWithOptions(dot, cache.NewObjectLRU(goGitCacheBytes), filesystem.Options{KeepDescriptors: true})
@@ -64,10 +51,6 @@ func openRepo(path string) (*gitRepo, error) {
 		return nil, fmt.Errorf("opening %q: %w", path, err)
 	}
 	fs := &fastStorage{Storage: st, fast: fast}
-	var wt billy.Filesystem
-	if w, err := probe.Worktree(); err == nil {
-		wt = w.Filesystem
-	}
 	repo, err := git.Open(fs, wt)
 	if err != nil {
 		fast.Close()
@@ -80,6 +63,29 @@ func openRepo(path string) (*gitRepo, error) {
 	}
 	r.nodes, r.graph = commitNodeIndex(dot, fs)
 	return r, nil
+}
+
+// locate finds the git dir of the repository at path or in one of its
+// parents, as git does, and its work tree (nil for a bare repository).
+// go-git's PlainOpen does the finding (.git folders, .git files, the
+// commondir of linked worktrees); a folder that is itself a git dir (a bare
+// repository) is used as it is, as in git, before looking in parents.
+func locate(path string) (dot, wt billy.Filesystem, err error) {
+	probe, err := git.PlainOpenWithOptions(path, &git.PlainOpenOptions{DetectDotGit: !isGitDir(path), EnableDotGitCommonDir: true})
+	if errors.Is(err, git.ErrRepositoryNotExists) {
+		return nil, nil, fmt.Errorf("%q: %w", path, ErrNotRepository)
+	}
+	if err != nil {
+		return nil, nil, fmt.Errorf("opening %q: %w", path, err)
+	}
+	fsStorage, ok := probe.Storer.(*filesystem.Storage)
+	if !ok {
+		return nil, nil, fmt.Errorf("opening %q: unexpected storage %T", path, probe.Storer)
+	}
+	if w, err := probe.Worktree(); err == nil {
+		wt = w.Filesystem
+	}
+	return fsStorage.Filesystem(), wt, nil
 }
 
 // commitNodeIndex reads the commit-graph into memory when there is one (a
@@ -217,19 +223,18 @@ func (r *gitRepo) name() (name, webBase string) {
 // LocalConfig returns the text of the repository's own config file (in the
 // common git dir for a linked worktree), for callers that layer git config.
 func LocalConfig(path string) (string, error) {
-	r, err := openRepo(path)
+	dot, _, err := locate(path)
 	if err != nil {
 		return "", err
 	}
-	defer r.Close()
-	f, err := r.dotgit.Open("config")
+	f, err := dot.Open("config")
 	if err != nil {
 		return "", nil // a repository may have no config file
 	}
 	defer f.Close()
 	b, err := io.ReadAll(f)
 	if err != nil {
-		return "", fmt.Errorf("reading config of %q: %w", r.path, err)
+		return "", fmt.Errorf("reading config of %q: %w", dot.Root(), err)
 	}
 	return string(b), nil
 }

@@ -26,6 +26,15 @@ func (p *progress) tick(n int) {
 	fmt.Fprintf(p.w, "\rgit-career: %s: %d commits scanned", p.repo, n)
 }
 
+// diffs shows how far reading the changes of n selected commits has got.
+func (p *progress) diffs(i, n int) {
+	if p.w == nil || i%progressEvery != 0 || i == 0 {
+		return
+	}
+	p.shown = true
+	fmt.Fprintf(p.w, "\rgit-career: %s: changes of %d of %d commits read\x1b[K", p.repo, i, n)
+}
+
 // done clears the status line so that what follows starts clean.
 func (p *progress) done() {
 	if p.shown {

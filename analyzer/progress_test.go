@@ -21,6 +21,14 @@ func TestProgress(t *testing.T) {
 		t.Errorf("progress = %q, want %q", b.String(), want)
 	}
 
+	b.Reset()
+	p = newProgress(&b, "r")
+	p.diffs(0, 2*progressEvery)
+	p.diffs(progressEvery, 2*progressEvery)
+	if want := "\rgit-career: r: changes of 5000 of 10000 commits read\x1b[K"; b.String() != want {
+		t.Errorf("diff progress = %q, want %q", b.String(), want)
+	}
+
 	// No writer (stderr is not a terminal): nothing, and no panic.
 	q := newProgress(nil, "x")
 	q.tick(progressEvery)

@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"bytes"
 	"container/heap"
 	"errors"
 	"fmt"
@@ -82,7 +83,8 @@ func (q nodeQueue) Less(i, j int) bool {
 	if !ti.Equal(tj) {
 		return ti.After(tj)
 	}
-	return q[i].ID().String() < q[j].ID().String()
+	a, b := q[i].ID(), q[j].ID()
+	return bytes.Compare(a[:], b[:]) < 0
 }
 func (q nodeQueue) Swap(i, j int) { q[i], q[j] = q[j], q[i] }
 func (q *nodeQueue) Push(x any)   { *q = append(*q, x.(commitgraph.CommitNode)) }
