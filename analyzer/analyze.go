@@ -27,6 +27,10 @@ type Options struct {
 	Period   Period
 	Team     string    // career.team, an owner handle such as "@org/team"
 	Progress io.Writer // progress lines; nil for none
+	// GitHub is what ReadGitHub found, or nil: its items join the report,
+	// and local commits that belong to the user's pull requests are
+	// grouped under them.
+	GitHub *GitHubEvidence
 }
 
 // Analyze reads every repository and returns the classified contributions
@@ -34,13 +38,21 @@ type Options struct {
 func Analyze(opt Options) (*Report, error) {
 	rep := &Report{Author: opt.Identity, Period: opt.Period, Summary: map[Category]int{}}
 	m := newMatcher(opt.Identity)
+	prs := userPRs(opt.GitHub)
 	for _, in := range opt.Repos {
-		src, contribs, err := analyzeRepo(in, opt, m)
+		src, contribs, err := analyzeRepo(in, opt, m, prs)
 		if err != nil {
 			return nil, err
 		}
 		rep.Sources = append(rep.Sources, src)
 		rep.Contributions = append(rep.Contributions, contribs...)
+	}
+	if ev := opt.GitHub; ev != nil {
+		rep.Contributions = githubContributions(ev, rep.Contributions)
+		rep.Sources = append(rep.Sources, Source{
+			Kind: "github", Repo: ev.Login, Requests: ev.Requests, NotModified: ev.NotModified,
+			Warnings: ev.Warnings,
+		})
 	}
 	sort.SliceStable(rep.Contributions, func(i, j int) bool {
 		a, b := rep.Contributions[i], rep.Contributions[j]
@@ -69,7 +81,7 @@ type candidate struct {
 	coauth   []Person
 }
 
-func analyzeRepo(in RepoInput, opt Options, m *matcher) (Source, []Contribution, error) {
+func analyzeRepo(in RepoInput, opt Options, m *matcher, prs map[string]bool) (Source, []Contribution, error) {
 	r, err := openRepo(in.Path)
 	if err != nil {
 		return Source{}, nil, err
@@ -104,6 +116,12 @@ func analyzeRepo(in RepoInput, opt Options, m *matcher) (Source, []Contribution,
 		return src, nil, err
 	}
 	var cands []candidate
+	type prMerge struct {
+		num            int
+		mainline, head plumbing.Hash
+	}
+	var merges []prMerge
+	wantMerges := len(prs) > 0
 	othersAreas := map[string]int{} // top-level area → others' commits that changed it
 	othersSampled := 0
 	reverted := map[string]string{} // reverted sha → the revert's sha
@@ -114,12 +132,20 @@ func analyzeRepo(in RepoInput, opt Options, m *matcher) (Source, []Contribution,
 		}
 		src.CommitsScanned++
 		prog.tick(src.CommitsScanned)
-		if n.NumParents() > 1 {
+		if n.NumParents() > 1 && !wantMerges {
 			return nil // merges are not contributions; their second parents are
 		}
 		c, err := n.Commit()
 		if err != nil {
 			return fmt.Errorf("reading commit %s: %w", n.ID(), err)
+		}
+		if n.NumParents() > 1 {
+			// The merge of one of the user's pull requests: its branch's
+			// commits are grouped under the pull request.
+			if num, ok := mergePR(c.Message); ok && prs[prKey(name, num)] {
+				merges = append(merges, prMerge{num, c.ParentHashes[0], c.ParentHashes[1]})
+			}
+			return nil
 		}
 		if sm := revertRe.FindStringSubmatch(c.Message); sm != nil {
 			reverted[sm[1]] = c.Hash.String()
@@ -168,6 +194,17 @@ func analyzeRepo(in RepoInput, opt Options, m *matcher) (Source, []Contribution,
 		return src, nil, fmt.Errorf("%s: %w", name, err)
 	}
 
+	inPR := map[string]int{} // sha → number of the user's pull request it was merged in
+	for _, mg := range merges {
+		members, ok := branchCommits(r.nodes, mg.mainline, mg.head, shallow)
+		if !ok {
+			continue
+		}
+		for h := range members {
+			inPR[h.String()] = mg.num
+		}
+	}
+
 	// A commit reverted later is dropped, and so is its revert: together
 	// they changed nothing.
 	drop := map[string]bool{}
@@ -210,7 +247,13 @@ func analyzeRepo(in RepoInput, opt Options, m *matcher) (Source, []Contribution,
 	for _, e := range evs {
 		cctx := *ctx
 		cctx.Credited = e.credited
-		out = append(out, contribution(e.commit, &cctx, web))
+		c := contribution(e.commit, &cctx, web)
+		if num, ok := inPR[c.SHA]; ok {
+			c.Number = num // grouped under the pull request by foldPullRequests
+		} else if num, ok := squashPR(c.Title); ok && prs[prKey(name, num)] {
+			c.Number = num
+		}
+		out = append(out, c)
 	}
 	return src, out, nil
 }
@@ -286,7 +329,7 @@ func repoContext(r *gitRepo, evs []evidence, othersAreas map[string]int, opt Opt
 func contribution(c *Commit, ctx *Context, web string) Contribution {
 	cats, reasons := Classify(c, ctx)
 	out := Contribution{
-		ID: "git:" + c.SHA, Kind: "commit", Repo: c.Repo, SHA: c.SHA,
+		ID: "git:" + c.SHA, Kind: KindCommit, Repo: c.Repo, SHA: c.SHA,
 		Title: c.Subject, Date: c.AuthorDate, Author: c.Author.Email,
 		Categories: cats, Reasons: reasons,
 		Files: len(c.Files), Additions: c.Added(), Deletions: c.Deleted(),

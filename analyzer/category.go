@@ -19,12 +19,15 @@ const (
 	Dependencies Category = "dependencies"
 	Mentoring    Category = "mentoring"
 	CrossTeam    Category = "cross-team"
+	Reviews      Category = "review" // reviews given and review comments written
+	Issues       Category = "issue"  // issues reported and triaged
 )
 
 // Categories lists every category in the order documents show them.
 var Categories = []Category{
 	Feature, Fix, FlakyTests, Automation, Cleanup, Docs, Design,
 	Testing, Refactor, Performance, Security, Dependencies, Mentoring, CrossTeam,
+	Reviews, Issues,
 }
 
 // categoryRank orders categories as in Categories.

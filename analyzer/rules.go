@@ -22,6 +22,9 @@ type Context struct {
 	// Credited is true when someone else authored the commit and credited
 	// the user as a co-author.
 	Credited bool
+	// PullRequest is true when the "commit" is a pull request's (or an
+	// issue's) title and description: a few rules read only those.
+	PullRequest bool
 }
 
 // rule gives Category to a commit when Match says so; the reason it returns
@@ -205,6 +208,16 @@ var rules = []rule{
 			return "", false
 		}
 		return "changes design document " + firstPath(f, func(p string) bool { return isDocPath(p) && isDesignPath(p) }), true
+	}},
+	{Design, "pull request weighs alternatives", func(f *facts) (string, bool) {
+		// A description that explains the options it did not take is design
+		// communication. Only for pull requests: "use X instead of Y" is
+		// common in commit messages and says much less there.
+		w, ok := find(alternativesWords, f.message)
+		if !f.ctx.PullRequest || !ok {
+			return "", false
+		}
+		return fmt.Sprintf("description weighs alternatives (%q)", w), true
 	}},
 	{Design, "subject names a design doc", func(f *facts) (string, bool) {
 		w, ok := find(designWords, f.subject)

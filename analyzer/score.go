@@ -21,6 +21,8 @@ var categoryWeight = map[Category]float64{
 	Testing:      2,
 	Refactor:     2,
 	Dependencies: 0.5,
+	Reviews:      1,
+	Issues:       1,
 }
 
 // Score ranks a contribution for the Highlights section. It is
@@ -30,9 +32,9 @@ var categoryWeight = map[Category]float64{
 //
 // where W is the highest weight among its categories (3 for flaky-tests,
 // automation, cleanup, design, cross-team, mentoring, security,
-// performance; 2 for feature, fix, docs, testing, refactor; 0.5 for
-// dependencies; 0 when it has none), k is the number of categories (so
-// work of several kinds gains up to 1 point), and lines is additions plus
+// performance; 2 for feature, fix, docs, testing, refactor; 1 for review
+// and issue; 0.5 for dependencies; 0 when it has none), k is the number of
+// categories (so work of several kinds gains up to 1 point), and lines is additions plus
 // deletions (so size adds at most 2 points, reached at 10,000 lines, and
 // a huge generated change cannot outrank the kind of work).
 func Score(c *Contribution) float64 {

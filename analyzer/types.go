@@ -62,10 +62,22 @@ func (c *Commit) Deleted() int {
 	return n
 }
 
+// Kinds of contribution.
+const (
+	KindCommit        = "commit"
+	KindPullRequest   = "pull-request"
+	KindReview        = "review"
+	KindReviewComment = "review-comment"
+	KindIssueComment  = "issue-comment"
+	KindIssue         = "issue"
+)
+
 // Contribution is one classified piece of work, as the brag doc lists it.
 type Contribution struct {
-	ID         string // "git:<sha>"
-	Kind       string // "commit"
+	// ID is "git:<sha>", "pr:owner/name#12", "review:<id>",
+	// "review-comment:<id>", "issue-comment:<id>" or "issue:owner/name#7".
+	ID         string
+	Kind       string // one of the Kind constants
 	Repo       string
 	SHA        string
 	URL        string // https link when the remote is on GitHub, else ""
@@ -81,6 +93,17 @@ type Contribution struct {
 	// Credited is true when someone else authored the commit and credited
 	// the user with a Co-authored-by trailer.
 	Credited bool
+
+	// GitHub items.
+	Number  int      // pull request or issue number
+	State   string   // "merged", "open", "closed"; a review's "approved", "changes-requested", "commented"
+	Labels  []string // pull request or issue labels
+	Private bool     // from a private repository
+	Commits []string // SHAs of the local commits grouped under a pull request
+	Summary string   // a pull request's first paragraph, the seed of "Why it mattered"
+	Quote   string   // a short quote of a review or comment
+	Class   string   // a comment's class: educational, suggestion, question, ...
+	On      string   // a review's or comment's target: "owner/name#34"
 }
 
 // Has reports whether c was given category k.
@@ -117,12 +140,14 @@ func (p Period) Contains(t time.Time) bool {
 
 // Source says what one source read, for the doc's title and the JSON.
 type Source struct {
-	Kind           string // "git"
+	Kind           string // "git" or "github"
 	Repo           string // short name
 	Path           string
 	CommitsScanned int
 	Shallow        bool
 	Warnings       []string
+	Requests       int // GitHub: API requests made
+	NotModified    int // GitHub: of which answered 304 from the cache
 }
 
 // Report is everything a brag doc is rendered from.

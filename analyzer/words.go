@@ -84,5 +84,8 @@ var notDocsWork = regexp.MustCompile(`\\b(todos?|roadmap)\\b`)
 // a badge, a sponsor or a link list touched in passing.
 var readmeWorkWords = regexp.MustCompile(`\b(rewrit\w*|document\w*|explain\w*|clarif\w*|instructions?|onboarding|setup|set up|getting started|usage|install\w*|guide)\b`)
 
+// alternativesWords mark a description that explains choices made.
+var alternativesWords = regexp.MustCompile(`\b(trade-?offs?|alternatives? considered|considered alternatives?|instead of|rather than|pros and cons|we could (also )?have|options? (considered|we looked at))\b`)
+
 // typoWords: corrections of prose itself.
 var typoWords = regexp.MustCompile(`\b(typos?|spelling|misspell\w*|grammar\w*|wording|reword\w*|rephras\w*)\b`)
