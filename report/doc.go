@@ -51,6 +51,15 @@
 //  6. feature, fix, performance, security, refactor, testing or
 //     dependencies: "What I shipped".
 //
+// Reviews and review comments (category review) that are not mentoring
+// are not listed one by one, since a quarter holds hundreds: "Mentoring
+// and collaboration" opens with a sentence that sums them up ("Reviewed 12
+// pull requests in 3 repositories (8 approved, 2 with changes requested)
+// and wrote 40 review comments, 9 of them educational."), and the
+// appendix lists them. Educational comments on others' work are mentoring
+// and are listed, quoted. Issues reported and triage comments go under
+// "Problems I owned…", sub-heading "Issues reported and triaged".
+//
 // An item with none of these categories is listed only in the appendix.
 // Within a section items are newest first, then by ID.
 //
@@ -63,8 +72,15 @@
 // with its reasons, when it has any, in one indented sub-bullet
 // "why: <reason>; <reason>". A credited item also says whose commit it was.
 //
-// Evidence is a link labelled with the short SHA when the contribution
-// has a URL, else the short SHA in backticks. The repository is named
+// GitHub items add their state (merged, approved, closed…), a pull
+// request's size and commit count, an issue's labels, a comment's class,
+// and "private" for an item from a private repository; a comment's quote
+// follows on its own line. A highlighted pull request's "Why it mattered"
+// is seeded with the first paragraph of its description.
+//
+// Evidence is a link labelled with the short SHA ("#12", "review of #12",
+// "comment on #12" for GitHub items) when the contribution has a URL,
+// else the short SHA in backticks. The repository is named
 // only when more than one was scanned. Dates are calendar days in the
 // period's time zone; numbers use comma thousands separators ("1,200").
 // Titles and reasons are escaped so Markdown syntax in a commit subject

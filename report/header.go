@@ -49,13 +49,19 @@ func writeHeader(b *strings.Builder, r *analyzer.Report) {
 	writeWarnings(b, r.Sources)
 }
 
-// scanned is "scanned api (1,200 commits), web (34 commits)".
+// scanned is "scanned api (1,200 commits), web (34 commits), GitHub
+// activity of @ana (37 API requests)".
 func scanned(ss []analyzer.Source) string {
 	if len(ss) == 0 {
 		return "no repositories scanned"
 	}
 	parts := make([]string, 0, len(ss))
 	for _, s := range sortedSources(ss) {
+		if s.Kind == "github" {
+			parts = append(parts, fmt.Sprintf("GitHub activity of @%s (%s)",
+				escapeText(s.Repo), count(s.Requests, "API request", "API requests")))
+			continue
+		}
 		parts = append(parts, fmt.Sprintf("%s (%s)",
 			escapeText(sourceName(s)), count(s.CommitsScanned, "commit", "commits")))
 	}

@@ -82,6 +82,8 @@ func fromV1(v reportV1, loc *time.Location) (*analyzer.Report, error) {
 			CommitsScanned: s.CommitsScanned,
 			Shallow:        s.Shallow,
 			Warnings:       s.Warnings,
+			Requests:       deref(s.Requests),
+			NotModified:    deref(s.NotModified),
 		})
 	}
 	for _, c := range v.Contributions {
@@ -109,6 +111,15 @@ func fromV1(v reportV1, loc *time.Location) (*analyzer.Report, error) {
 			Deletions:  c.Deletions,
 			Coauthors:  c.Coauthors,
 			Credited:   c.Credited,
+			Private:    c.Private != nil && *c.Private,
+			Number:     c.Number,
+			State:      c.State,
+			Labels:     c.Labels,
+			Commits:    c.Commits,
+			Summary:    c.Summary,
+			Quote:      c.Quote,
+			Class:      c.Class,
+			On:         c.On,
 		})
 	}
 	if v.Summary != nil {
@@ -118,4 +129,11 @@ func fromV1(v reportV1, loc *time.Location) (*analyzer.Report, error) {
 		}
 	}
 	return r, nil
+}
+
+func deref(p *int) int {
+	if p == nil {
+		return 0
+	}
+	return *p
 }

@@ -19,10 +19,19 @@ type itemStyle struct {
 // forges' might.
 var linkTarget = strings.NewReplacer(" ", "%20", "(", "%28", ")", "%29", "<", "%3C", ">", "%3E")
 
-// evidence is the link a reader follows to check a claim: the commit's URL
-// when known, else the short SHA as code so it can be pasted into git.
+// evidence is the link a reader follows to check a claim: the item's URL
+// labelled with its short SHA, "#12", "review" or "comment"; without a URL
+// the short SHA as code so it can be pasted into git.
 func evidence(c *analyzer.Contribution) string {
 	ref := shortSHA(c.SHA)
+	switch c.Kind {
+	case analyzer.KindPullRequest, analyzer.KindIssue:
+		ref = fmt.Sprintf("#%d", c.Number)
+	case analyzer.KindReview:
+		ref = "review of #" + fmt.Sprint(c.Number)
+	case analyzer.KindReviewComment, analyzer.KindIssueComment:
+		ref = "comment on #" + fmt.Sprint(c.Number)
+	}
 	if ref == "" {
 		ref = c.ID
 	}
@@ -32,17 +41,38 @@ func evidence(c *analyzer.Contribution) string {
 	return "`" + ref + "`"
 }
 
-// facts is "2026-08-14 · api · feature, fix · +1,200/−30 in 4 files".
+// facts is "2026-08-14 · api · feature, fix · +1,200/−30 in 4 files" for a
+// commit, with the state, size and commits of a pull request, the verdict
+// of a review and the labels of an issue.
 func (s itemStyle) facts(c *analyzer.Contribution) string {
 	parts := []string{periodDate(s.period, c.Date)}
 	if s.showRepo && c.Repo != "" {
 		parts = append(parts, escapeText(c.Repo))
 	}
+	if c.State != "" {
+		parts = append(parts, escapeText(c.State))
+	}
 	if len(c.Categories) > 0 {
 		parts = append(parts, joinCategories(c.Categories))
 	}
-	parts = append(parts, fmt.Sprintf("+%s/−%s in %s",
-		thousands(c.Additions), thousands(c.Deletions), count(c.Files, "file", "files")))
+	switch c.Kind {
+	case analyzer.KindCommit:
+		parts = append(parts, size(c))
+	case analyzer.KindPullRequest:
+		if len(c.Commits) > 0 {
+			parts = append(parts, size(c), count(len(c.Commits), "commit", "commits"))
+		}
+	case analyzer.KindIssue:
+		if len(c.Labels) > 0 {
+			parts = append(parts, "labels: "+escapeText(strings.Join(c.Labels, ", ")))
+		}
+	}
+	if c.Class != "" && c.Class != "remark" {
+		parts = append(parts, escapeText(c.Class))
+	}
+	if c.Private {
+		parts = append(parts, "private")
+	}
 	if len(c.Coauthors) > 0 {
 		parts = append(parts, "with "+escapeText(coauthorNames(c.Coauthors)))
 	}
@@ -50,6 +80,11 @@ func (s itemStyle) facts(c *analyzer.Contribution) string {
 		parts = append(parts, "credited as co-author of "+escapeText(c.Author)+"'s commit")
 	}
 	return strings.Join(parts, " · ")
+}
+
+// size is "+1,200/−30 in 4 files".
+func size(c *analyzer.Contribution) string {
+	return fmt.Sprintf("+%s/−%s in %s", thousands(c.Additions), thousands(c.Deletions), count(c.Files, "file", "files"))
 }
 
 // coauthorNames keeps the names from "Name <email>" entries: the doc is
@@ -91,6 +126,9 @@ func why(c *analyzer.Contribution) string {
 // reasons as an indented sub-bullet (readable both raw and rendered).
 func (s itemStyle) writeItem(b *strings.Builder, c *analyzer.Contribution) {
 	fmt.Fprintf(b, "- %s (%s) — %s\n", title(c), evidence(c), s.facts(c))
+	if c.Quote != "" {
+		fmt.Fprintf(b, "  > %s\n", escapeText(c.Quote))
+	}
 	if w := why(c); w != "" {
 		fmt.Fprintf(b, "  - %s\n", w)
 	}

@@ -46,6 +46,10 @@ type sourceV1 struct {
 	CommitsScanned int      `json:"commits_scanned"`
 	Shallow        bool     `json:"shallow"`
 	Warnings       []string `json:"warnings"`
+	// GitHub sources only: API requests made, and how many of them were
+	// answered 304 from the cache (free against the rate limit).
+	Requests    *int `json:"requests,omitempty"`
+	NotModified *int `json:"not_modified,omitempty"`
 }
 
 type contributionV1 struct {
@@ -66,6 +70,18 @@ type contributionV1 struct {
 	// Credited is present (true) only when someone else authored the
 	// commit and credited the user as co-author.
 	Credited bool `json:"credited,omitempty"`
+
+	// GitHub items: private is always present on them (and absent on
+	// commits, whose visibility is not known); the rest when set.
+	Private *bool    `json:"private,omitempty"`
+	Number  int      `json:"number,omitempty"`
+	State   string   `json:"state,omitempty"`
+	Labels  []string `json:"labels,omitempty"`
+	Commits []string `json:"commits,omitempty"`
+	Summary string   `json:"summary,omitempty"`
+	Quote   string   `json:"quote,omitempty"`
+	Class   string   `json:"class,omitempty"`
+	On      string   `json:"on,omitempty"`
 }
 
 // JSON writes r in the git-career/v1 schema, indented by two spaces with a
@@ -104,14 +120,18 @@ func toV1(r *analyzer.Report) reportV1 {
 		Summary:       map[string]int{},
 	}
 	for _, s := range sortedSources(r.Sources) {
-		out.Sources = append(out.Sources, sourceV1{
+		src := sourceV1{
 			Kind:           s.Kind,
 			Repo:           s.Repo,
 			Path:           s.Path,
 			CommitsScanned: s.CommitsScanned,
 			Shallow:        s.Shallow,
 			Warnings:       list(s.Warnings),
-		})
+		}
+		if s.Kind == "github" {
+			src.Requests, src.NotModified = &s.Requests, &s.NotModified
+		}
+		out.Sources = append(out.Sources, src)
 	}
 	for _, c := range byDate(r.Contributions) {
 		out.Contributions = append(out.Contributions, contributionV1{
@@ -130,7 +150,18 @@ func toV1(r *analyzer.Report) reportV1 {
 			Deletions:  c.Deletions,
 			Coauthors:  list(c.Coauthors),
 			Credited:   c.Credited,
+			Number:     c.Number,
+			State:      c.State,
+			Labels:     c.Labels,
+			Commits:    c.Commits,
+			Summary:    c.Summary,
+			Quote:      c.Quote,
+			Class:      c.Class,
+			On:         c.On,
 		})
+		if c.Kind != analyzer.KindCommit {
+			out.Contributions[len(out.Contributions)-1].Private = &c.Private
+		}
 	}
 	for k, n := range r.Summary {
 		out.Summary[string(k)] = n

@@ -53,6 +53,9 @@ func writeBody(b *strings.Builder, r *analyzer.Report, opt Options) {
 	}
 	for _, s := range buildSections(items) {
 		fmt.Fprintf(b, "## %s\n\n", s.heading)
+		if s.intro != "" {
+			fmt.Fprintf(b, "%s\n\n", s.intro)
+		}
 		for _, g := range s.groups {
 			if g.heading != "" {
 				fmt.Fprintf(b, "### %s\n\n", g.heading)
@@ -96,7 +99,13 @@ func writeHighlights(b *strings.Builder, style itemStyle, top []*analyzer.Contri
 		if w := why(c); w != "" {
 			fmt.Fprintf(b, "  - %s\n", w)
 		}
-		b.WriteString("- **Why it mattered:** <!-- who benefited, what it unblocked, numbers if you have them -->\n")
+		if c.Summary != "" {
+			// A pull request's description is the author's own first
+			// draft of why it mattered.
+			fmt.Fprintf(b, "- **Why it mattered:** %s\n", escapeText(strings.Join(strings.Fields(c.Summary), " ")))
+		} else {
+			b.WriteString("- **Why it mattered:** <!-- who benefited, what it unblocked, numbers if you have them -->\n")
+		}
 		b.WriteString("- **What I'd do differently:** <!-- optional: what you learned -->\n\n")
 	}
 }

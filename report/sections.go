@@ -1,11 +1,17 @@
 package report
 
-import "github.com/git-career/git-career/analyzer"
+import (
+	"fmt"
+	"strings"
+
+	"github.com/git-career/git-career/analyzer"
+)
 
 // section is one "## " part of the body. Sections with groups print a
 // "### " sub-heading per group.
 type section struct {
 	heading string
+	intro   string // a paragraph before the items, "" for none
 	groups  []group
 }
 
@@ -25,7 +31,7 @@ const (
 
 // problemCategories get a sub-heading each under headProblems.
 var problemCategories = []analyzer.Category{
-	analyzer.FlakyTests, analyzer.Automation, analyzer.Cleanup, analyzer.Docs,
+	analyzer.FlakyTests, analyzer.Automation, analyzer.Cleanup, analyzer.Docs, analyzer.Issues,
 }
 
 // shippedCategories are the catch-all: an item lands in headShipped only
@@ -41,6 +47,7 @@ var problemTitles = map[analyzer.Category]string{
 	analyzer.Automation: "Automation",
 	analyzer.Cleanup:    "Cleanup",
 	analyzer.Docs:       "Docs",
+	analyzer.Issues:     "Issues reported and triaged",
 }
 
 // place returns the heading of the one section c is listed in, and for
@@ -53,8 +60,14 @@ var problemTitles = map[analyzer.Category]string{
 //  4. flaky-tests, automation, cleanup, docs: problems owned;
 //  5. mentoring, or co-authored: mentoring and collaboration;
 //  6. any shipped category: what I shipped.
+//
+// Reviews and review comments that are not mentoring are not listed one by
+// one (a quarter has hundreds): the mentoring section sums them up, and the
+// appendix lists them.
 func place(c *analyzer.Contribution) (string, analyzer.Category) {
 	switch {
+	case c.Has(analyzer.Reviews) && !c.Has(analyzer.Mentoring):
+		return "", ""
 	case c.Credited:
 		return headMentor, ""
 	case c.Has(analyzer.CrossTeam):
@@ -95,7 +108,7 @@ func buildSections(items []*analyzer.Contribution) []section {
 	var out []section
 	addFlat := func(head string) {
 		if len(flat[head]) > 0 {
-			out = append(out, section{head, []group{{"", flat[head]}}})
+			out = append(out, section{heading: head, groups: []group{{"", flat[head]}}})
 		}
 	}
 	addFlat(headShipped)
@@ -106,10 +119,65 @@ func buildSections(items []*analyzer.Contribution) []section {
 		}
 	}
 	if len(gs) > 0 {
-		out = append(out, section{headProblems, gs})
+		out = append(out, section{heading: headProblems, groups: gs})
 	}
-	addFlat(headMentor)
+	if intro := reviewSummary(items); intro != "" || len(flat[headMentor]) > 0 {
+		var gs []group
+		if len(flat[headMentor]) > 0 {
+			gs = []group{{"", flat[headMentor]}}
+		}
+		out = append(out, section{heading: headMentor, intro: intro, groups: gs})
+	}
 	addFlat(headCross)
 	addFlat(headDesign)
 	return out
+}
+
+// reviewSummary sums up the reviews given: "Reviewed 12 pull requests in 3
+// repositories (8 approved, 2 with changes requested) and wrote 40 review
+// comments, 9 of them educational." It is "" when there were none.
+func reviewSummary(items []*analyzer.Contribution) string {
+	prs := map[string]bool{}
+	repos := map[string]bool{}
+	verdicts := map[string]map[string]bool{} // state → pull requests
+	comments, educational := 0, 0
+	for _, c := range items {
+		switch c.Kind {
+		case analyzer.KindReview:
+			prs[c.On] = true
+			repos[c.Repo] = true
+			if verdicts[c.State] == nil {
+				verdicts[c.State] = map[string]bool{}
+			}
+			verdicts[c.State][c.On] = true
+		case analyzer.KindReviewComment:
+			prs[c.On] = true
+			repos[c.Repo] = true
+			comments++
+			if c.Class == "educational" {
+				educational++
+			}
+		}
+	}
+	if len(prs) == 0 {
+		return ""
+	}
+	s := fmt.Sprintf("Reviewed %s in %s", count(len(prs), "pull request", "pull requests"), count(len(repos), "repository", "repositories"))
+	var v []string
+	if n := len(verdicts["approved"]); n > 0 {
+		v = append(v, fmt.Sprintf("%d approved", n))
+	}
+	if n := len(verdicts["changes-requested"]); n > 0 {
+		v = append(v, fmt.Sprintf("%d with changes requested", n))
+	}
+	if len(v) > 0 {
+		s += " (" + strings.Join(v, ", ") + ")"
+	}
+	if comments > 0 {
+		s += " and wrote " + count(comments, "review comment", "review comments")
+		if educational > 0 {
+			s += fmt.Sprintf(", %d of them educational", educational)
+		}
+	}
+	return s + "."
 }
