@@ -196,22 +196,8 @@ func (r *gitRepo) headFile(name string) (string, error) {
 // else the folder name. webBase is the https address of the repository on
 // GitHub, "" elsewhere.
 func (r *gitRepo) name() (name, webBase string) {
-	if remotes, err := r.repo.Remotes(); err == nil {
-		sort.Slice(remotes, func(i, j int) bool { return remotes[i].Config().Name < remotes[j].Config().Name })
-		// origin first, then the others in name order.
-		var urls []string
-		for _, rem := range remotes {
-			if rem.Config().Name == "origin" {
-				urls = append(rem.Config().URLs, urls...)
-			} else {
-				urls = append(urls, rem.Config().URLs...)
-			}
-		}
-		for _, u := range urls {
-			if full, ok := GitHubRepo(u); ok {
-				return full, "https://github.com/" + full
-			}
-		}
+	if full := remoteRepos(r.repo, nil); len(full) > 0 {
+		return full[0], "https://github.com/" + full[0]
 	}
 	base := filepath.Base(r.path)
 	if base == ".git" {
@@ -237,4 +223,46 @@ func LocalConfig(path string) (string, error) {
 		return "", fmt.Errorf("reading config of %q: %w", dot.Root(), err)
 	}
 	return string(b), nil
+}
+
+// GitHubRemotes returns the "owner/name" of every remote of the repository
+// at path that points at github.com or at one of extraHosts (a GitHub
+// Enterprise server), origin first.
+func GitHubRemotes(path string, extraHosts []string) ([]string, error) {
+	dot, wt, err := locate(path)
+	if err != nil {
+		return nil, err
+	}
+	st := filesystem.NewStorage(dot, cache.NewObjectLRU(1<<20))
+	defer st.Close()
+	repo, err := git.Open(st, wt)
+	if err != nil {
+		return nil, fmt.Errorf("opening %q: %w", path, err)
+	}
+	return remoteRepos(repo, extraHosts), nil
+}
+
+// remoteRepos is the "owner/name" of each GitHub remote, origin first, then
+// the others in name order.
+func remoteRepos(repo *git.Repository, hosts []string) []string {
+	remotes, err := repo.Remotes()
+	if err != nil {
+		return nil // an unreadable config has no usable remotes either
+	}
+	sort.Slice(remotes, func(i, j int) bool {
+		a, b := remotes[i].Config().Name, remotes[j].Config().Name
+		return a == "origin" || b != "origin" && a < b
+	})
+	var out []string
+	seen := map[string]bool{}
+	for _, rem := range remotes {
+		for _, u := range rem.Config().URLs {
+			full, ok := GitHubRepoOn(u, hosts)
+			if ok && !seen[strings.ToLower(full)] {
+				seen[strings.ToLower(full)] = true
+				out = append(out, full)
+			}
+		}
+	}
+	return out
 }

@@ -8,7 +8,11 @@ import (
 // GitHubRepo returns "owner/name" when a remote URL points at github.com,
 // in any of the forms git accepts: https, ssh://, and scp-like
 // "git@github.com:owner/name.git".
-func GitHubRepo(remote string) (string, bool) {
+func GitHubRepo(remote string) (string, bool) { return GitHubRepoOn(remote, nil) }
+
+// GitHubRepoOn is GitHubRepo for github.com and the given hosts (GitHub
+// Enterprise servers).
+func GitHubRepoOn(remote string, hosts []string) (string, bool) {
 	remote = strings.TrimSpace(remote)
 	var host, p string
 	if u, err := url.Parse(remote); err == nil && u.Scheme != "" && u.Host != "" {
@@ -19,7 +23,11 @@ func GitHubRepo(remote string) (string, bool) {
 	} else {
 		return "", false
 	}
-	if !strings.EqualFold(host, "github.com") && !strings.EqualFold(host, "www.github.com") {
+	known := strings.EqualFold(host, "github.com") || strings.EqualFold(host, "www.github.com")
+	for _, h := range hosts {
+		known = known || strings.EqualFold(host, h)
+	}
+	if !known {
 		return "", false
 	}
 	p = strings.TrimSuffix(strings.Trim(p, "/"), ".git")

@@ -28,6 +28,13 @@ Flags:
   --format F         markdown (default) or json
   -o, --output FILE  write there (atomically) instead of stdout
 
+GitHub (read when a token and a GitHub remote are at hand):
+  --github-user LOGIN   whose pull requests, reviews and issues; default: the token's user
+  --github-repo O/N     repository to search; repeatable; default: the GitHub remotes
+  --github-org ORG      organisation to search; repeatable
+  --no-github           read local history only
+  --no-cache            send every GitHub request afresh (no ETag cache)
+
 Examples:
   git career                              this quarter so far, to stdout
   git career --quarter last -o BRAG.md    last quarter, into a file
@@ -37,6 +44,10 @@ Examples:
 
 Configuration (git config; flags win): user.email, career.email (repeatable),
 career.team (your CODEOWNERS team, such as @acme/payments), mailmap.file.
+
+The GitHub token comes from GITHUB_TOKEN, GH_TOKEN or "gh auth token"; the
+API root from GITHUB_API_URL (GitHub Enterprise). Nothing is sent anywhere
+but to that API, and only to read.
 `
 
 // options is the parsed command line.
@@ -48,6 +59,12 @@ type options struct {
 	quarter string
 	format  string
 	output  string
+
+	githubUser  string
+	githubRepos []string
+	githubOrgs  []string
+	noGitHub    bool
+	noCache     bool
 }
 
 // listFlag is a repeatable string flag.
@@ -69,6 +86,11 @@ func parseFlags(args []string, out io.Writer) (*options, error) {
 	fs.StringVar(&o.format, "format", "markdown", "")
 	fs.StringVar(&o.output, "output", "", "")
 	fs.StringVar(&o.output, "o", "", "")
+	fs.StringVar(&o.githubUser, "github-user", "", "")
+	fs.Var((*listFlag)(&o.githubRepos), "github-repo", "")
+	fs.Var((*listFlag)(&o.githubOrgs), "github-org", "")
+	fs.BoolVar(&o.noGitHub, "no-github", false, "")
+	fs.BoolVar(&o.noCache, "no-cache", false, "")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprint(out, usageText)
@@ -89,6 +111,11 @@ func parseFlags(args []string, out io.Writer) (*options, error) {
 	}
 	if len(o.repos) == 0 {
 		o.repos = []string{"."}
+	}
+	for _, r := range o.githubRepos {
+		if owner, name, ok := strings.Cut(r, "/"); !ok || owner == "" || name == "" || strings.Contains(name, "/") {
+			return nil, usagef("bad --github-repo %q: want OWNER/NAME", r)
+		}
 	}
 	return o, nil
 }

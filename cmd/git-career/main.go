@@ -41,6 +41,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"runtime/debug"
 	"time"
 
@@ -81,6 +82,7 @@ func main() {
 		stderrIsTerminal: func() bool {
 			return term.IsTerminal(int(os.Stderr.Fd()))
 		},
+		ghAuthToken: ghAuthToken,
 	}
 	os.Exit(a.main(os.Args[1:]))
 }
@@ -92,6 +94,17 @@ type app struct {
 	getenv           func(string) string
 	now              func() time.Time
 	stderrIsTerminal func() bool
+	ghAuthToken      func() (string, error) // `gh auth token`; nil to not ask gh
+}
+
+// ghAuthToken asks the GitHub CLI for its token, when it is installed.
+func ghAuthToken() (string, error) {
+	path, err := exec.LookPath("gh")
+	if err != nil {
+		return "", err
+	}
+	out, err := exec.Command(path, "auth", "token").Output()
+	return string(out), err
 }
 
 // main runs the command and turns its error into one line and an exit code.

@@ -36,6 +36,9 @@ func (a *app) run(args []string) error {
 		return err
 	}
 	id := identity(o.authors, cfg)
+	if o.githubUser != "" && !id.All {
+		id.Logins = appendNew(id.Logins, o.githubUser)
+	}
 	if !id.All && len(id.Emails)+len(id.Names)+len(id.Logins) == 0 {
 		return a.noIdentity(o.repos[0])
 	}
@@ -54,6 +57,18 @@ func (a *app) run(args []string) error {
 			ri.Mailmap = text
 		}
 		in.Repos = append(in.Repos, ri)
+	}
+	ev, err := a.readGitHub(o, period)
+	if err != nil {
+		return err
+	}
+	if ev != nil {
+		in.GitHub = ev
+		if ev.Login != "" && !id.All {
+			// The login also finds commits made through GitHub's web
+			// editor (noreply addresses).
+			in.Identity.Logins = appendNew(in.Identity.Logins, ev.Login)
+		}
 	}
 	rep, err := analyzer.Analyze(in)
 	if err != nil {
@@ -169,4 +184,14 @@ func (a *app) noIdentity(repo string) error {
 		msg += "; frequent authors here: " + strings.Join(names, ", ")
 	}
 	return usageError{errors.New(msg)}
+}
+
+// appendNew appends s unless list holds it already (case-insensitively).
+func appendNew(list []string, s string) []string {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return list
+		}
+	}
+	return append(list, s)
 }
