@@ -157,4 +157,7 @@ type Report struct {
 	Sources       []Source
 	Contributions []Contribution // sorted by date, newest first, then ID
 	Summary       map[Category]int
+	// Toward measures the contributions against the next level; nil when
+	// no ladder applies.
+	Toward *Toward
 }
