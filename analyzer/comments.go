@@ -58,7 +58,7 @@ var commentRules = []commentRule{
 		if !ok || c.words > 8 || c.teaches() {
 			return "", false
 		}
-		return fmt.Sprintf("signs off: %q", w), true
+		return fmt.Sprintf("signs off: %q", strings.TrimRight(w, " .,!")), true
 	}},
 	{Praise, "thanks or compliment only", func(c *commentFacts) (string, bool) {
 		// Short, no question, no reason: nothing in it but the compliment.

@@ -80,7 +80,11 @@ func TestClassifyComment(t *testing.T) {
 		{"Ship it!", Approval, "ship it"},
 		{"Approved.", Approval, "approved"},
 		{"Looks good to me, thanks", Approval, "looks good to me"},
+		{"++", Approval, "++"},
+		{"✔", Approval, "✔"},
+		{"all good here", Approval, "all good"},
 		{"Nice!", Praise, "nice"},
+		{"Much cleaner :)", Praise, "cleaner"},
 		{"Thanks for cleaning this up", Praise, "thanks"},
 		{"Love this.", Praise, "love this"},
 		{"Great, but this leaks the handle because close is never deferred", Educational, "because"},
@@ -98,6 +102,7 @@ func TestClassifyComment(t *testing.T) {
 		{"There is a race between the check and the write.", Educational, "defect"},
 
 		// Asides are not teaching, even with a reason.
+		{"This works because the map is never shared.", Remark, "thinks aloud"},
 		{"OK, this works because the caller already holds the lock.", Remark, "thinks aloud"},
 		{"Note to self: this branch matters because of the old format.", Remark, "thinks aloud"},
 

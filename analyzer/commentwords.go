@@ -39,14 +39,15 @@ var defectWords = regexp.MustCompile(`\b(race condition|races?|racy|deadlocks?|l
 // asideWords: the reviewer acknowledges, or thinks aloud for themselves
 // or other reviewers; even with a "because" in it, such a comment
 // explains to the reviewer, not to the author.
-var asideWords = regexp.MustCompile(`^(ok|okay|right|ah|oh|i see|i guess|hmm+|yup|yep|yes|fair enough|sure|got it|makes sense)\b|\bnote (to|for) (self|myself|(other |future )?reviewers|the future( me)?)\b|\bnote-for-self\b|\bfor (future |other )?(readers|reviewers)\b|\bthinking out loud\b|\b(is|that's|it's|seems) (fine|ok|okay)\b`)
+var asideWords = regexp.MustCompile(`^(ok|okay|right|ah|oh|i see|i guess|hmm+|yup|yep|yes|fair enough|sure|got it|makes sense)\b|\bnote (to|for) (self|myself|(other |future )?reviewers|the future( me)?)\b|\bnote-for-self\b|\bfor (future |other )?(readers|reviewers)\b|\bthinking out loud\b|\b(this|that) works\b|\b(is|that's|it's|seems) (fine|ok|okay)\b`)
 
-// approvalWords: the whole comment signs off.
-var approvalWords = regexp.MustCompile(`^(lgtm|\+1|ship ?it|approved?|looks (good|fine|great|ok|okay)( to me)?|sgtm|works for me|good to (go|merge)|:shipit:)\b`)
+// approvalWords: the whole comment signs off, in words or with the usual
+// marks ("++", a check mark, a thumbs-up).
+var approvalWords = regexp.MustCompile(`^(lgtm|\+1|\+\+|ship ?it|approved?|looks (good|fine|great|ok|okay)( to me)?|sgtm|works for me|good to (go|merge)|all good|:shipit:|:\+1:|👍|✅|✔|✓)(\W|$)`)
 
 // praiseWords: thanks and compliments. Matched only in short comments
 // with no reason, so "nice, but this will leak because ..." is not praise.
-var praiseWords = regexp.MustCompile(`\b(nice|great|thanks?|thank you|thx|love (this|it|that)|awesome|excellent|neat|cool|good (catch|call|idea|point|find)|well done|kudos|elegant|clean|much better|beautiful)\b`)
+var praiseWords = regexp.MustCompile(`\b(nice|great|thanks?|thank you|thx|love (this|it|that)|awesome|excellent|neat|cool|good (catch|call|idea|point|find)|well done|kudos|elegant|clean|cleaner|nicer|much better|beautiful|good (job|work)|well spotted)\b|:\)|🎉`)
 
 // nitMarkers: the reviewer says the remark is trivia.
 var nitMarkers = regexp.MustCompile(`^(nit|nitpick|minor|tiny|trivial|optional)\b|\b(nit|nitpick)\b`)
