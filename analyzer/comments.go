@@ -91,7 +91,7 @@ var commentRules = []commentRule{
 	{Nitpick, "conventional nitpick", labelIs("nitpick", "nit", "typo", "polish", "quibble")},
 	{Nitpick, "marked as a nit", func(c *commentFacts) (string, bool) {
 		// "nit ..." or "minor: ..." without a Conventional colon: the
-		// reviewer says it is trivia, whatever follows.
+		// reviewer says it is trivia (unless it teaches: rules above).
 		w, ok := find(nitMarkers, c.prose)
 		if !ok {
 			return "", false
