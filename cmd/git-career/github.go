@@ -43,27 +43,36 @@ func apiHost(api string) string {
 	return u.Hostname()
 }
 
+// githubParams says what to read from GitHub.
+type githubParams struct {
+	user        string
+	repos, orgs []string // scope; none: the GitHub remotes of localRepos
+	localRepos  []string
+	noGitHub    bool
+	noCache     bool
+	token       string // "" to look for one (githubToken)
+}
+
+func (o *options) github() githubParams {
+	return githubParams{user: o.githubUser, repos: o.githubRepos, orgs: o.githubOrgs,
+		localRepos: o.repos, noGitHub: o.noGitHub, noCache: o.noCache}
+}
+
 // readGitHub reads the user's pull requests, reviews and issues when a
 // token and something to scope the search are at hand. It returns nil
 // evidence, and says once on stderr what is missed, when there is no token.
-func (a *app) readGitHub(o *options, period analyzer.Period) (*analyzer.GitHubEvidence, error) {
+func (a *app) readGitHub(o githubParams, period analyzer.Period) (*analyzer.GitHubEvidence, error) {
 	if o.noGitHub {
 		return nil, nil
 	}
-	api := a.getenv("GITHUB_API_URL")
-	if api == "" {
-		api = defaultAPI
-	}
-	if !strings.HasSuffix(api, "/") {
-		api += "/"
-	}
-	repos, orgs := o.githubRepos, o.githubOrgs
+	api := a.apiRoot()
+	repos, orgs := o.repos, o.orgs
 	if len(repos) == 0 && len(orgs) == 0 {
 		var hosts []string
 		if h := apiHost(api); h != "" {
 			hosts = append(hosts, h)
 		}
-		for _, r := range o.repos {
+		for _, r := range o.localRepos {
 			rs, err := analyzer.GitHubRemotes(r, hosts)
 			if err != nil {
 				return nil, err
@@ -71,23 +80,26 @@ func (a *app) readGitHub(o *options, period analyzer.Period) (*analyzer.GitHubEv
 			repos = append(repos, rs...)
 		}
 	}
-	if len(repos) == 0 && len(orgs) == 0 && o.githubUser == "" {
+	if len(repos) == 0 && len(orgs) == 0 && o.user == "" {
 		return nil, nil // nothing on GitHub to read
 	}
-	token := a.githubToken()
+	token := o.token
+	if token == "" {
+		token = a.githubToken()
+	}
 	if token == "" {
 		fmt.Fprintln(a.stderr, "git-career: note: no GitHub token (set GITHUB_TOKEN or GH_TOKEN, or run gh auth login): pull requests, reviews and issues are left out; --no-github hides this note")
 		return nil, nil
 	}
-	client := &http.Client{Timeout: 60 * time.Second, Transport: http.DefaultTransport}
+	client := a.httpClient()
 	if !o.noCache {
 		if dir, err := a.cacheDir(); err == nil {
 			client.Transport = analyzer.NewCacheTransport(filepath.Join(dir, "git-career", "github"), http.DefaultTransport)
 		}
 	}
 	gopt := analyzer.GitHubOptions{
-		HTTPClient: client, BaseURL: api, Token: token, User: o.githubUser,
-		Repos: repos, Orgs: orgs, Period: period, Now: a.now, Sleep: time.Sleep,
+		HTTPClient: client, BaseURL: api, Token: token, User: o.user,
+		Repos: repos, Orgs: orgs, Period: period, Now: a.now, Sleep: a.sleep,
 	}
 	if a.stderrIsTerminal() {
 		gopt.Progress = a.stderr
@@ -109,4 +121,21 @@ func (a *app) cacheDir() (string, error) {
 		return filepath.Join(h, ".cache"), nil
 	}
 	return os.UserCacheDir()
+}
+
+// apiRoot is GITHUB_API_URL with a trailing slash, or GitHub's own.
+func (a *app) apiRoot() string {
+	api := a.getenv("GITHUB_API_URL")
+	if api == "" {
+		api = defaultAPI
+	}
+	if !strings.HasSuffix(api, "/") {
+		api += "/"
+	}
+	return api
+}
+
+// httpClient is the client for GitHub, with a bounded wait per request.
+func (a *app) httpClient() *http.Client {
+	return &http.Client{Timeout: 60 * time.Second, Transport: http.DefaultTransport}
 }

@@ -83,6 +83,7 @@ func main() {
 			return term.IsTerminal(int(os.Stderr.Fd()))
 		},
 		ghAuthToken: ghAuthToken,
+		sleep:       time.Sleep,
 	}
 	os.Exit(a.main(os.Args[1:]))
 }
@@ -95,6 +96,7 @@ type app struct {
 	now              func() time.Time
 	stderrIsTerminal func() bool
 	ghAuthToken      func() (string, error) // `gh auth token`; nil to not ask gh
+	sleep            func(time.Duration)    // waits for rate limits
 }
 
 // ghAuthToken asks the GitHub CLI for its token, when it is installed.

@@ -103,3 +103,12 @@ func readUserFile(path, home string) (string, error) {
 	}
 	return string(b), nil
 }
+
+// mkdirFor creates the folder a file goes into: the Action's default
+// output, brag/<period>.md, names a folder a fresh repository lacks.
+func mkdirFor(path string) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return fmt.Errorf("creating the folder of %q: %w", path, err)
+	}
+	return nil
+}

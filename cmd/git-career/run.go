@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"strings"
 	"time"
 
@@ -17,6 +16,9 @@ const suggestAuthors = 3
 
 // run is the whole command: flags, configuration, analysis, output.
 func (a *app) run(args []string) error {
+	if len(args) > 0 && args[0] == "action" {
+		return a.actionRun()
+	}
 	o, err := parseFlags(args, a.stdout)
 	if err != nil {
 		return err
@@ -58,7 +60,7 @@ func (a *app) run(args []string) error {
 		}
 		in.Repos = append(in.Repos, ri)
 	}
-	ev, err := a.readGitHub(o, period)
+	ev, err := a.readGitHub(o.github(), period)
 	if err != nil {
 		return err
 	}
@@ -74,6 +76,20 @@ func (a *app) run(args []string) error {
 	if err != nil {
 		return err
 	}
+	a.warn(rep)
+	doc, err := render(rep, o.format)
+	if err != nil {
+		return err
+	}
+	if o.output == "" {
+		_, err = a.stdout.Write(doc)
+		return err
+	}
+	return writeOutput(o.output, doc, o.format != "json")
+}
+
+// warn says on stderr what a source could not read.
+func (a *app) warn(rep *analyzer.Report) {
 	for _, s := range rep.Sources {
 		if s.Shallow {
 			fmt.Fprintf(a.stderr, "git-career: warning: %s is a shallow clone: older history was not read; run `git fetch --unshallow` in %q\n", s.Repo, s.Path)
@@ -82,20 +98,21 @@ func (a *app) run(args []string) error {
 			fmt.Fprintf(a.stderr, "git-career: warning: %s: %s\n", s.Repo, w)
 		}
 	}
+}
+
+// render writes the report in the format asked for.
+func render(rep *analyzer.Report, format string) ([]byte, error) {
 	var buf bytes.Buffer
-	if o.format == "json" {
+	var err error
+	if format == "json" {
 		err = report.JSON(&buf, rep)
 	} else {
 		err = report.Markdown(&buf, rep, report.Options{Score: analyzer.Score})
 	}
 	if err != nil {
-		return fmt.Errorf("rendering: %w", err)
+		return nil, fmt.Errorf("rendering: %w", err)
 	}
-	if o.output == "" {
-		_, err = io.Copy(a.stdout, &buf)
-		return err
-	}
-	return writeOutput(o.output, buf.Bytes(), o.format != "json")
+	return buf.Bytes(), nil
 }
 
 // resolvePeriod turns --since, --until and --quarter into a period of

@@ -31,6 +31,7 @@ func TestMain(m *testing.M) {
 				stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv,
 				now:              func() time.Time { return now.In(time.Local) },
 				stderrIsTerminal: func() bool { return os.Getenv("GIT_CAREER_TEST_TTY") != "" },
+				sleep:            func(time.Duration) {}, // rate-limit waits pass at once
 			}
 			os.Exit(a.main(os.Args[1:]))
 		},

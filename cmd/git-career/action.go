@@ -1,0 +1,273 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/google/go-github/v60/github"
+	"github.com/sethvargo/go-githubactions"
+
+	"github.com/git-career/git-career/analyzer"
+	"github.com/git-career/git-career/publish"
+)
+
+// actionInputs are the inputs action.yml declares; the binary reads each
+// (a test checks that both lists agree).
+var actionInputs = []string{
+	"github-token", "user", "period", "repositories", "emails", "format",
+	"output", "publish", "allow-private-in-public",
+}
+
+// actionRun is `git career action`: the GitHub Action's entry point. It
+// reads the inputs, writes the brag doc, always adds it to the job summary,
+// publishes it where asked, and sets the outputs. Failures become error
+// annotations and exit 1.
+func (a *app) actionRun() error {
+	gha := githubactions.New(githubactions.WithGetenv(a.getenv), githubactions.WithWriter(a.stdout))
+	err := a.action(gha)
+	if err != nil {
+		gha.Errorf("%s", err)
+	}
+	return err
+}
+
+// input reads an action input. A composite action passes inputs through
+// env as INPUT_GITHUB_TOKEN; a runner itself sets INPUT_GITHUB-TOKEN.
+func input(gha *githubactions.Action, name string) string {
+	if v := gha.GetInput(name); v != "" {
+		return v
+	}
+	return gha.GetInput(strings.ReplaceAll(name, "-", "_"))
+}
+
+// words splits a list input written with spaces, commas or new lines.
+func words(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' || r == '\n' || r == '\t' || r == '\r' })
+}
+
+func (a *app) action(gha *githubactions.Action) error {
+	in := map[string]string{}
+	for _, name := range actionInputs {
+		in[name] = strings.TrimSpace(input(gha, name))
+	}
+	token := in["github-token"]
+	if token == "" {
+		token = a.getenv("GITHUB_TOKEN")
+	}
+	if token != "" {
+		gha.AddMask(token)
+	}
+	ctx, err := gha.Context()
+	if err != nil {
+		return fmt.Errorf("reading the workflow context: %w", err)
+	}
+	user := in["user"]
+	if user == "" {
+		user = ctx.RepositoryOwner
+	}
+	if user == "" {
+		return errors.New("no user: set the user input")
+	}
+	period, err := actionPeriod(in["period"], a.now())
+	if err != nil {
+		return err
+	}
+	format := in["format"]
+	if format == "" {
+		format = "markdown"
+	}
+	if format != "markdown" && format != "json" {
+		return fmt.Errorf("bad format %q: want markdown or json", format)
+	}
+	gp := githubParams{user: user, token: token}
+	for _, r := range words(in["repositories"]) {
+		if org, ok := strings.CutPrefix(r, "org:"); ok {
+			gp.orgs = append(gp.orgs, org)
+		} else {
+			gp.repos = append(gp.repos, r)
+		}
+	}
+	if len(gp.repos)+len(gp.orgs) == 0 && ctx.Repository != "" {
+		gp.repos = []string{ctx.Repository}
+	}
+
+	gha.Group("Reading history")
+	opt := analyzer.Options{Period: period, Identity: analyzer.Identity{Logins: []string{user}, Emails: words(in["emails"])}}
+	if ws := ctx.Workspace; ws != "" {
+		if _, err := analyzer.LocalConfig(ws); err == nil {
+			opt.Repos = []analyzer.RepoInput{{Path: ws}}
+		}
+	}
+	ev, err := a.readGitHub(gp, period)
+	if err != nil {
+		gha.EndGroup()
+		return err
+	}
+	opt.GitHub = ev
+	rep, err := analyzer.Analyze(opt)
+	gha.EndGroup()
+	if err != nil {
+		return err
+	}
+	for _, s := range rep.Sources {
+		if s.Shallow {
+			gha.Warningf("the checkout of %s is shallow, so its commits before the last one were not read: set `fetch-depth: 0` on actions/checkout; pull requests, reviews and issues still come from GitHub's API", s.Repo)
+		}
+		for _, w := range s.Warnings {
+			gha.Warningf("%s", w)
+		}
+	}
+	doc, err := render(rep, format)
+	if err != nil {
+		return err
+	}
+
+	publishTo := in["publish"]
+	if publishTo == "" {
+		publishTo = "summary"
+	}
+	switch publishTo {
+	case "summary", "file", "issue", "pull-request":
+	default:
+		return fmt.Errorf("bad publish %q: want summary, file, issue or pull-request", publishTo)
+	}
+	client := github.NewClient(a.httpClient()).WithAuthToken(token)
+	if api := a.apiRoot(); api != defaultAPI {
+		if client, err = client.WithEnterpriseURLs(api, api); err != nil {
+			return fmt.Errorf("bad GITHUB_API_URL %q: %w", api, err)
+		}
+	}
+	if err := a.checkPrivacy(gha, client, ctx.Repository, rep, in["allow-private-in-public"]); err != nil {
+		return err
+	}
+
+	ext := ".md"
+	if format == "json" {
+		ext = ".json"
+	}
+	out := in["output"]
+	if out == "" {
+		out = filepath.Join("brag", period.Label+ext)
+	}
+	path := out
+	if !filepath.IsAbs(path) && ctx.Workspace != "" {
+		path = filepath.Join(ctx.Workspace, out)
+	}
+	if err := mkdirFor(path); err != nil {
+		return err
+	}
+	if err := writeOutput(path, doc, format != "json"); err != nil {
+		return err
+	}
+	if a.getenv("GITHUB_STEP_SUMMARY") != "" {
+		if format == "json" {
+			gha.AddStepSummary("```json\n" + string(doc) + "```\n")
+		} else {
+			gha.AddStepSummary(string(doc))
+		}
+	}
+	outputs := map[string]string{"path": out, "period": period.Label, "contributions": strconv.Itoa(len(rep.Contributions))}
+
+	title := fmt.Sprintf("Brag document: @%s, %s", user, period.Label)
+	switch publishTo {
+	case "issue", "pull-request":
+		p, err := publish.New(client, ctx.Repository)
+		if err != nil {
+			return err
+		}
+		bg := context.Background()
+		if publishTo == "issue" {
+			url, created, err := p.Issue(bg, user, period.Label, title, string(doc))
+			if err != nil {
+				return err
+			}
+			outputs["issue-url"] = url
+			gha.Infof("%s %s", verb(created), url)
+		} else {
+			url, created, err := p.PullRequest(bg, user, period.Label, filepath.ToSlash(out), title, doc)
+			if err != nil {
+				return err
+			}
+			outputs["pull-request-url"] = url
+			gha.Infof("%s %s", verb(created), url)
+		}
+	}
+	if a.getenv("GITHUB_OUTPUT") != "" {
+		for _, k := range []string{"path", "period", "contributions", "issue-url", "pull-request-url"} {
+			if v, ok := outputs[k]; ok {
+				gha.SetOutput(k, v)
+			}
+		}
+	}
+	return nil
+}
+
+func verb(created bool) string {
+	if created {
+		return "opened"
+	}
+	return "updated"
+}
+
+// checkPrivacy refuses to put items from private repositories in a public
+// repository's summary, file, issue or pull request, unless allowed.
+func (a *app) checkPrivacy(gha *githubactions.Action, client *github.Client, repo string, rep *analyzer.Report, allow string) error {
+	private := 0
+	for _, c := range rep.Contributions {
+		if c.Private {
+			private++
+		}
+	}
+	if private == 0 || repo == "" {
+		return nil
+	}
+	allowed, _ := strconv.ParseBool(allow)
+	if allowed {
+		gha.Warningf("publishing %d items from private repositories, as allow-private-in-public says", private)
+		return nil
+	}
+	p, err := publish.New(client, repo)
+	if err != nil {
+		return err
+	}
+	public, err := p.Public(context.Background())
+	if err != nil {
+		return err
+	}
+	if public {
+		return fmt.Errorf("the doc holds %d items from private repositories and %s is public: refusing to publish them there; run in a private repository, narrow the repositories input, or set allow-private-in-public: true", private, repo)
+	}
+	return nil
+}
+
+// actionPeriod reads the period input: last-quarter, current-quarter,
+// 2026Q3, or 2026-07-01..2026-09-30.
+func actionPeriod(s string, now time.Time) (analyzer.Period, error) {
+	switch s {
+	case "", "last-quarter":
+		return analyzer.Quarter("last", now)
+	case "current-quarter":
+		return analyzer.Quarter("current", now)
+	}
+	if since, until, ok := strings.Cut(s, ".."); ok {
+		from, err := analyzer.ParseDate(since, now.Location())
+		if err != nil {
+			return analyzer.Period{}, fmt.Errorf("period: %w", err)
+		}
+		to, err := analyzer.ParseDate(until, now.Location())
+		if err != nil {
+			return analyzer.Period{}, fmt.Errorf("period: %w", err)
+		}
+		return analyzer.Range(from, to)
+	}
+	p, err := analyzer.Quarter(s, now)
+	if err != nil {
+		return p, fmt.Errorf("period: %w (or last-quarter, current-quarter, YYYY-MM-DD..YYYY-MM-DD)", err)
+	}
+	return p, nil
+}
