@@ -50,7 +50,8 @@ func Generate(g Gen) *Scenario {
 		it.Repo = s.Repos[k%len(s.Repos)].FullName
 		next[it.Repo]++
 		it.Number = next[it.Repo]
-		it.CreatedAt = g.Since.Add(time.Duration(int64(span) * int64(k) / int64(max(total, 1)))).Add(time.Hour)
+		// In float: span times k overflows int64 nanoseconds past a few thousand.
+		it.CreatedAt = g.Since.Add(time.Duration(float64(span) * float64(k) / float64(max(total, 1)))).Add(time.Hour)
 		if it.Title == "" {
 			it.Title = fmt.Sprintf("Change %d", k)
 		}

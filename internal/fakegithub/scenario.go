@@ -96,8 +96,10 @@ type Failure struct {
 	// Status is 401, 403, 404, 429 or a 5xx.
 	Status int
 	// Primary makes a 403 or 429 a primary rate limit (remaining 0, reset
-	// after ResetAfter); otherwise a 403 is a secondary limit.
+	// after ResetAfter); Secondary makes it a secondary limit. A 429 is
+	// secondary by default; a plain 403 is a permission refusal.
 	Primary    bool
+	Secondary  bool
 	ResetAfter time.Duration
 	// RetryAfter is the Retry-After header in seconds; 0 leaves it out.
 	RetryAfter int

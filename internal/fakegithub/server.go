@@ -175,10 +175,12 @@ func (s *Scenario) fail(w http.ResponseWriter, r *http.Request, api, resource st
 		msg = "Bad credentials"
 	case f.Status == http.StatusNotFound:
 		msg = "Not Found"
+	case f.Status == http.StatusForbidden && !f.Primary && !f.Secondary:
+		msg = "Resource not accessible by personal access token"
 	case (f.Status == http.StatusForbidden || f.Status == http.StatusTooManyRequests) && f.Primary:
 		msg = "API rate limit exceeded for user ID 1."
 		doc = "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-the-primary-rate-limit"
-	case f.Status == http.StatusForbidden || f.Status == http.StatusTooManyRequests:
+	case f.Secondary || f.Status == http.StatusTooManyRequests:
 		msg = "You have exceeded a secondary rate limit. Please wait a few minutes before you try again."
 		doc = "https://docs.github.com/free-pro-team@latest/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits"
 	}
