@@ -60,12 +60,14 @@ func shortDuration(d time.Duration) string {
 	if d < time.Minute {
 		return "under a minute"
 	}
-	s := strings.TrimSuffix(d.String(), "0s") // "1h5m0s" → "1h5m"
-	if strings.Contains(s, "h") {
-		s = strings.TrimSuffix(s, "h0m") + "h"
-		s = strings.Replace(s, "hh", "h", 1)
+	h, m := int(d/time.Hour), int(d%time.Hour/time.Minute)
+	switch {
+	case h == 0:
+		return fmt.Sprintf("%dm", m)
+	case m == 0:
+		return fmt.Sprintf("%dh", h)
 	}
-	return s
+	return fmt.Sprintf("%dh%dm", h, m)
 }
 
 // limiter is the http.RoundTripper between go-github and the network (or
@@ -91,11 +93,12 @@ func (l *limiter) RoundTrip(req *http.Request) (*http.Response, error) {
 	}
 	serverTries, limitTries := 0, 0
 	for {
-		if err := l.waitExhausted(resource); err != nil {
-			return nil, err
-		}
+		// Pacing first: it usually outlasts a search reset noted below.
 		if resource == "search" {
 			l.paceSearch()
+		}
+		if err := l.waitExhausted(resource); err != nil {
+			return nil, err
 		}
 		l.requests++
 		// A clone per attempt: transports may not reuse a sent request.
@@ -204,7 +207,9 @@ func (l *limiter) noteRemaining(resource string, resp *http.Response) {
 		l.exhausted = map[string]time.Time{}
 	}
 	l.exhausted[resource] = l.resetAt(resp)
+	// Without both, go-github's Rate has no reset and it refuses nothing.
 	resp.Header.Del("X-RateLimit-Remaining")
+	resp.Header.Del("X-RateLimit-Reset")
 }
 
 // waitExhausted waits for a noted reset, or fails when it is too far.
