@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"fmt"
+	"net/http"
 	"reflect"
 	"strings"
 	"testing"
@@ -196,4 +197,80 @@ func TestReadGitHubBadBaseURL(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), `"api.example.com"`) {
 		t.Errorf("got %v, want a bad URL error quoting it", err)
 	}
+}
+
+func TestReadGitHubCapsCommentedThreads(t *testing.T) {
+	s := generated(fakegithub.Gen{CommentedIssues: 60})
+	r := newGHRun(t, s, afterGHQ3)
+	ev := r.mustRead(r.options())
+	if len(ev.IssueComments) != maxCommentedItems {
+		t.Errorf("got %d issue comments, want %d (the cap)", len(ev.IssueComments), maxCommentedItems)
+	}
+	want := "github: comments found on 60 issues and pull requests; read on the 50 most recently updated only"
+	if !reflect.DeepEqual(ev.Warnings, []string{want}) {
+		t.Errorf("warnings: got %q, want %q", ev.Warnings, want)
+	}
+}
+
+// TestReadGitHubLocalDays reads a period in a zone far from UTC: a comment
+// at 23:30 local on the last day is in, one at 00:30 local after it is out.
+func TestReadGitHubLocalDays(t *testing.T) {
+	loc := time.FixedZone("UTC+10", 10*3600)
+	p := Period{Since: time.Date(2026, 7, 1, 0, 0, 0, 0, loc), Until: time.Date(2026, 9, 30, 0, 0, 0, 0, loc)}
+	s := &fakegithub.Scenario{Login: "ada", Repos: []fakegithub.Repo{{FullName: "o/r"}}}
+	for i, at := range []time.Time{
+		time.Date(2026, 9, 30, 23, 30, 0, 0, loc), // in: 13:30 UTC on the 30th
+		time.Date(2026, 10, 1, 0, 30, 0, 0, loc),  // out: 14:30 UTC on the 30th
+		time.Date(2026, 7, 1, 0, 30, 0, 0, loc),   // in: 14:30 UTC on June 30th
+	} {
+		s.Items = append(s.Items, &fakegithub.Item{Repo: "o/r", Number: i + 1, PR: true, Author: "ada", State: "open", CreatedAt: at})
+	}
+	r := newGHRun(t, s, afterGHQ3)
+	opt := r.options()
+	opt.Period = p
+	ev := r.mustRead(opt)
+	var got []int
+	for _, pr := range ev.PullRequests {
+		got = append(got, pr.Number)
+	}
+	if fmt.Sprint(got) != "[3 1]" {
+		t.Errorf("got PRs %v, want [3 1]", got)
+	}
+}
+
+// TestReadGitHubCoreLimitUsedUp: a success that leaves the core limit at 0
+// makes the next request wait for the reset rather than be refused by
+// go-github (which would check the real clock).
+func TestReadGitHubCoreLimitUsedUp(t *testing.T) {
+	start := time.Now().Truncate(time.Second)
+	s := loadScenario(t, "ada.json")
+	r := newGHRun(t, s, start)
+	tr := &exhaustingTransport{next: http.DefaultTransport, reset: start.Add(40 * time.Second)}
+	opt := r.options()
+	opt.HTTPClient = &http.Client{Transport: tr}
+	ev := r.mustRead(opt)
+	if len(ev.PullRequests) != 2 {
+		t.Errorf("got %d PRs", len(ev.PullRequests))
+	}
+	if got := fmt.Sprint(r.clock.Slept()); got != "[41s]" {
+		t.Errorf("slept %s, want [41s]", got)
+	}
+}
+
+// exhaustingTransport makes the first answer say the core limit is used up
+// until reset.
+type exhaustingTransport struct {
+	next  http.RoundTripper
+	reset time.Time
+	done  bool
+}
+
+func (e *exhaustingTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	resp, err := e.next.RoundTrip(req)
+	if err == nil && !e.done {
+		e.done = true
+		resp.Header.Set("X-RateLimit-Remaining", "0")
+		resp.Header.Set("X-RateLimit-Reset", fmt.Sprint(e.reset.Unix()))
+	}
+	return resp, err
 }
