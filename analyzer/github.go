@@ -45,6 +45,10 @@ type repoInfo struct {
 // opt.Period. Requests: about ten searches, two per reviewed pull request,
 // one per repository (for its visibility) and one per commented thread (at
 // most 50); rate limits are waited out when the wait is short.
+//
+// opt.Now and opt.Sleep are required (the package never reads the clock).
+// Wrap opt.HTTPClient's transport with [NewCacheTransport] to make a second
+// run over the same period nearly free.
 func ReadGitHub(ctx context.Context, opt GitHubOptions) (*GitHubEvidence, error) {
 	if opt.Now == nil || opt.Sleep == nil {
 		return nil, errors.New("github: options need Now and Sleep")
