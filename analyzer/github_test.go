@@ -125,6 +125,14 @@ func TestReadGitHubPagination(t *testing.T) {
 	if got := r.scenario.PathRequests("/search/issues"); got != 3+1+2+1 {
 		t.Errorf("search requests: got %d, want 7 (3+1+2+1 pages)", got)
 	}
+	// ada's 150 inline comments and the author's 150 answers: 3 pages.
+	if len(ev.ReviewComments) > 0 {
+		c := ev.ReviewComments[0]
+		path := fmt.Sprintf("/repos/%s/pulls/%d/comments", c.Repo, c.PRNumber)
+		if got := r.scenario.PathRequests(path); got != 3 {
+			t.Errorf("%s: %d requests, want 3 pages", path, got)
+		}
+	}
 }
 
 func TestReadGitHubSplitsPastTheThousandWall(t *testing.T) {
