@@ -107,19 +107,27 @@ func (g *ghReader) read(ctx context.Context) error {
 	created := searchRange(g.opt.Period, 0)
 	updated := searchRange(g.opt.Period, updatedSlackDays)
 
-	prs, err := g.searchAll(ctx, "is:pr author:"+who, "created", created)
+	// Four searches at most per scope, each as few pages as it can be:
+	// pull requests and issues the user opened come back together, and
+	// the pull requests they reviewed are left out of the commenter search
+	// (their reviews are read anyway).
+	authored, err := g.searchAll(ctx, "author:"+who, "created", created)
 	if err != nil {
 		return err
+	}
+	var prs, issues []*github.Issue
+	for _, it := range authored {
+		if it.IsPullRequest() {
+			prs = append(prs, it)
+		} else {
+			issues = append(issues, it)
+		}
 	}
 	reviewed, err := g.searchAll(ctx, "is:pr reviewed-by:"+who+" -author:"+who, "updated", updated)
 	if err != nil {
 		return err
 	}
-	issues, err := g.searchAll(ctx, "is:issue author:"+who, "created", created)
-	if err != nil {
-		return err
-	}
-	commented, err := g.searchAll(ctx, "commenter:"+who, "updated", updated)
+	commented, err := g.searchAll(ctx, "commenter:"+who+" -reviewed-by:"+who, "updated", updated)
 	if err != nil {
 		return err
 	}

@@ -23,8 +23,8 @@ func TestGitHubPrimaryLimitNearResetWaits(t *testing.T) {
 	if !strings.Contains(r.progress.String(), "rate limit reached; waiting 1m31s") {
 		t.Errorf("progress %q does not say it waits", r.progress.String())
 	}
-	if len(ev.PullRequests) != 2 || ev.Requests != 13 {
-		t.Errorf("got %d PRs in %d requests, want 2 in 13 (12 and the refused one)", len(ev.PullRequests), ev.Requests)
+	if len(ev.PullRequests) != 2 || ev.Requests != 12 {
+		t.Errorf("got %d PRs in %d requests, want 2 in 12 (11 and the refused one)", len(ev.PullRequests), ev.Requests)
 	}
 }
 
@@ -131,8 +131,8 @@ func TestGitHubNetworkErrorsRetried(t *testing.T) {
 	if got := fmt.Sprint(r.clock.Slept()); got != "[1s 2s]" {
 		t.Errorf("slept %s, want [1s 2s]", got)
 	}
-	if ev.Requests != 14 {
-		t.Errorf("requests: got %d, want 14 (12 and 2 refused)", ev.Requests)
+	if ev.Requests != 13 {
+		t.Errorf("requests: got %d, want 13 (11 and 2 refused)", ev.Requests)
 	}
 	opt.HTTPClient = &http.Client{Transport: &refusingTransport{n: 100, next: http.DefaultTransport}}
 	if _, err := r.read(opt); err == nil || !strings.Contains(err.Error(), "connection refused") {
@@ -140,12 +140,12 @@ func TestGitHubNetworkErrorsRetried(t *testing.T) {
 	}
 }
 
-// TestGitHubSearchPacing runs 32 searches (8 repositories, 4 searches
+// TestGitHubSearchPacing runs 33 searches (11 repositories, 3 searches
 // each): the 31st must wait for the first to be a minute old. The clock
 // starts now, so that go-github's own refusal (it remembers an exhausted
 // limit by the real clock) would show if the limiter let it see one.
 func TestGitHubSearchPacing(t *testing.T) {
-	s := generated(fakegithub.Gen{Repos: 8, AuthoredPRs: 8, Issues: 8})
+	s := generated(fakegithub.Gen{Repos: 11, AuthoredPRs: 11, Issues: 11})
 	start := time.Now().Truncate(time.Second)
 	r := newGHRun(t, s, start)
 	opt := r.options()
@@ -155,8 +155,8 @@ func TestGitHubSearchPacing(t *testing.T) {
 	}
 	r.mustRead(opt)
 	times := r.scenario.SearchTimes()
-	if len(times) != 32 {
-		t.Fatalf("%d searches, want 32", len(times))
+	if len(times) != 33 {
+		t.Fatalf("%d searches, want 33", len(times))
 	}
 	for i := 30; i < len(times); i++ {
 		if d := times[i].Sub(times[i-30]); d < time.Minute {

@@ -17,6 +17,7 @@ type query struct {
 	author        string
 	notAuthor     string
 	reviewedBy    string
+	notReviewedBy string
 	commenter     string
 	repos         []string // any of them
 	orgs          []string // any of them
@@ -62,6 +63,8 @@ func parseQuery(q string) (query, error) {
 			out.notAuthor = val
 		case "reviewed-by":
 			out.reviewedBy = val
+		case "-reviewed-by":
+			out.notReviewedBy = val
 		case "commenter":
 			out.commenter = val
 		case "repo":
@@ -123,6 +126,9 @@ func (q query) matches(it *Item) bool {
 		return false
 	}
 	if q.reviewedBy != "" && !it.reviewedBy(q.reviewedBy) {
+		return false
+	}
+	if q.notReviewedBy != "" && it.reviewedBy(q.notReviewedBy) {
 		return false
 	}
 	if q.commenter != "" && !it.commentedBy(q.commenter) {
