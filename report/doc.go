@@ -49,7 +49,7 @@
 //     those categories it has, in that order;
 //  5. mentoring, or any co-author: "Mentoring and collaboration";
 //  6. feature, fix, performance, security, refactor, testing or
-//     dependencies: "What I shipped".
+//     dependencies, or a merged pull request: "What I shipped".
 //
 // Reviews and review comments (category review) that are not mentoring
 // are not listed one by one, since a quarter holds hundreds: "Mentoring

@@ -77,7 +77,9 @@ func writeBody(b *strings.Builder, r *analyzer.Report, opt Options) {
 func manyRepos(r *analyzer.Report) bool {
 	seen := map[string]bool{}
 	for _, s := range r.Sources {
-		seen[s.Repo] = true
+		if s.Kind != "github" { // its Repo is the user's login
+			seen[s.Repo] = true
+		}
 	}
 	for _, c := range r.Contributions {
 		seen[c.Repo] = true

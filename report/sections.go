@@ -59,7 +59,7 @@ var problemTitles = map[analyzer.Category]string{
 //  2. cross-team; 3. design: the rarest, most promotion-relevant evidence;
 //  4. flaky-tests, automation, cleanup, docs: problems owned;
 //  5. mentoring, or co-authored: mentoring and collaboration;
-//  6. any shipped category: what I shipped.
+//  6. any shipped category, or a merged pull request: what I shipped.
 //
 // Reviews and review comments that are not mentoring are not listed one by
 // one (a quarter has hundreds): the mentoring section sums them up, and the
@@ -87,6 +87,9 @@ func place(c *analyzer.Contribution) (string, analyzer.Category) {
 		if c.Has(k) {
 			return headShipped, ""
 		}
+	}
+	if c.Kind == analyzer.KindPullRequest && c.State == "merged" {
+		return headShipped, "" // a merged pull request shipped, whatever its kind
 	}
 	return "", ""
 }

@@ -2,14 +2,19 @@ package main
 
 import (
 	"flag"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/git-career/git-career/internal/fakegithub"
 )
 
 var update = flag.Bool("update", false, "rewrite the expected output in testdata/script")
@@ -57,10 +62,18 @@ func TestScripts(t *testing.T) {
 			env.Setenv("TZ", "UTC")
 			env.Setenv("GIT_CAREER_TEST_NOW", testNow)
 			env.Setenv("GIT_PAGER", "cat")
+			for _, v := range []string{"GITHUB_TOKEN", "GH_TOKEN", "GITHUB_API_URL", "GITHUB_ACTIONS", "GITHUB_OUTPUT", "GITHUB_STEP_SUMMARY"} {
+				env.Setenv(v, "")
+			}
+			if err := startFakeGitHub(env); err != nil {
+				return err
+			}
 			return os.MkdirAll(home, 0o755)
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"commit": cmdCommit,
+			"commit":      cmdCommit,
+			"ghfail":      cmdGHFail,
+			"ghpublished": cmdGHPublished,
 		},
 	})
 }
@@ -98,4 +111,74 @@ func cmdCommit(ts *testscript.TestScript, neg bool, args []string) {
 	ts.Setenv("GIT_AUTHOR_DATE", date)
 	ts.Setenv("GIT_COMMITTER_DATE", date)
 	ts.Check(ts.Exec("git", "commit", "-q", "--allow-empty", "-m", msg))
+}
+
+// startFakeGitHub serves the script's github.json, when it has one, as the
+// GitHub API (GITHUB_API_URL), on loopback, with the script's clock.
+func startFakeGitHub(env *testscript.Env) error {
+	path := filepath.Join(env.WorkDir, "github.json")
+	if _, err := os.Stat(path); err != nil {
+		return nil
+	}
+	sc, err := fakegithub.LoadScenario(path)
+	if err != nil {
+		return err
+	}
+	now, _ := time.Parse(time.RFC3339, testNow)
+	sc.Now = func() time.Time { return now }
+	srv := fakegithub.New(sc)
+	env.Defer(srv.Close)
+	env.Values["github"] = sc
+	env.Setenv("GITHUB_API_URL", srv.URL+"/")
+	return nil
+}
+
+func scenario(ts *testscript.TestScript) *fakegithub.Scenario {
+	sc, ok := ts.Value("github").(*fakegithub.Scenario)
+	if !ok {
+		ts.Fatalf("no github.json in this script")
+	}
+	return sc
+}
+
+// cmdGHFail makes the fake GitHub fail: ghfail PATH STATUS [METHOD].
+func cmdGHFail(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: ghfail PATH STATUS [METHOD]")
+	}
+	status, err := strconv.Atoi(args[1])
+	ts.Check(err)
+	f := fakegithub.Failure{Status: status}
+	if len(args) > 2 {
+		f.Method = args[2]
+	}
+	scenario(ts).Fail(args[0], f)
+}
+
+// cmdGHPublished prints what was published to a repository of the fake
+// GitHub, for stdout checks: one line per issue and pull request, with
+// its title and how often it was updated, then each file.
+func cmdGHPublished(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: ghpublished OWNER/NAME")
+	}
+	p := scenario(ts).Published(args[0])
+	if p == nil {
+		return
+	}
+	w := ts.Stdout()
+	for _, is := range p.Issues {
+		fmt.Fprintf(w, "issue #%d %q labels=%v edits=%d\n", is.Number, is.Title, is.Labels, is.Edits)
+	}
+	for _, pr := range p.Pulls {
+		fmt.Fprintf(w, "pull #%d %q head=%s base=%s edits=%d\n", pr.Number, pr.Title, pr.Head, pr.Base, pr.Edits)
+	}
+	var keys []string
+	for k := range p.Files {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		fmt.Fprintf(w, "file %s %d bytes\n", k, len(p.Files[k]))
+	}
 }

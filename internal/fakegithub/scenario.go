@@ -33,7 +33,8 @@ type Scenario struct {
 	byPath      map[string]int
 	notModified int
 	searchTimes []time.Time
-	used        map[string]int // rate-limit resource → requests used
+	used        map[string]int        // rate-limit resource → requests used
+	published   map[string]*Published // repository → what was published there
 }
 
 // Repo is a repository.
@@ -109,6 +110,8 @@ type Failure struct {
 	// Echo puts the request's URL and Authorization header in the error
 	// message, as some proxies do, to prove clients never repeat them.
 	Echo bool
+	// Method limits the failure to one method ("POST"); "" is any.
+	Method string
 }
 
 // LoadScenario reads a scenario written as JSON.

@@ -51,12 +51,16 @@ func (s *Scenario) serve(w http.ResponseWriter, r *http.Request) {
 	if resource == "search" {
 		s.searchTimes = append(s.searchTimes, now)
 	}
-	if r.Method != http.MethodGet {
-		s.fail(w, r, api, resource, &Failure{Status: http.StatusMethodNotAllowed})
+	if f := s.takeFailure(r.Method, path); f != nil {
+		s.fail(w, r, api, resource, f)
 		return
 	}
-	if f := s.takeFailure(path); f != nil {
-		s.fail(w, r, api, resource, f)
+	if status, body, ok := s.routePublish(r, path, api); ok {
+		s.respond(w, r, resource, status, body, "")
+		return
+	}
+	if r.Method != http.MethodGet {
+		s.fail(w, r, api, resource, &Failure{Status: http.StatusMethodNotAllowed})
 		return
 	}
 	// GitHub answers a search beyond 30 a minute as a primary limit.
@@ -69,9 +73,9 @@ func (s *Scenario) serve(w http.ResponseWriter, r *http.Request) {
 	s.respond(w, r, resource, status, body, link)
 }
 
-func (s *Scenario) takeFailure(path string) *Failure {
+func (s *Scenario) takeFailure(method, path string) *Failure {
 	q := s.failures[path]
-	if len(q) == 0 {
+	if len(q) == 0 || q[0].Method != "" && q[0].Method != method {
 		return nil
 	}
 	f := q[0]
