@@ -23,6 +23,9 @@ var actionInputs = []string{
 	"output", "publish", "allow-private-in-public",
 }
 
+// actionOutputs are the outputs action.yml declares, in the order written.
+var actionOutputs = []string{"path", "period", "contributions", "issue-url", "pull-request-url"}
+
 // actionRun is `git career action`: the GitHub Action's entry point. It
 // reads the inputs, writes the brag doc, always adds it to the job summary,
 // publishes it where asked, and sets the outputs. Failures become error
@@ -198,7 +201,7 @@ func (a *app) action(gha *githubactions.Action) error {
 		}
 	}
 	if a.getenv("GITHUB_OUTPUT") != "" {
-		for _, k := range []string{"path", "period", "contributions", "issue-url", "pull-request-url"} {
+		for _, k := range actionOutputs {
 			if v, ok := outputs[k]; ok {
 				gha.SetOutput(k, v)
 			}
