@@ -266,3 +266,12 @@ func remoteRepos(repo *git.Repository, hosts []string) []string {
 	}
 	return out
 }
+
+// LocalConfigPath is the path of the repository's own config file.
+func LocalConfigPath(path string) (string, error) {
+	dot, _, err := locate(path)
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(commonDir(dot.Root()), "config"), nil
+}

@@ -76,3 +76,19 @@ func TopAuthors(path string, n int) ([]AuthorCount, error) {
 	}
 	return out, nil
 }
+
+// EmailsOf returns the emails the newest commits of the repository at path
+// were written with under name (case-insensitively), after its .mailmap.
+func EmailsOf(path, name string) ([]string, error) {
+	top, err := TopAuthors(path, 1<<30)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, a := range top {
+		if strings.EqualFold(strings.TrimSpace(a.Person.Name), strings.TrimSpace(name)) {
+			out = append(out, a.Person.Email)
+		}
+	}
+	return out, nil
+}

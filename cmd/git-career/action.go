@@ -125,7 +125,7 @@ func (a *app) action(gha *githubactions.Action) error {
 			gha.Warningf("%s", w)
 		}
 	}
-	doc, err := render(rep, format)
+	doc, err := render(rep, format, "")
 	if err != nil {
 		return err
 	}

@@ -28,6 +28,11 @@ Flags:
   --format F         markdown (default) or json
   -o, --output FILE  write there (atomically) instead of stdout
 
+Career ladder (a "Toward <level>" section measures the period against it):
+  --level ID         your level, such as senior (or git config career.level)
+  --target ID        the level to measure toward; default: the next one
+  --ladder FILE      your team's ladder (YAML); default: the built-in one
+
 GitHub (read when a token and a GitHub remote are at hand):
   --github-user LOGIN   whose pull requests, reviews and issues; default: the token's user
   --github-repo O/N     repository to search; repeatable; default: the GitHub remotes
@@ -43,7 +48,8 @@ Examples:
   git config --add career.email ada@users.noreply.github.com
 
 Configuration (git config; flags win): user.email, career.email (repeatable),
-career.team (your CODEOWNERS team, such as @acme/payments), mailmap.file.
+career.team (your CODEOWNERS team, such as @acme/payments), mailmap.file,
+career.level, career.target, career.ladder.
 
 The GitHub token comes from GITHUB_TOKEN, GH_TOKEN or "gh auth token"; the
 API root from GITHUB_API_URL (GitHub Enterprise). Nothing is sent anywhere
@@ -59,6 +65,10 @@ type options struct {
 	quarter string
 	format  string
 	output  string
+
+	level  string
+	target string
+	ladder string
 
 	githubUser  string
 	githubRepos []string
@@ -86,6 +96,9 @@ func parseFlags(args []string, out io.Writer) (*options, error) {
 	fs.StringVar(&o.format, "format", "markdown", "")
 	fs.StringVar(&o.output, "output", "", "")
 	fs.StringVar(&o.output, "o", "", "")
+	fs.StringVar(&o.level, "level", "", "")
+	fs.StringVar(&o.target, "target", "", "")
+	fs.StringVar(&o.ladder, "ladder", "", "")
 	fs.StringVar(&o.githubUser, "github-user", "", "")
 	fs.Var((*listFlag)(&o.githubRepos), "github-repo", "")
 	fs.Var((*listFlag)(&o.githubOrgs), "github-org", "")

@@ -92,12 +92,17 @@ func writeOutput(path string, data []byte, guard bool) error {
 	return nil
 }
 
+// expandHome resolves "~/" in a path from git config, as git does.
+func expandHome(path, home string) string {
+	if rest, ok := strings.CutPrefix(path, "~/"); ok && home != "" {
+		return filepath.Join(home, rest)
+	}
+	return path
+}
+
 // readUserFile reads a file named in git config, where "~/" is home.
 func readUserFile(path, home string) (string, error) {
-	if rest, ok := strings.CutPrefix(path, "~/"); ok && home != "" {
-		path = filepath.Join(home, rest)
-	}
-	b, err := os.ReadFile(path)
+	b, err := os.ReadFile(expandHome(path, home))
 	if err != nil {
 		return "", err
 	}

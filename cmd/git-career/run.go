@@ -19,6 +19,9 @@ func (a *app) run(args []string) error {
 	if len(args) > 0 && args[0] == "action" {
 		return a.actionRun()
 	}
+	if len(args) > 0 && args[0] == "init" {
+		return a.initRun(args[1:])
+	}
 	o, err := parseFlags(args, a.stdout)
 	if err != nil {
 		return err
@@ -76,10 +79,18 @@ func (a *app) run(args []string) error {
 	if err != nil {
 		return err
 	}
-	a.warn(rep)
-	doc, err := render(rep, o.format)
+	nextLevel, err := measureToward(o, cfg, a.getenv("HOME"), rep)
 	if err != nil {
 		return err
+	}
+	a.warn(rep)
+	doc, err := render(rep, o.format, nextLevel)
+	if err != nil {
+		return err
+	}
+	if o.output == "" && o.format != "json" {
+		// career.output names the living Markdown doc, not JSON exports.
+		o.output = expandHome(cfg.get("career.output"), a.getenv("HOME"))
 	}
 	if o.output == "" {
 		_, err = a.stdout.Write(doc)
@@ -100,14 +111,15 @@ func (a *app) warn(rep *analyzer.Report) {
 	}
 }
 
-// render writes the report in the format asked for.
-func render(rep *analyzer.Report, format string) ([]byte, error) {
+// render writes the report in the format asked for; nextLevel names the
+// level the 1:1 questions ask about ("" for "the next level").
+func render(rep *analyzer.Report, format, nextLevel string) ([]byte, error) {
 	var buf bytes.Buffer
 	var err error
 	if format == "json" {
 		err = report.JSON(&buf, rep)
 	} else {
-		err = report.Markdown(&buf, rep, report.Options{Score: analyzer.Score})
+		err = report.Markdown(&buf, rep, report.Options{Score: analyzer.Score, NextLevel: nextLevel})
 	}
 	if err != nil {
 		return nil, fmt.Errorf("rendering: %w", err)

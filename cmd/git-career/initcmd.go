@@ -1,0 +1,138 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/git-career/git-career/analyzer"
+)
+
+// initUsage is `git career init -h`.
+const initUsage = `usage: git career init [--global] [--level ID] [--target ID] [--team @ORG/TEAM] [--output FILE]
+
+Write git config entries for git career: the other emails you commit under
+here (same name as user.name), and the level, target, team and output file
+given. Entries already set are left alone; the file is appended to, never
+rewritten. It says what it wrote.
+`
+
+// initRun is `git career init`.
+func (a *app) initRun(args []string) error {
+	fs := flag.NewFlagSet("git-career init", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	global := fs.Bool("global", false, "")
+	level := fs.String("level", "", "")
+	target := fs.String("target", "", "")
+	team := fs.String("team", "", "")
+	output := fs.String("output", "", "")
+	repo := fs.String("repo", ".", "")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(a.stdout, initUsage)
+			return errHelp
+		}
+		return usagef("init: %v (see git career init -h)", err)
+	}
+	ladder := analyzer.BuiltinLadder()
+	if err := analyzer.ValidateLevel(ladder, *level, "--level"); err != nil {
+		return usageError{err}
+	}
+	if err := analyzer.ValidateLevel(ladder, *target, "--target"); err != nil {
+		return usageError{err}
+	}
+	local, err := analyzer.LocalConfig(*repo)
+	if err != nil {
+		return err
+	}
+	cfg, err := loadGitConfig(a.getenv, local)
+	if err != nil {
+		return err
+	}
+	var lines [][2]string
+	set := func(key, value string) {
+		if value != "" && cfg.get(key) == "" {
+			lines = append(lines, [2]string{key, value})
+		}
+	}
+	// Emails: the ones this repository's history shows under your name.
+	if name, email := cfg.get("user.name"), cfg.get("user.email"); name != "" {
+		known := map[string]bool{strings.ToLower(email): true}
+		for _, e := range cfg.all("career.email") {
+			known[strings.ToLower(e)] = true
+		}
+		emails, err := analyzer.EmailsOf(*repo, name)
+		if err != nil {
+			return err
+		}
+		sort.Strings(emails)
+		for _, e := range emails {
+			if !known[strings.ToLower(e)] {
+				known[strings.ToLower(e)] = true
+				lines = append(lines, [2]string{"career.email", e})
+			}
+		}
+	}
+	set("career.level", *level)
+	set("career.target", *target)
+	set("career.team", *team)
+	set("career.output", *output)
+
+	path, err := a.configPath(*global, *repo)
+	if err != nil {
+		return err
+	}
+	if len(lines) == 0 {
+		fmt.Fprintf(a.stdout, "nothing to add to %s: git career is set up\n", path)
+		return nil
+	}
+	var b strings.Builder
+	b.WriteString("\n# Written by git career init.\n[career]\n")
+	for _, kv := range lines {
+		fmt.Fprintf(&b, "\t%s = %s\n", strings.TrimPrefix(kv[0], "career."), quoteConfig(kv[1]))
+	}
+	f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+	if err != nil {
+		return fmt.Errorf("writing %q: %w", path, err)
+	}
+	if _, err := f.WriteString(b.String()); err != nil {
+		f.Close()
+		return fmt.Errorf("writing %q: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("writing %q: %w", path, err)
+	}
+	fmt.Fprintf(a.stdout, "wrote to %s:\n", path)
+	for _, kv := range lines {
+		fmt.Fprintf(a.stdout, "  %s = %s\n", kv[0], kv[1])
+	}
+	return nil
+}
+
+// configPath is the file `git config` (or `git config --global`) writes.
+func (a *app) configPath(global bool, repo string) (string, error) {
+	if !global {
+		return analyzer.LocalConfigPath(repo)
+	}
+	if g := a.getenv("GIT_CONFIG_GLOBAL"); g != "" {
+		return g, nil
+	}
+	home := a.getenv("HOME")
+	if home == "" {
+		return "", errors.New("no HOME for --global")
+	}
+	return filepath.Join(home, ".gitconfig"), nil
+}
+
+// quoteConfig quotes a value the way git config would need it.
+func quoteConfig(v string) string {
+	if strings.ContainsAny(v, "#;\"\\") || strings.TrimSpace(v) != v {
+		return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(v) + `"`
+	}
+	return v
+}
