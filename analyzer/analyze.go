@@ -115,6 +115,10 @@ func analyzeRepo(in RepoInput, opt Options, m *matcher, prs map[string]bool) (So
 	if err != nil {
 		return src, nil, err
 	}
+	owners, err := r.codeowners()
+	if err != nil {
+		return src, nil, err
+	}
 	var cands []candidate
 	type prMerge struct {
 		num            int
@@ -173,7 +177,7 @@ func analyzeRepo(in RepoInput, opt Options, m *matcher, prs map[string]bool) (So
 		if !isMine {
 			// Others' commits say who works where, for cross-team work
 			// in repositories without CODEOWNERS.
-			if othersSampled < areaSampleCap {
+			if owners == nil && othersSampled < areaSampleCap {
 				othersSampled++
 				as, err := rootAreas(r.storage, c, shallow[c.Hash])
 				if err != nil {
@@ -239,10 +243,7 @@ func analyzeRepo(in RepoInput, opt Options, m *matcher, prs map[string]bool) (So
 		}})
 	}
 
-	ctx, err := repoContext(r, evs, othersAreas, opt)
-	if err != nil {
-		return src, nil, fmt.Errorf("%s: %w", name, err)
-	}
+	ctx := repoContext(owners, evs, othersAreas, opt)
 	var out []Contribution
 	for _, e := range evs {
 		cctx := *ctx
@@ -279,8 +280,8 @@ func creditedPeople(trailers []Trailer, author Person, mm *Mailmap) []Person {
 }
 
 // repoContext gathers what the rules need to know about the repository:
-// who owns which paths, and which areas the user usually works in.
-func repoContext(r *gitRepo, evs []evidence, othersAreas map[string]int, opt Options) (*Context, error) {
+// who owns which paths, and who works in which areas.
+func repoContext(owners *Codeowners, evs []evidence, othersAreas map[string]int, opt Options) *Context {
 	ctx := &Context{}
 	if opt.Team != "" {
 		ctx.Us = append(ctx.Us, strings.ToLower(opt.Team))
@@ -294,15 +295,8 @@ func repoContext(r *gitRepo, evs []evidence, othersAreas map[string]int, opt Opt
 			ctx.Us = append(ctx.Us, "@"+login)
 		}
 	}
-	for _, p := range codeownersPaths {
-		text, err := r.headFile(p)
-		if err != nil {
-			return nil, err
-		}
-		if text != "" {
-			ctx.Owners = ParseCodeowners(text).Owners
-			break
-		}
+	if owners != nil {
+		ctx.Owners = owners.Owners
 	}
 	ctx.Areas = map[string]AreaActivity{}
 	for a, n := range othersAreas {
@@ -322,7 +316,7 @@ func repoContext(r *gitRepo, evs []evidence, othersAreas map[string]int, opt Opt
 			}
 		}
 	}
-	return ctx, nil
+	return ctx
 }
 
 // contribution classifies one commit.

@@ -275,3 +275,18 @@ func LocalConfigPath(path string) (string, error) {
 	}
 	return filepath.Join(commonDir(dot.Root()), "config"), nil
 }
+
+// codeowners reads the CODEOWNERS file at HEAD, where GitHub looks for it;
+// nil when there is none.
+func (r *gitRepo) codeowners() (*Codeowners, error) {
+	for _, p := range codeownersPaths {
+		text, err := r.headFile(p)
+		if err != nil {
+			return nil, err
+		}
+		if text != "" {
+			return ParseCodeowners(text), nil
+		}
+	}
+	return nil, nil
+}
