@@ -3,6 +3,7 @@ package report
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 )
@@ -124,27 +125,21 @@ func (m *merger) mergePeriod(ep, fp *parsedPeriod) {
 		m.mergeSection(ep, fs, isNew)
 	}
 	switch {
-	case len(added) == 0:
-	case ep.seenEnd >= 0:
+	case ep.seenEnd < 0:
+		// The person deleted the record: rebuild it from the id
+		// markers still in the period and the new ids, so what they
+		// delete from now on stays deleted.
+		all := slices.Collect(maps.Keys(ep.ids))
+		all = append(all, added...)
+		slices.Sort(all)
+		m.insert(ep.end, seenRecord(ep.label, all, m.eol))
+	case len(added) > 0:
 		slices.Sort(added)
 		var b strings.Builder
 		for _, id := range added {
 			b.WriteString(markerWord(id) + m.eol)
 		}
 		m.insert(ep.seenEnd, b.String())
-	default:
-		// The person deleted the record: rebuild it from the id
-		// markers still in the period and the new ids.
-		all := slices.Sorted(func(yield func(string) bool) {
-			for id := range ep.ids {
-				if !yield(id) {
-					return
-				}
-			}
-		})
-		all = append(all, added...)
-		slices.Sort(all)
-		m.insert(ep.end, seenRecord(ep.label, all, m.eol))
 	}
 }
 
