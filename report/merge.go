@@ -176,9 +176,13 @@ func (m *merger) mergeSection(ep *parsedPeriod, fs *parsedSection, isNew map[str
 	}
 }
 
-// intact reports whether a generated block still reads as it was written.
+// intact reports whether a generated block still reads exactly as it was
+// written, its marker lines included (a note typed after a marker is the
+// person's text too).
 func (m *merger) intact(s *parsedSection) bool {
-	return blockSum(lineTexts(m.old.lines[s.begin+1:s.end])) == s.sum
+	ls := m.old.lines
+	return ls[s.begin].text == sectionMarker(s.key, s.sum) && ls[s.end].text == endSectionMarker(s.key) &&
+		blockSum(lineTexts(ls[s.begin+1:s.end])) == s.sum
 }
 
 // sameBlock reports whether an existing block already is the fresh one.
@@ -281,10 +285,15 @@ func (m *merger) skeleton(fs *parsedSection, isNew map[string]bool) string {
 }
 
 // untouched reports whether the person has written nothing in a period:
-// it holds only markers, blank lines, intact generated blocks and the
-// heading the fresh period has too.
+// it holds only intact generated blocks, empty lines, and markers and the
+// heading exactly as the fresh period has them.
 func (m *merger) untouched(ep, fp *parsedPeriod) bool {
-	heading := m.fresh.lines[fp.begin+1].text
+	ours := map[string]bool{"": true}
+	for _, i := range []int{fp.begin, fp.begin + 1, fp.end, fp.seenBegin} {
+		if i >= 0 {
+			ours[m.fresh.lines[i].text] = true
+		}
+	}
 	for i := ep.begin; i <= ep.end; i++ {
 		if s := sectionAt(ep, i); s != nil && s.sum != "" {
 			if !m.intact(s) {
@@ -294,8 +303,7 @@ func (m *merger) untouched(ep, fp *parsedPeriod) bool {
 			continue
 		}
 		t := m.old.lines[i].text
-		if strings.TrimSpace(t) != "" && t != heading && !strings.HasPrefix(strings.TrimSpace(t), markerPrefix) &&
-			!(i > ep.seenBegin && i <= ep.seenEnd) {
+		if !ours[t] && !(i == ep.seenEnd && t == "-->") {
 			return false
 		}
 	}
