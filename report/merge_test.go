@@ -163,6 +163,7 @@ func TestMergeRejects(t *testing.T) {
 	}{
 		{"not ours", "# My brag doc\n\nThings I did.\n", `not a git-career document (no "<!-- git-career:doc v1 -->" marker)`},
 		{"empty", "", "not a git-career document"},
+		{"older version", "# Brag document: Ana — 2026Q3\n\n- a thing\n<!-- git-career: generated, sha256:00 -->\n", "written by an older git-career"},
 		{"newer format", strings.Replace(doc, "doc v1", "doc v2", 1), "line 1: document format v2 is not supported"},
 		{"period never closed", strings.Replace(doc, "<!-- git-career:end-period 2026Q3 -->\n", "", 1), "line 6: period 2026Q3 is never closed"},
 		{"period closed twice", doc + "<!-- git-career:end-period 2026Q3 -->\n", "end of period 2026Q3 without its start"},
@@ -188,6 +189,16 @@ func TestMergeRejects(t *testing.T) {
 		if !bytes.Equal(in, before) {
 			t.Errorf("%s: input modified", tt.name)
 		}
+	}
+}
+
+// TestMergeKeepsLegacyStamp: the line older versions ended a document
+// with is not a marker, just text to keep.
+func TestMergeKeepsLegacyStamp(t *testing.T) {
+	edited := append(render(t, quarter(3)), "<!-- git-career: generated, sha256:00 -->\n"...)
+	got := mustMerge(t, edited, render(t, quarter(4)))
+	if !bytes.HasSuffix(got, []byte("\n<!-- git-career: generated, sha256:00 -->\n")) {
+		t.Errorf("stamp not kept:\n%s", got)
 	}
 }
 

@@ -95,7 +95,7 @@ type marker struct {
 // guessing what a damaged marker meant could put text in the wrong place.
 func parseMarker(text string, i int) (m marker, ok bool, err error) {
 	t := strings.TrimSpace(text)
-	if !strings.HasPrefix(t, markerPrefix) {
+	if !isMarker(t) {
 		return marker{}, false, nil
 	}
 	rest := t[len(markerPrefix):]
@@ -133,6 +133,9 @@ func parseDoc(src string) (*parsedDoc, error) {
 	// Say "not ours" before anything about markers: a stray marker in
 	// someone else's file is not the problem worth reporting.
 	if !hasDocMarker(d.lines) {
+		if strings.Contains(src, legacyStamp) {
+			return nil, &ParseError{Msg: fmt.Sprintf("written by an older git-career that did not mark its structure (no %q marker), so it cannot be merged", docMarker)}
+		}
 		return nil, &ParseError{Msg: fmt.Sprintf("not a git-career document (no %q marker)", docMarker)}
 	}
 	var (
@@ -267,6 +270,18 @@ func parseDoc(src string) (*parsedDoc, error) {
 		return nil, parseErr(cur.begin, "period %s is never closed", cur.label)
 	}
 	return d, nil
+}
+
+// legacyStamp starts the line that versions before merging ended their
+// documents with. It is not a marker (note the space) and is kept as
+// text.
+const legacyStamp = "<!-- git-career: generated"
+
+// isMarker reports whether a trimmed line is one of our markers: the
+// prefix directly followed by a word.
+func isMarker(t string) bool {
+	rest, ok := strings.CutPrefix(t, markerPrefix)
+	return ok && rest != "" && rest[0] != ' '
 }
 
 func hasDocMarker(lines []docLine) bool {
