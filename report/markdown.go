@@ -76,12 +76,9 @@ func writeTitle(b *strings.Builder, author analyzer.Identity) {
 // scanned, the body and the record of every item id written.
 func writePeriod(b *strings.Builder, r *analyzer.Report, opt Options) {
 	label := periodLabel(r.Period)
-	b.WriteString(periodMarker(label, r.Period) + "\n")
-	if r.Period.Label != "" {
-		fmt.Fprintf(b, "## %s · %s\n\n", escapeText(label), periodRange(r.Period))
-	} else {
-		fmt.Fprintf(b, "## %s\n\n", periodRange(r.Period))
-	}
+	since, until := periodDate(r.Period, r.Period.Since), periodDate(r.Period, r.Period.Until)
+	b.WriteString(periodMarker(label, since, until) + "\n")
+	b.WriteString(periodHeading(label, since, until) + "\n\n")
 	writeBlock(b, keyScan, scanBlock(r))
 	if len(r.Contributions) == 0 {
 		writeBlock(b, keyEmpty, nothingFound(r))

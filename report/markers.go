@@ -5,8 +5,6 @@ import (
 	"hash/fnv"
 	"regexp"
 	"strings"
-
-	"github.com/git-career/git-career/analyzer"
 )
 
 // The invisible markers a later run uses to find its own structure in a
@@ -33,9 +31,18 @@ func unmarkerWord(s string) string { return markerUnescaper.Replace(s) }
 // periodMarker opens a period: "<!-- git-career:period 2026Q3
 // 2026-07-01..2026-09-30 -->". The dates let a merge order periods newest
 // first whatever their labels look like.
-func periodMarker(label string, p analyzer.Period) string {
-	return markerPrefix + "period " + markerWord(label) + " " +
-		periodDate(p, p.Since) + ".." + periodDate(p, p.Until) + markerSuffix
+func periodMarker(label, since, until string) string {
+	return markerPrefix + "period " + markerWord(label) + " " + since + ".." + until + markerSuffix
+}
+
+// periodHeading is "## 2026Q3 · 2026-07-01 to 2026-09-30", or just the
+// range when the label is the range. A merge rebuilds it from the period
+// marker to tell whether the person has changed it.
+func periodHeading(label, since, until string) string {
+	if label == since+".."+until {
+		return "## " + since + " to " + until
+	}
+	return "## " + escapeText(label) + " · " + since + " to " + until
 }
 
 func endPeriodMarker(label string) string {

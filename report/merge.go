@@ -113,6 +113,7 @@ func (m *merger) mergePeriod(ep, fp *parsedPeriod) {
 		m.edits = append(m.edits, edit{ep.begin, ep.end + 1, m.freshText(fp.begin, fp.end+1)})
 		return
 	}
+	m.updateDates(ep, fp)
 	isNew := map[string]bool{}
 	var added []string
 	for _, id := range fp.seen {
@@ -140,6 +141,23 @@ func (m *merger) mergePeriod(ep, fp *parsedPeriod) {
 			b.WriteString(markerWord(id) + m.eol)
 		}
 		m.insert(ep.seenEnd, b.String())
+	}
+}
+
+// updateDates follows a period that is still running ("2026Q4" to date
+// ends today): its marker and heading get the fresh end date, each only
+// if it still reads as written for the old dates.
+func (m *merger) updateDates(ep, fp *parsedPeriod) {
+	if ep.since == fp.since && ep.until == fp.until {
+		return
+	}
+	ls := m.old.lines
+	if ls[ep.begin].text == periodMarker(ep.label, ep.since, ep.until) {
+		m.edits = append(m.edits, edit{ep.begin, ep.begin + 1, m.freshText(fp.begin, fp.begin+1)})
+	}
+	h := ep.begin + 1
+	if h < ep.end && ls[h].text == periodHeading(ep.label, ep.since, ep.until) {
+		m.edits = append(m.edits, edit{h, h + 1, m.freshText(fp.begin+1, fp.begin+2)})
 	}
 }
 
@@ -288,7 +306,12 @@ func (m *merger) skeleton(fs *parsedSection, isNew map[string]bool) string {
 // it holds only intact generated blocks, empty lines, and markers and the
 // heading exactly as the fresh period has them.
 func (m *merger) untouched(ep, fp *parsedPeriod) bool {
-	ours := map[string]bool{"": true}
+	// A running period's dates move on: its marker and heading as written
+	// for the old dates are ours too.
+	ours := map[string]bool{"": true,
+		periodMarker(ep.label, ep.since, ep.until):  true,
+		periodHeading(ep.label, ep.since, ep.until): true,
+	}
 	for _, i := range []int{fp.begin, fp.begin + 1, fp.end, fp.seenBegin} {
 		if i >= 0 {
 			ours[m.fresh.lines[i].text] = true

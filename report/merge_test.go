@@ -192,6 +192,38 @@ func TestMergeRejects(t *testing.T) {
 	}
 }
 
+// TestMergeRunningPeriod: the current quarter ends today, so each run
+// moves its end date; the marker and heading follow unless edited.
+func TestMergeRunningPeriod(t *testing.T) {
+	early := quarter(4)
+	early.Period.Until = time.Date(2026, 11, 20, 0, 0, 0, 0, early.Period.Since.Location())
+	later := withItem(quarter(4), "git:cccc", "Add the new thing")
+	later.Period.Until = time.Date(2026, 11, 27, 0, 0, 0, 0, later.Period.Since.Location())
+
+	got := string(mustMerge(t, render(t, early), render(t, later)))
+	for _, want := range []string{
+		"<!-- git-career:period 2026Q4 2026-10-01..2026-11-27 -->\n## 2026Q4 · 2026-10-01 to 2026-11-27\n",
+		"<!-- id:git:cccc -->",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("no %q in\n%s", want, got)
+		}
+	}
+
+	edited := strings.Replace(string(render(t, early)), "## 2026Q4 · 2026-10-01 to 2026-11-20", "## Q4: the migration quarter", 1)
+	got = string(mustMerge(t, []byte(edited), render(t, later)))
+	if !strings.Contains(got, "-->\n## Q4: the migration quarter\n") {
+		t.Errorf("edited heading not kept:\n%s", got)
+	}
+
+	// An early run found nothing; the period is still written anew.
+	empty := &analyzer.Report{Period: early.Period, Author: early.Author}
+	got = string(mustMerge(t, render(t, empty), render(t, later)))
+	if want := string(render(t, later)); got != want {
+		t.Errorf("empty running period not rewritten:\n%s", diff.Diff("want", []byte(want), "got", []byte(got)))
+	}
+}
+
 // TestMergeKeepsLegacyStamp: the line older versions ended a document
 // with is not a marker, just text to keep.
 func TestMergeKeepsLegacyStamp(t *testing.T) {
