@@ -105,6 +105,9 @@
 //     is intact: its lines, marker lines included, still read exactly as
 //     written (checked with the sum). A block the person edited is kept
 //     as it is; one they deleted is not brought back.
+//   - A period still running ("2026Q4" ends today) moves its end date:
+//     the period marker and the heading take the fresh dates while each
+//     still reads as written for the old ones.
 //   - A period in which nothing was ever listed (an early run found no
 //     work) and the person wrote nothing (only intact generated blocks,
 //     markers, the heading and empty lines) is written anew.
