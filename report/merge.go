@@ -152,11 +152,11 @@ func (m *merger) updateDates(ep, fp *parsedPeriod) {
 		return
 	}
 	ls := m.old.lines
-	if ls[ep.begin].text == periodMarker(ep.label, ep.since, ep.until) {
+	if ls[ep.begin].text == periodMarker(ep.label, ep.since, ep.until) && m.ourEOL(ep.begin) {
 		m.edits = append(m.edits, edit{ep.begin, ep.begin + 1, m.freshText(fp.begin, fp.begin+1)})
 	}
 	h := ep.begin + 1
-	if h < ep.end && ls[h].text == periodHeading(ep.label, ep.since, ep.until) {
+	if h < ep.end && ls[h].text == periodHeading(ep.label, ep.since, ep.until) && m.ourEOL(h) {
 		m.edits = append(m.edits, edit{h, h + 1, m.freshText(fp.begin+1, fp.begin+2)})
 	}
 }
@@ -199,8 +199,20 @@ func (m *merger) mergeSection(ep *parsedPeriod, fs *parsedSection, isNew map[str
 // person's text too).
 func (m *merger) intact(s *parsedSection) bool {
 	ls := m.old.lines
+	for i := s.begin; i <= s.end; i++ {
+		if !m.ourEOL(i) {
+			return false
+		}
+	}
 	return ls[s.begin].text == sectionMarker(s.key, s.sum) && ls[s.end].text == endSectionMarker(s.key) &&
 		blockSum(lineTexts(ls[s.begin+1:s.end])) == s.sum
+}
+
+// ourEOL reports whether line i ends as the merge would write it: a line
+// break the person typed into a line of ours is their text too.
+func (m *merger) ourEOL(i int) bool {
+	eol := m.old.lines[i].eol
+	return eol == m.eol || eol == "" && i == len(m.old.lines)-1
 }
 
 // sameBlock reports whether an existing block already is the fresh one.
@@ -326,7 +338,7 @@ func (m *merger) untouched(ep, fp *parsedPeriod) bool {
 			continue
 		}
 		t := m.old.lines[i].text
-		if !ours[t] && !(i == ep.seenEnd && t == "-->") {
+		if !m.ourEOL(i) || !ours[t] && !(i == ep.seenEnd && t == "-->") {
 			return false
 		}
 	}

@@ -27,11 +27,13 @@ func FuzzMerge(f *testing.F) {
 	f.Add(uint(500), "<!-- id:git:cccc -->", false, uint8(1))
 	f.Add(uint(50), "\n", false, uint8(2))
 	f.Add(uint(2000), "x", true, uint8(1))
-	// Found by fuzzing: a space after a marker, a "-->" line and a space
-	// between "\r" and "\n" in an untouched empty period.
+	// Found by fuzzing: a space after a marker, a "-->" line, a space
+	// between "\r" and "\n" and an LF before a CRLF in an untouched empty
+	// period.
 	f.Add(uint(400), " ", false, uint8(1))
 	f.Add(uint(300), "-->\n", true, uint8(2))
 	f.Add(uint(692), " ", true, uint8(2))
+	f.Add(uint(246), "\n", true, uint8(2))
 
 	one := &testing.T{}
 	empty := &analyzer.Report{Period: quarter(2).Period, Author: sampleReport().Author}
