@@ -2,7 +2,7 @@ package report
 
 import (
 	"cmp"
-	"fmt"
+	"errors"
 	"maps"
 	"slices"
 	"strings"
@@ -27,7 +27,9 @@ func Merge(existing, fresh []byte) ([]byte, error) {
 	}
 	nw, err := parseDoc(string(fresh))
 	if err != nil {
-		return nil, fmt.Errorf("report: fresh document: %w", err)
+		// Not a *ParseError: the existing file is fine, the caller
+		// passed something Markdown did not write.
+		return nil, errors.New("report: the fresh document does not parse: " + strings.TrimPrefix(err.Error(), "report: "))
 	}
 	m := &merger{old: old, fresh: nw, eol: lineEnding(old.lines)}
 	for _, fp := range nw.periods {

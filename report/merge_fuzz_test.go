@@ -34,6 +34,7 @@ func FuzzMerge(f *testing.F) {
 	f.Add(uint(300), "-->\n", true, uint8(2))
 	f.Add(uint(692), " ", true, uint8(2))
 	f.Add(uint(246), "\n", true, uint8(2))
+	f.Add(uint(655), "\r\n", true, uint8(2))
 
 	one := &testing.T{}
 	empty := &analyzer.Report{Period: quarter(2).Period, Author: sampleReport().Author}
@@ -87,12 +88,14 @@ func FuzzMerge(f *testing.F) {
 }
 
 // insertedLines returns the lines of region that hold some of the n bytes
-// inserted at offset at: the person's lines, whole.
+// inserted at offset at, other than white space: the person's lines,
+// whole. Line breaks and blanks typed alone are not text to keep.
 func insertedLines(region []byte, at, n int) []string {
 	var out []string
 	pos := 0
 	for _, l := range strings.Split(string(region), "\n") {
-		if n > 0 && pos < at+n && at < pos+len(l)+1 {
+		lo, hi := max(pos, at), min(pos+len(l)+1, at+n, len(region))
+		if lo < hi && strings.TrimSpace(string(region[lo:hi])) != "" {
 			out = append(out, l)
 		}
 		pos += len(l) + 1

@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"errors"
 	"regexp"
 	"strings"
 	"testing"
@@ -231,6 +232,14 @@ func TestMergeKeepsLegacyStamp(t *testing.T) {
 	got := mustMerge(t, edited, render(t, quarter(4)))
 	if !bytes.HasSuffix(got, []byte("\n<!-- git-career: generated, sha256:00 -->\n")) {
 		t.Errorf("stamp not kept:\n%s", got)
+	}
+}
+
+func TestMergeBadFresh(t *testing.T) {
+	_, err := Merge(render(t, quarter(3)), []byte("# not ours\n"))
+	var pe *ParseError
+	if err == nil || errors.As(err, &pe) || !strings.Contains(err.Error(), "fresh document") {
+		t.Errorf("err = %v (%T), want a plain error about the fresh document", err, err)
 	}
 }
 
