@@ -36,16 +36,15 @@ func FuzzMerge(f *testing.F) {
 	f.Add(uint(246), "\n", true, uint8(2))
 	f.Add(uint(655), "\r\n", true, uint8(2))
 
-	one := &testing.T{}
 	empty := &analyzer.Report{Period: quarter(2).Period, Author: sampleReport().Author}
 	bases := [][]byte{
-		render(one, quarter(3)),
-		render(one, withToward(quarter(3)), quarter(1)),
-		render(one, empty, quarter(1)),
+		fuzzRender(f, quarter(3)),
+		fuzzRender(f, withToward(quarter(3)), quarter(1)),
+		fuzzRender(f, empty, quarter(1)),
 	}
 	freshQ3 := withToward(withItem(quarter(3), "git:cccc", "Add the new thing"))
 	freshQ3.Sources[0].CommitsScanned++
-	fresh := render(one, freshQ3, withItem(quarter(2), "git:dddd", "Another new thing"))
+	fresh := fuzzRender(f, freshQ3, withItem(quarter(2), "git:dddd", "Another new thing"))
 
 	f.Fuzz(func(t *testing.T, off uint, text string, crlf bool, pick uint8) {
 		base := bases[int(pick)%len(bases)]
@@ -121,6 +120,14 @@ func missingLines(lines []string, doc string) string {
 		i++
 	}
 	return ""
+}
+
+func fuzzRender(f *testing.F, rs ...*analyzer.Report) []byte {
+	var buf bytes.Buffer
+	if err := MarkdownPeriods(&buf, rs, testOptions); err != nil {
+		f.Fatal(err)
+	}
+	return buf.Bytes()
 }
 
 func withToward(r *analyzer.Report) *analyzer.Report {
