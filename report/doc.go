@@ -1,5 +1,7 @@
 // Package report renders an [analyzer.Report] as a brag document in
-// Markdown ([Markdown]) and as versioned JSON ([JSON]).
+// Markdown ([Markdown], [MarkdownPeriods]), merges a fresh rendering into
+// a document a person has edited ([Merge]), and writes versioned JSON
+// ([JSON]).
 //
 // The package does no I/O of its own beyond the io.Writer it is handed and
 // reads no clock: the same report and [Options] always give the same
@@ -7,29 +9,115 @@
 //
 // # Markdown layout
 //
-// A brag document is a draft for a person to edit and hand to their
-// manager. In order:
+// A brag document is a living draft: kept for a year, written in by its
+// owner, handed to a manager at review time. One layout serves one period
+// ([Markdown]) and several ([MarkdownPeriods], e.g. the quarters of a
+// year). In order:
 //
-//   - "# Brag document: <who> — <period label>", then the date range and
-//     what was scanned (each repository with its commit count). Source
-//     warnings follow as a blockquote; a shallow clone names its fix,
-//     `git fetch --unshallow`.
-//   - "## At a glance": a Mermaid pie chart of r.Summary, largest count
-//     first, ties in [analyzer.Categories] order.
-//   - "## Highlights": the top [Options.Highlights] items by
-//     [Options.Score], ties broken by date (newest first) then ID. Items
-//     scoring zero or less are never highlighted. Each gets a heading, its
+//   - the document marker (see Markers), "# Brag document: <who>" and a
+//     short intro line;
+//   - one section per period, newest first, headed
+//     "## 2026Q3 · 2026-07-01 to 2026-09-30" (just the range when the
+//     period has no label).
+//
+// A period holds, each part at "###" and between its markers:
+//
+//   - what was scanned (each repository with its commit count), and
+//     source warnings as a blockquote; a shallow clone names its fix,
+//     `git fetch --unshallow`;
+//   - "At a glance": a Mermaid pie chart of r.Summary, largest count
+//     first, ties in [analyzer.Categories] order;
+//   - "Highlights": the top [Options.Highlights] items by [Options.Score],
+//     ties broken by date (newest first) then ID. Items scoring zero or
+//     less are never highlighted. Each gets a "####" heading, its
 //     evidence, and "Why it mattered" / "What I'd do differently" prompts
-//     left blank (an HTML comment holds a hint).
-//   - The body sections, described below.
-//   - "## Questions for my next 1:1": three fixed questions, the first
-//     naming [Options.NextLevel].
-//   - "## Appendix: every item": every contribution, newest first.
+//     left blank (an HTML comment holds a hint);
+//   - the body sections, described below;
+//   - "Toward <level>", when r.Toward is set: each expectation of the
+//     target level with its evidence, linked like items, or "no evidence
+//     yet" and the expectation's ideas as a short list;
+//   - "Questions for my next 1:1": three fixed questions, the first
+//     naming [Options.NextLevel];
+//   - "Appendix: every item": every contribution, newest first;
+//   - the period's seen record.
 //
-// Sections with nothing in them are left out. A report with no
-// contributions gets only the title, the scan line, any warnings and one
-// sentence saying nothing was found for the identity, with a hint to pass
-// more identities with --author.
+// Sections with nothing in them are left out. A period with no
+// contributions gets only the scan line, any warnings and one sentence
+// saying nothing was found for the identity, with a hint to pass more
+// identities with --author.
+//
+// # Markers
+//
+// HTML comments, which GitHub does not render, let a later run find its
+// own structure in a document a person has edited. Every marker but the
+// item id is a line of its own:
+//
+//	<!-- git-career:doc v1 -->                                 first line
+//	<!-- git-career:period 2026Q3 2026-07-01..2026-09-30 -->   opens a period
+//	<!-- git-career:section shipped -->                        opens a section
+//	<!-- git-career:section glance sum=1f2e3d4c5b6a7988 -->    opens a generated block
+//	<!-- git-career:end-section shipped -->                    closes it
+//	<!-- git-career:seen 2026Q3                                every id written
+//	git:a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1               into the period,
+//	pr:acme/api#12                                             one a line, sorted
+//	-->                                                        when first written
+//	<!-- git-career:end-period 2026Q3 -->                      closes the period
+//
+// Section keys never change once released: scan, empty, glance,
+// highlights, shipped, problems (holding problems/flaky-tests,
+// problems/automation, problems/cleanup, problems/docs, problems/issue),
+// mentoring (holding mentoring/reviews), cross-team, design, toward,
+// questions, appendix; that is also their canonical order. A generated
+// block (scan, empty, glance, mentoring/reviews, toward) is a summary the
+// tool owns; its marker carries an FNV-1a checksum of the lines between
+// its markers, each ended by "\n". Each item's first line ends with its id,
+// " <!-- id:git:<sha> -->": at the end of the line it travels with the item
+// when the person moves it and is the part nobody needs to touch when
+// rewording. Labels and ids are written with "%", space, tab, line breaks
+// and ">" percent-encoded so a marker cannot end early.
+//
+// # Merging
+//
+// [Merge] folds a freshly rendered document into the existing file:
+//
+//   - The existing file must parse as ours: a document marker, periods
+//     opened and closed in order with matching labels, no period twice,
+//     sections nested and closed, at most one seen record per period,
+//     and no malformed marker line (a note typed on a marker line makes
+//     it malformed). Otherwise Merge returns a [*ParseError] naming the
+//     line, and the file should be left untouched.
+//   - A period the file lacks is inserted whole, before the first period
+//     that starts earlier (by the dates in its marker), else after the
+//     last period, else at the end of the file.
+//   - In a period both hold, an item is new when its id is neither in the
+//     seen record nor in an id marker anywhere in the period. New items
+//     are appended at the end of their section (before its end marker)
+//     and of the appendix, and their ids to the seen record. Items
+//     already seen are never touched, wherever they are and whatever they
+//     now say; a deleted item stays deleted. Highlights are chosen once,
+//     when the period is first written, and never re-ranked.
+//   - A section the period lacks (the person deleted it, or it had no
+//     items before) is created holding only the new items, before the
+//     first existing sibling that comes later in the canonical order,
+//     else after the last sibling, else at the end of its parent (before
+//     the seen record for a top-level section).
+//   - A generated block is replaced by its fresh version only while it
+//     is intact: its lines, marker lines included, still read exactly as
+//     written (checked with the sum). A block the person edited is kept
+//     as it is; one they deleted is not brought back.
+//   - A period still running ("2026Q4" ends today) moves its end date:
+//     the period marker and the heading take the fresh dates while each
+//     still reads as written for the old ones.
+//   - A period in which nothing was ever listed (an early run found no
+//     work) and the person wrote nothing (only intact generated blocks,
+//     markers, the heading and empty lines) is written anew.
+//   - If the seen record was deleted it is rebuilt from the id markers
+//     still in the period; items deleted before that come back.
+//   - Everything else is kept byte for byte: the title and intro, text
+//     before, between and after periods, the person's own sections and
+//     notes. Inserted text uses the file's line ending (that of its first
+//     line). Merging the same fresh document again changes nothing, and a
+//     fresh document merged into itself is unchanged.
 //
 // # Placement
 //
@@ -45,7 +133,7 @@
 //  2. cross-team: "Cross-team contributions";
 //  3. design: "Design and communication";
 //  4. flaky-tests, automation, cleanup or docs: "Problems I owned that
-//     slowed others down", under a "###" sub-heading for the first of
+//     slowed others down", under a "####" sub-heading for the first of
 //     those categories it has, in that order;
 //  5. mentoring, or any co-author: "Mentoring and collaboration";
 //  6. feature, fix, performance, security, refactor, testing or
@@ -67,7 +155,7 @@
 //
 // Each item is a bullet reading
 //
-//	<title> (<evidence>) — <date> · [<repo> ·] <categories> · +A/−D in F files [· with <co-authors>]
+//	<title> (<evidence>) — <date> · [<repo> ·] <categories> · +A/−D in F files [· with <co-authors>] <!-- id:<id> -->
 //
 // with its reasons, when it has any, in one indented sub-bullet
 // "why: <reason>; <reason>". A credited item also says whose commit it was.

@@ -41,14 +41,6 @@ func identities(id analyzer.Identity) string {
 	return strings.Join(all, ", ")
 }
 
-// writeHeader writes the title, the scan line and any source warnings.
-func writeHeader(b *strings.Builder, r *analyzer.Report) {
-	fmt.Fprintf(b, "# Brag document: %s — %s\n\n",
-		escapeText(who(r.Author)), escapeText(periodLabel(r.Period)))
-	fmt.Fprintf(b, "%s · %s\n\n", periodRange(r.Period), scanned(r.Sources))
-	writeWarnings(b, r.Sources)
-}
-
 // scanned is "scanned api (1,200 commits), web (34 commits), GitHub
 // activity of @ana (37 API requests)".
 func scanned(ss []analyzer.Source) string {
@@ -75,10 +67,11 @@ func sourceName(s analyzer.Source) string {
 	return s.Path
 }
 
-// writeWarnings shows what may make the document incomplete as a
-// blockquote, one paragraph per warning. A shallow clone gets its fix
-// spelled out because it silently hides older commits.
-func writeWarnings(b *strings.Builder, ss []analyzer.Source) {
+// warnings shows what may make the document incomplete as a blockquote,
+// one paragraph per warning, or "" when there is nothing to warn about. A
+// shallow clone gets its fix spelled out because it silently hides older
+// commits.
+func warnings(ss []analyzer.Source) string {
 	var ws []string
 	for _, s := range sortedSources(ss) {
 		name := escapeText(sourceName(s))
@@ -94,15 +87,14 @@ func writeWarnings(b *strings.Builder, ss []analyzer.Source) {
 			ws = append(ws, fmt.Sprintf("**Warning (%s):** %s", name, escapeText(x)))
 		}
 	}
+	var b strings.Builder
 	for i, w := range ws {
 		if i > 0 {
 			b.WriteString(">\n")
 		}
 		b.WriteString("> " + w + "\n")
 	}
-	if len(ws) > 0 {
-		b.WriteString("\n")
-	}
+	return b.String()
 }
 
 // codeSpan wraps s in enough backticks that a backtick inside it cannot

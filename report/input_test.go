@@ -18,6 +18,8 @@ type goldenInput struct {
 	Highlights int                `json:"highlights"`
 	Scores     map[string]float64 `json:"scores"`
 	Report     reportV1           `json:"report"`
+	// Toward is not in v1 either; it uses the analyzer's own field names.
+	Toward *analyzer.Toward `json:"toward"`
 }
 
 func parseGoldenInput(data []byte) (*analyzer.Report, Options, error) {
@@ -33,6 +35,7 @@ func parseGoldenInput(data []byte) (*analyzer.Report, Options, error) {
 	if err != nil {
 		return nil, Options{}, err
 	}
+	r.Toward = in.Toward
 	opt := Options{
 		NextLevel:  in.NextLevel,
 		Highlights: in.Highlights,

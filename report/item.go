@@ -122,10 +122,12 @@ func why(c *analyzer.Contribution) string {
 	return "why: " + strings.Join(rs, "; ")
 }
 
-// writeItem writes one bullet: the title, its evidence, the facts, and the
-// reasons as an indented sub-bullet (readable both raw and rendered).
+// writeItem writes one bullet: the title, its evidence, the facts and the
+// item's id marker, then the reasons as an indented sub-bullet (readable
+// both raw and rendered). A merge takes the bullet and its indented lines
+// as the item.
 func (s itemStyle) writeItem(b *strings.Builder, c *analyzer.Contribution) {
-	fmt.Fprintf(b, "- %s (%s) — %s\n", title(c), evidence(c), s.facts(c))
+	fmt.Fprintf(b, "- %s (%s) — %s%s\n", title(c), evidence(c), s.facts(c), idMarker(c.ID))
 	if c.Quote != "" {
 		fmt.Fprintf(b, "  > %s\n", escapeText(c.Quote))
 	}

@@ -4,28 +4,58 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/git-career/git-career/analyzer"
 )
 
-// Markdown writes r as a brag document to w. The output depends only on r
-// and opt (no clock, no environment), so the same input always gives the
-// same bytes. See the package documentation for the layout.
+// Markdown writes r as a brag document to w: the title and one period
+// section. The output depends only on r and opt (no clock, no
+// environment), so the same input always gives the same bytes. See the
+// package documentation for the layout.
 func Markdown(w io.Writer, r *analyzer.Report, opt Options) error {
-	if r == nil {
-		return errors.New("report: markdown: nil report")
+	return MarkdownPeriods(w, []*analyzer.Report{r}, opt)
+}
+
+// MarkdownPeriods writes one brag document holding a section per report,
+// newest period first, under one title named after the first report's
+// author (a year is four quarters of the same person). Two reports may
+// not share a period label, since a later merge could not tell them apart.
+func MarkdownPeriods(w io.Writer, reports []*analyzer.Report, opt Options) error {
+	if len(reports) == 0 {
+		return errors.New("report: markdown: no reports")
+	}
+	labels := map[string]bool{}
+	for _, r := range reports {
+		if r == nil {
+			return errors.New("report: markdown: nil report")
+		}
+		l := periodLabel(r.Period)
+		if labels[l] {
+			return fmt.Errorf("report: markdown: two reports for period %s", l)
+		}
+		labels[l] = true
 	}
 	opt, err := opt.withDefaults()
 	if err != nil {
 		return err
 	}
+	rs := slices.Clone(reports)
+	slices.SortStableFunc(rs, func(a, b *analyzer.Report) int {
+		if c := b.Period.Since.Compare(a.Period.Since); c != 0 {
+			return c
+		}
+		return b.Period.Until.Compare(a.Period.Until)
+	})
+
 	var b strings.Builder
-	writeHeader(&b, r)
-	if len(r.Contributions) == 0 {
-		writeNothingFound(&b, r)
-	} else {
-		writeBody(&b, r, opt)
+	writeTitle(&b, rs[0].Author)
+	for i, r := range rs {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		writePeriod(&b, r, opt)
 	}
 	if _, err := io.WriteString(w, b.String()); err != nil {
 		return fmt.Errorf("report: write markdown: %w", err)
@@ -33,11 +63,42 @@ func Markdown(w io.Writer, r *analyzer.Report, opt Options) error {
 	return nil
 }
 
-// writeNothingFound is the whole body of an empty document: one sentence
-// and a hint, because an empty pie or empty sections would only suggest
-// the tool is broken.
-func writeNothingFound(b *strings.Builder, r *analyzer.Report) {
-	fmt.Fprintf(b, "No contributions were found from %s to %s for %s. "+
+// writeTitle starts the document. A merge never rewrites it, so the person
+// can make the title and intro their own.
+func writeTitle(b *strings.Builder, author analyzer.Identity) {
+	b.WriteString(docMarker + "\n")
+	fmt.Fprintf(b, "# Brag document: %s\n\n", escapeText(who(author)))
+	b.WriteString("What I worked on, newest first. Write in it freely: " +
+		"generating it again into this file adds new work and keeps your edits.\n\n")
+}
+
+// writePeriod writes one period between its markers: the heading, what was
+// scanned, the body and the record of every item id written.
+func writePeriod(b *strings.Builder, r *analyzer.Report, opt Options) {
+	label := periodLabel(r.Period)
+	since, until := periodDate(r.Period, r.Period.Since), periodDate(r.Period, r.Period.Until)
+	b.WriteString(periodMarker(label, since, until) + "\n")
+	b.WriteString(periodHeading(label, since, until) + "\n\n")
+	writeBlock(b, keyScan, scanBlock(r))
+	if len(r.Contributions) == 0 {
+		writeBlock(b, keyEmpty, nothingFound(r))
+	} else {
+		writeBody(b, r, opt)
+	}
+	ids := make([]string, 0, len(r.Contributions))
+	for _, c := range r.Contributions {
+		ids = append(ids, c.ID)
+	}
+	slices.Sort(ids)
+	b.WriteString(seenRecord(label, slices.Compact(ids), "\n"))
+	b.WriteString(endPeriodMarker(label) + "\n")
+}
+
+// nothingFound is the whole body of an empty period: one sentence and a
+// hint, because an empty pie or empty sections would only suggest the tool
+// is broken.
+func nothingFound(r *analyzer.Report) string {
+	return fmt.Sprintf("No contributions were found from %s to %s for %s. "+
 		"If you also commit under another email or name, add it with `--author`.\n",
 		periodDate(r.Period, r.Period.Since), periodDate(r.Period, r.Period.Until),
 		escapeText(identities(r.Author)))
@@ -47,30 +108,72 @@ func writeBody(b *strings.Builder, r *analyzer.Report, opt Options) {
 	items := byDate(r.Contributions)
 	style := itemStyle{period: r.Period, showRepo: manyRepos(r)}
 
-	writePie(b, r)
+	if pie := pieBlock(r); pie != "" {
+		writeBlock(b, keyGlance, pie)
+	}
 	if opt.Highlights > 0 {
 		writeHighlights(b, style, topScored(items, opt.Score, opt.Highlights))
 	}
 	for _, s := range buildSections(items) {
-		fmt.Fprintf(b, "## %s\n\n", s.heading)
+		beginSection(b, s.key, s.heading)
 		if s.intro != "" {
-			fmt.Fprintf(b, "%s\n\n", s.intro)
+			writeBlock(b, keyReviews, s.intro+"\n")
 		}
 		for _, g := range s.groups {
-			if g.heading != "" {
-				fmt.Fprintf(b, "### %s\n\n", g.heading)
+			if g.key != "" {
+				beginSection(b, g.key, g.heading)
 			}
 			for _, c := range g.items {
 				style.writeItem(b, c)
 			}
-			b.WriteString("\n")
+			if g.key != "" {
+				endSection(b, g.key)
+			}
 		}
+		endSection(b, s.key)
+	}
+	if r.Toward != nil {
+		writeBlock(b, keyToward, towardBlock(r.Toward, r.Contributions))
 	}
 	writeQuestions(b, opt.NextLevel)
-	b.WriteString("## Appendix: every item\n\n")
+	beginSection(b, keyAppendix, "Appendix: every item")
 	for _, c := range items {
 		style.writeItem(b, c)
 	}
+	endSection(b, keyAppendix)
+}
+
+// beginSection opens a section with its marker and its "###" heading
+// ("####" for a sub-section, whose key has a "/").
+func beginSection(b *strings.Builder, key, heading string) {
+	level := "###"
+	if strings.Contains(key, "/") {
+		level = "####"
+	}
+	fmt.Fprintf(b, "%s\n%s %s\n\n", sectionMarker(key, ""), level, heading)
+}
+
+func endSection(b *strings.Builder, key string) {
+	b.WriteString(endSectionMarker(key) + "\n\n")
+}
+
+// writeBlock writes a generated block, content (whole lines) between
+// markers, the opening one carrying the content's checksum.
+func writeBlock(b *strings.Builder, key, content string) {
+	b.WriteString(sectionMarker(key, blockSum(content)) + "\n")
+	b.WriteString(content)
+	endSection(b, key)
+}
+
+// scanBlock is what was scanned and the warnings about it.
+func scanBlock(r *analyzer.Report) string {
+	var b strings.Builder
+	s := scanned(r.Sources)
+	fmt.Fprintf(&b, "%s%s.\n", strings.ToUpper(s[:1]), s[1:])
+	if w := warnings(r.Sources); w != "" {
+		b.WriteString("\n" + w)
+	}
+	return b.String()
 }
 
 // manyRepos reports whether item lines need to name their repository.
@@ -94,9 +197,9 @@ func writeHighlights(b *strings.Builder, style itemStyle, top []*analyzer.Contri
 	if len(top) == 0 {
 		return
 	}
-	b.WriteString("## Highlights\n\n")
+	beginSection(b, keyHighlights, "Highlights")
 	for i, c := range top {
-		fmt.Fprintf(b, "### %d. %s\n\n", i+1, title(c))
+		fmt.Fprintf(b, "#### %d. %s\n\n", i+1, title(c))
 		fmt.Fprintf(b, "- Evidence: %s — %s\n", evidence(c), style.facts(c))
 		if w := why(c); w != "" {
 			fmt.Fprintf(b, "  - %s\n", w)
@@ -110,13 +213,15 @@ func writeHighlights(b *strings.Builder, style itemStyle, top []*analyzer.Contri
 		}
 		b.WriteString("- **What I'd do differently:** <!-- optional: what you learned -->\n\n")
 	}
+	endSection(b, keyHighlights)
 }
 
 // writeQuestions ends the narrative with the questions that turn the
 // document into a conversation about the next level.
 func writeQuestions(b *strings.Builder, nextLevel string) {
-	b.WriteString("## Questions for my next 1:1\n\n")
+	beginSection(b, keyQuestions, "Questions for my next 1:1")
 	fmt.Fprintf(b, "- What would I need to do to be considered %s here?\n", escapeText(nextLevel))
 	b.WriteString("- Is there something I should be owning that I'm not?\n")
-	b.WriteString("- What am I doing today that looks like next-level work, and what's missing?\n\n")
+	b.WriteString("- What am I doing today that looks like next-level work, and what's missing?\n")
+	endSection(b, keyQuestions)
 }

@@ -119,7 +119,7 @@ func TestMarkdownDeterministic(t *testing.T) {
 	if got := render(r); got != want {
 		t.Errorf("input order changed the output:\n%s\nvs\n%s", got, want)
 	}
-	if !strings.Contains(want, "scanned aaa (3 commits), api (1,200 commits)") {
+	if !strings.Contains(want, "Scanned aaa (3 commits), api (1,200 commits).") {
 		t.Errorf("sources not sorted:\n%s", want)
 	}
 	if !strings.Contains(want, "Fix \\<flaky\\> test") {

@@ -9,11 +9,11 @@ import (
 	"github.com/git-career/git-career/analyzer"
 )
 
-// writePie writes the period's category counts as a Mermaid pie chart,
-// which GitHub renders in Markdown. Slices are sorted by count, largest
-// first, then in category order, so equal inputs give identical charts.
-// Nothing is written when no category has a positive count.
-func writePie(b *strings.Builder, r *analyzer.Report) {
+// pieBlock is the "At a glance" heading and the period's category counts
+// as a Mermaid pie chart, which GitHub renders in Markdown. Slices are
+// sorted by count, largest first, then in category order, so equal inputs
+// give identical charts. It is "" when no category has a positive count.
+func pieBlock(r *analyzer.Report) string {
 	type slice struct {
 		k analyzer.Category
 		n int
@@ -25,7 +25,7 @@ func writePie(b *strings.Builder, r *analyzer.Report) {
 		}
 	}
 	if len(ss) == 0 {
-		return
+		return ""
 	}
 	slices.SortFunc(ss, func(a, b slice) int {
 		if c := cmp.Compare(b.n, a.n); c != 0 {
@@ -36,13 +36,15 @@ func writePie(b *strings.Builder, r *analyzer.Report) {
 		}
 		return strings.Compare(string(a.k), string(b.k))
 	})
-	b.WriteString("## At a glance\n\n")
+	var b strings.Builder
+	b.WriteString("### At a glance\n\n")
 	b.WriteString("```mermaid\n")
-	fmt.Fprintf(b, "pie title Contributions by category, %s\n", mermaidLabel(periodLabel(r.Period)))
+	fmt.Fprintf(&b, "pie title Contributions by category, %s\n", mermaidLabel(periodLabel(r.Period)))
 	for _, s := range ss {
-		fmt.Fprintf(b, "    \"%s\" : %d\n", mermaidLabel(string(s.k)), s.n)
+		fmt.Fprintf(&b, "    \"%s\" : %d\n", mermaidLabel(string(s.k)), s.n)
 	}
-	b.WriteString("```\n\n")
+	b.WriteString("```\n")
+	return b.String()
 }
 
 // mermaidLabel drops characters that would end a Mermaid label or line.

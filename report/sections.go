@@ -10,12 +10,14 @@ import (
 // section is one "## " part of the body. Sections with groups print a
 // "### " sub-heading per group.
 type section struct {
+	key     string // its marker key, see sectionOrder
 	heading string
 	intro   string // a paragraph before the items, "" for none
 	groups  []group
 }
 
 type group struct {
+	key     string // "problems/flaky-tests"; "" for a section without sub-headings
 	heading string // "" for a section without sub-headings
 	items   []*analyzer.Contribution
 }
@@ -111,25 +113,25 @@ func buildSections(items []*analyzer.Contribution) []section {
 	var out []section
 	addFlat := func(head string) {
 		if len(flat[head]) > 0 {
-			out = append(out, section{heading: head, groups: []group{{"", flat[head]}}})
+			out = append(out, section{key: sectionKeys[head], heading: head, groups: []group{{"", "", flat[head]}}})
 		}
 	}
 	addFlat(headShipped)
 	var gs []group
 	for _, k := range problemCategories {
 		if len(problems[k]) > 0 {
-			gs = append(gs, group{problemTitles[k], problems[k]})
+			gs = append(gs, group{problemKey(k), problemTitles[k], problems[k]})
 		}
 	}
 	if len(gs) > 0 {
-		out = append(out, section{heading: headProblems, groups: gs})
+		out = append(out, section{key: keyProblems, heading: headProblems, groups: gs})
 	}
 	if intro := reviewSummary(items); intro != "" || len(flat[headMentor]) > 0 {
 		var gs []group
 		if len(flat[headMentor]) > 0 {
-			gs = []group{{"", flat[headMentor]}}
+			gs = []group{{"", "", flat[headMentor]}}
 		}
-		out = append(out, section{heading: headMentor, intro: intro, groups: gs})
+		out = append(out, section{key: keyMentoring, heading: headMentor, intro: intro, groups: gs})
 	}
 	addFlat(headCross)
 	addFlat(headDesign)

@@ -1,0 +1,386 @@
+package report
+
+import (
+	"cmp"
+	"errors"
+	"maps"
+	"slices"
+	"strings"
+)
+
+// Merge folds a freshly rendered document into an existing one and
+// returns the merged bytes; existing is not modified. Periods new to the
+// document are inserted whole, newest first; in a period both hold, only
+// items whose ids the period has never recorded are added, at the end of
+// their sections. Everything else in existing is kept byte for byte,
+// except generated blocks (scan line, pie chart, review summary, Toward)
+// that still read exactly as they were written: those are brought up to
+// date. Merging the same fresh document again changes nothing.
+//
+// Merge fails with a [*ParseError] when existing is not a document this
+// package wrote or its markers no longer fit together; the caller should
+// then leave the file alone. See the package documentation for the rules.
+func Merge(existing, fresh []byte) ([]byte, error) {
+	old, err := parseDoc(string(existing))
+	if err != nil {
+		return nil, err
+	}
+	nw, err := parseDoc(string(fresh))
+	if err != nil {
+		// Not a *ParseError: the existing file is fine, the caller
+		// passed something Markdown did not write.
+		return nil, errors.New("report: the fresh document does not parse: " + strings.TrimPrefix(err.Error(), "report: "))
+	}
+	m := &merger{old: old, fresh: nw, eol: lineEnding(old.lines)}
+	for _, fp := range nw.periods {
+		if ep := old.period(fp.label); ep != nil {
+			m.mergePeriod(ep, fp)
+		} else {
+			m.insertPeriod(fp)
+		}
+	}
+	return m.apply(), nil
+}
+
+// lineEnding is the file's own: inserted text follows its first line.
+func lineEnding(ls []docLine) string {
+	if len(ls) > 0 && ls[0].eol == "\r\n" {
+		return "\r\n"
+	}
+	return "\n"
+}
+
+func (d *parsedDoc) period(label string) *parsedPeriod {
+	for _, p := range d.periods {
+		if p.label == label {
+			return p
+		}
+	}
+	return nil
+}
+
+// merger collects edits against the existing document's lines and applies
+// them at the end, so every decision is taken on the document as it was.
+type merger struct {
+	old, fresh *parsedDoc
+	eol        string
+	edits      []edit
+}
+
+// edit replaces lines [at, end) with text; at == end inserts before at.
+type edit struct {
+	at, end int
+	text    string
+}
+
+func (m *merger) insert(at int, text string) { m.edits = append(m.edits, edit{at, at, text}) }
+
+// freshText is lines [from, to) of the fresh document with the existing
+// file's line endings.
+func (m *merger) freshText(from, to int) string {
+	var b strings.Builder
+	for _, l := range m.fresh.lines[from:to] {
+		b.WriteString(l.text + m.eol)
+	}
+	return b.String()
+}
+
+// insertPeriod puts a period the document lacks before the first period
+// that started earlier, else after the last period, else at the end.
+func (m *merger) insertPeriod(fp *parsedPeriod) {
+	text := m.freshText(fp.begin, fp.end+1)
+	for _, ep := range m.old.periods {
+		if newer(fp, ep) {
+			m.insert(ep.begin, text+m.eol)
+			return
+		}
+	}
+	if n := len(m.old.periods); n > 0 {
+		m.insert(m.old.periods[n-1].end+1, m.eol+text)
+		return
+	}
+	m.insert(len(m.old.lines), m.eol+text)
+}
+
+// newer orders periods newest first: later start, then later end, then
+// label.
+func newer(a, b *parsedPeriod) bool {
+	return cmp.Or(cmp.Compare(a.since, b.since), cmp.Compare(a.until, b.until), cmp.Compare(a.label, b.label)) > 0
+}
+
+func (m *merger) mergePeriod(ep, fp *parsedPeriod) {
+	if len(ep.ids) == 0 && m.untouched(ep, fp) {
+		// Nothing was ever listed here and the person wrote nothing:
+		// an early run found no work yet. Write the period as if new.
+		m.edits = append(m.edits, edit{ep.begin, ep.end + 1, m.freshText(fp.begin, fp.end+1)})
+		return
+	}
+	m.updateDates(ep, fp)
+	isNew := map[string]bool{}
+	var added []string
+	for _, id := range fp.seen {
+		if !ep.ids[id] && !isNew[id] {
+			isNew[id] = true
+			added = append(added, id)
+		}
+	}
+	for _, fs := range fp.top {
+		m.mergeSection(ep, fs, isNew)
+	}
+	switch {
+	case ep.seenEnd < 0:
+		// The person deleted the record: rebuild it from the id
+		// markers still in the period and the new ids, so what they
+		// delete from now on stays deleted.
+		all := slices.Collect(maps.Keys(ep.ids))
+		all = append(all, added...)
+		slices.Sort(all)
+		m.insert(ep.end, seenRecord(ep.label, all, m.eol))
+	case len(added) > 0:
+		slices.Sort(added)
+		var b strings.Builder
+		for _, id := range added {
+			b.WriteString(markerWord(id) + m.eol)
+		}
+		m.insert(ep.seenEnd, b.String())
+	}
+}
+
+// updateDates follows a period that is still running ("2026Q4" to date
+// ends today): its marker and heading get the fresh end date, each only
+// if it still reads as written for the old dates.
+func (m *merger) updateDates(ep, fp *parsedPeriod) {
+	if ep.since == fp.since && ep.until == fp.until {
+		return
+	}
+	ls := m.old.lines
+	if ls[ep.begin].text == periodMarker(ep.label, ep.since, ep.until) && m.ourEOL(ep.begin) {
+		m.edits = append(m.edits, edit{ep.begin, ep.begin + 1, m.freshText(fp.begin, fp.begin+1)})
+	}
+	h := ep.begin + 1
+	if h < ep.end && ls[h].text == periodHeading(ep.label, ep.since, ep.until) && m.ourEOL(h) {
+		m.edits = append(m.edits, edit{h, h + 1, m.freshText(fp.begin+1, fp.begin+2)})
+	}
+}
+
+// mergeSection brings one fresh section into the existing period: new
+// items at the end of the existing section, an intact generated block
+// replaced, a missing section created if it has new items.
+func (m *merger) mergeSection(ep *parsedPeriod, fs *parsedSection, isNew map[string]bool) {
+	es := ep.byKey[fs.key]
+	if es == nil {
+		if fs.sum == "" && receivesItems(fs.key) && hasNew(fs, isNew) {
+			m.createSection(ep, fs, isNew)
+		}
+		return
+	}
+	if fs.sum != "" {
+		if es.sum != "" && m.intact(es) && !m.sameBlock(es, fs) {
+			m.edits = append(m.edits, edit{es.begin, es.end + 1, m.freshText(fs.begin, fs.end+1)})
+		}
+		return
+	}
+	if receivesItems(fs.key) {
+		var b strings.Builder
+		for _, it := range fs.items {
+			if isNew[it.id] {
+				b.WriteString(m.freshText(it.begin, it.end))
+			}
+		}
+		if b.Len() > 0 {
+			m.insert(es.end, b.String())
+		}
+	}
+	for _, c := range fs.children {
+		m.mergeSection(ep, c, isNew)
+	}
+}
+
+// intact reports whether a generated block still reads exactly as it was
+// written, its marker lines included (a note typed after a marker is the
+// person's text too).
+func (m *merger) intact(s *parsedSection) bool {
+	ls := m.old.lines
+	for i := s.begin; i <= s.end; i++ {
+		if !m.ourEOL(i) {
+			return false
+		}
+	}
+	return ls[s.begin].text == sectionMarker(s.key, s.sum) && ls[s.end].text == endSectionMarker(s.key) &&
+		blockSum(lineTexts(ls[s.begin+1:s.end])) == s.sum
+}
+
+// ourEOL reports whether line i ends as the merge would write it: a line
+// break the person typed into a line of ours is their text too.
+func (m *merger) ourEOL(i int) bool {
+	eol := m.old.lines[i].eol
+	return eol == m.eol || eol == "" && i == len(m.old.lines)-1
+}
+
+// sameBlock reports whether an existing block already is the fresh one.
+func (m *merger) sameBlock(es, fs *parsedSection) bool {
+	return lineTexts(m.old.lines[es.begin:es.end+1]) == lineTexts(m.fresh.lines[fs.begin:fs.end+1])
+}
+
+// lineTexts joins lines with "\n", whatever their endings were.
+func lineTexts(ls []docLine) string {
+	var b strings.Builder
+	for _, l := range ls {
+		b.WriteString(l.text + "\n")
+	}
+	return b.String()
+}
+
+func hasNew(s *parsedSection, isNew map[string]bool) bool {
+	if !receivesItems(s.key) {
+		return false
+	}
+	for _, it := range s.items {
+		if isNew[it.id] {
+			return true
+		}
+	}
+	for _, c := range s.children {
+		if c.sum == "" && hasNew(c, isNew) {
+			return true
+		}
+	}
+	return false
+}
+
+// createSection adds a section the existing period lacks, holding only
+// the new items, at its canonical place among its existing siblings.
+func (m *merger) createSection(ep *parsedPeriod, fs *parsedSection, isNew map[string]bool) {
+	text := m.skeleton(fs, isNew)
+	siblings, parentEnd := ep.top, ep.end
+	if ep.seenBegin >= 0 {
+		parentEnd = ep.seenBegin
+	}
+	if fs.parent != nil {
+		// The parent exists: a missing parent is created whole.
+		p := ep.byKey[fs.parent.key]
+		siblings, parentEnd = p.children, p.end
+	}
+	rank := sectionRank(fs.key)
+	for _, s := range siblings {
+		if sectionRank(s.key) > rank {
+			m.insert(s.begin, text+m.eol)
+			return
+		}
+	}
+	if n := len(siblings); n > 0 {
+		m.insert(siblings[n-1].end+1, m.eol+text)
+		return
+	}
+	m.insert(parentEnd, text+m.eol)
+}
+
+// skeleton is a fresh section's lines with only its new items: its
+// heading and other lines, generated blocks inside it, and sub-sections
+// that have new items. A dropped sub-section takes its blank line along.
+func (m *merger) skeleton(fs *parsedSection, isNew map[string]bool) string {
+	starts := map[int]parsedItem{}
+	for _, it := range fs.items {
+		starts[it.begin] = it
+	}
+	children := map[int]*parsedSection{}
+	for _, c := range fs.children {
+		children[c.begin] = c
+	}
+	var b strings.Builder
+	for i := fs.begin; i <= fs.end; {
+		if it, ok := starts[i]; ok {
+			if isNew[it.id] {
+				b.WriteString(m.freshText(it.begin, it.end))
+			}
+			i = it.end
+			continue
+		}
+		if c := children[i]; c != nil {
+			switch {
+			case c.sum != "":
+				b.WriteString(m.freshText(c.begin, c.end+1))
+			case hasNew(c, isNew):
+				b.WriteString(m.skeleton(c, isNew))
+			default:
+				if c.end+1 < len(m.fresh.lines) && m.fresh.lines[c.end+1].text == "" {
+					i++
+				}
+			}
+			i = c.end + 1
+			continue
+		}
+		b.WriteString(m.freshText(i, i+1))
+		i++
+	}
+	return b.String()
+}
+
+// untouched reports whether the person has written nothing in a period:
+// it holds only intact generated blocks, empty lines, and markers and the
+// heading exactly as the fresh period has them.
+func (m *merger) untouched(ep, fp *parsedPeriod) bool {
+	// A running period's dates move on: its marker and heading as written
+	// for the old dates are ours too.
+	ours := map[string]bool{"": true,
+		periodMarker(ep.label, ep.since, ep.until):  true,
+		periodHeading(ep.label, ep.since, ep.until): true,
+	}
+	for _, i := range []int{fp.begin, fp.begin + 1, fp.end, fp.seenBegin} {
+		if i >= 0 {
+			ours[m.fresh.lines[i].text] = true
+		}
+	}
+	for i := ep.begin; i <= ep.end; i++ {
+		if s := sectionAt(ep, i); s != nil && s.sum != "" {
+			if !m.intact(s) {
+				return false
+			}
+			i = s.end
+			continue
+		}
+		t := m.old.lines[i].text
+		if !m.ourEOL(i) || !ours[t] && !(i == ep.seenEnd && t == "-->") {
+			return false
+		}
+	}
+	return true
+}
+
+// sectionAt is the section whose opening marker is on line i.
+func sectionAt(p *parsedPeriod, i int) *parsedSection {
+	for _, s := range p.byKey {
+		if s.begin == i {
+			return s
+		}
+	}
+	return nil
+}
+
+// apply writes the existing lines with the edits made, in line order;
+// edits at the same place keep the order they were made in, inserts
+// before a replacement.
+func (m *merger) apply() []byte {
+	slices.SortStableFunc(m.edits, func(a, b edit) int {
+		return cmp.Or(cmp.Compare(a.at, b.at), cmp.Compare(a.end-a.at, b.end-b.at))
+	})
+	lines := m.old.lines
+	var b strings.Builder
+	pos := 0
+	for _, e := range m.edits {
+		for ; pos < e.at; pos++ {
+			b.WriteString(lines[pos].text + lines[pos].eol)
+		}
+		if e.at > 0 && e.at == len(lines) && lines[e.at-1].eol == "" {
+			// Text goes after a last line without a line ending.
+			b.WriteString(m.eol)
+			lines[e.at-1].eol = m.eol
+		}
+		b.WriteString(e.text)
+		pos = max(pos, e.end)
+	}
+	for ; pos < len(lines); pos++ {
+		b.WriteString(lines[pos].text + lines[pos].eol)
+	}
+	return []byte(b.String())
+}

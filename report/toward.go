@@ -1,0 +1,61 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/git-career/git-career/analyzer"
+)
+
+// towardBlock measures the period against the target level: each
+// expectation with the evidence for it, linked the way items are, or "no
+// evidence yet" and the expectation's ideas, so the gap reads as next
+// steps rather than a verdict.
+func towardBlock(t *analyzer.Toward, cs []analyzer.Contribution) string {
+	byID := make(map[string]*analyzer.Contribution, len(cs))
+	for i := range cs {
+		byID[cs[i].ID] = &cs[i]
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "### Toward %s\n\n", escapeText(towardTitle(t.Target)))
+	if s := escapeText(t.Target.Summary); s != "" {
+		b.WriteString(s + "\n\n")
+	}
+	for _, it := range t.Items {
+		text := escapeText(it.Expectation.Text)
+		if len(it.Evidence) == 0 {
+			if len(it.Expectation.Ideas) == 0 {
+				fmt.Fprintf(&b, "- %s: no evidence yet\n", text)
+				continue
+			}
+			fmt.Fprintf(&b, "- %s: no evidence yet. Ideas:\n", text)
+			for _, idea := range it.Expectation.Ideas {
+				fmt.Fprintf(&b, "  - %s\n", escapeText(idea))
+			}
+			continue
+		}
+		links := make([]string, 0, len(it.Evidence))
+		for _, id := range it.Evidence {
+			if c := byID[id]; c != nil {
+				links = append(links, evidence(c))
+			} else {
+				// Evidence from outside this period still names
+				// something the reader can look up.
+				links = append(links, codeSpan(id))
+			}
+		}
+		fmt.Fprintf(&b, "- %s: %s\n", text, strings.Join(links, ", "))
+	}
+	return b.String()
+}
+
+// towardTitle names the level by its title, else its id.
+func towardTitle(l analyzer.Level) string {
+	if l.Title != "" {
+		return l.Title
+	}
+	if l.ID != "" {
+		return l.ID
+	}
+	return "the next level"
+}

@@ -1,0 +1,36 @@
+package report
+
+import (
+	"testing"
+
+	"github.com/git-career/git-career/analyzer"
+)
+
+func TestTowardBlock(t *testing.T) {
+	own := analyzer.Expectation{Text: "Owns problems that slow others down", Ideas: []string{"unused"}}
+	design := analyzer.Expectation{Text: "Leads *design*", Ideas: []string{"Write an RFC", "Run a design review"}}
+	quiet := analyzer.Expectation{Text: "Grows others"}
+	tw := &analyzer.Toward{
+		Target: analyzer.Level{ID: "senior", Title: "Senior Engineer", Summary: "Owns a system."},
+		Items: []analyzer.TowardItem{
+			{Expectation: own, Evidence: []string{"git:aaaa", "pr:acme/api#12", "git:elsewhere"}},
+			{Expectation: design},
+			{Expectation: quiet},
+		},
+	}
+	cs := []analyzer.Contribution{
+		{ID: "git:aaaa", Kind: analyzer.KindCommit, SHA: "aaaaaaaaaa"},
+		{ID: "pr:acme/api#12", Kind: analyzer.KindPullRequest, Number: 12, URL: "https://github.com/acme/api/pull/12"},
+	}
+	got := towardBlock(tw, cs)
+	want := "### Toward Senior Engineer\n\n" +
+		"Owns a system.\n\n" +
+		"- Owns problems that slow others down: `aaaaaaa`, [#12](https://github.com/acme/api/pull/12), `git:elsewhere`\n" +
+		"- Leads \\*design\\*: no evidence yet. Ideas:\n" +
+		"  - Write an RFC\n" +
+		"  - Run a design review\n" +
+		"- Grows others: no evidence yet\n"
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
