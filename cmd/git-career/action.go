@@ -164,7 +164,10 @@ func (a *app) action(gha *githubactions.Action) error {
 	if err := mkdirFor(path); err != nil {
 		return err
 	}
-	if err := writeOutput(path, doc, format != "json"); err != nil {
+	// The file may hold last quarter's doc, with the person's edits: the
+	// new period is merged in, and that is what gets published.
+	doc, err = writeOutput(path, doc, format != "json")
+	if err != nil {
 		return err
 	}
 	if a.getenv("GITHUB_STEP_SUMMARY") != "" {

@@ -26,7 +26,10 @@ Flags:
   --until DATE       last day, inclusive
   --quarter Q        2026Q3, "current" or "last"; default: current quarter to date
   --format F         markdown (default) or json
-  -o, --output FILE  write there (atomically) instead of stdout
+  --year YYYY        the quarters of that year (to date), one section each
+  -o, --output FILE  write there (atomically) instead of stdout; an existing
+                     doc is merged into, keeping every word written in it
+  --force-new        with -o: write a fresh doc beside the file, never over it
 
 Career ladder (a "Toward <level>" section measures the period against it):
   --level ID         your level, such as senior (or git config career.level)
@@ -42,7 +45,8 @@ GitHub (read when a token and a GitHub remote are at hand):
 
 Examples:
   git career                              this quarter so far, to stdout
-  git career --quarter last -o BRAG.md    last quarter, into a file
+  git career --quarter last -o BRAG.md    last quarter, merged into your doc
+  git career --year 2026 -o BRAG.md       every quarter of 2026 so far
   git career --since 2026-01-01 --until 2026-06-30 --format json
   git career --repo ~/src/api --repo ~/src/web --author ada@example.com
   git config --add career.email ada@users.noreply.github.com
@@ -65,6 +69,9 @@ type options struct {
 	quarter string
 	format  string
 	output  string
+
+	year     int
+	forceNew bool
 
 	level  string
 	target string
@@ -96,6 +103,8 @@ func parseFlags(args []string, out io.Writer) (*options, error) {
 	fs.StringVar(&o.format, "format", "markdown", "")
 	fs.StringVar(&o.output, "output", "", "")
 	fs.StringVar(&o.output, "o", "", "")
+	fs.IntVar(&o.year, "year", 0, "")
+	fs.BoolVar(&o.forceNew, "force-new", false, "")
 	fs.StringVar(&o.level, "level", "", "")
 	fs.StringVar(&o.target, "target", "", "")
 	fs.StringVar(&o.ladder, "ladder", "", "")
@@ -121,6 +130,18 @@ func parseFlags(args []string, out io.Writer) (*options, error) {
 	}
 	if o.quarter != "" && (o.since != "" || o.until != "") {
 		return nil, usagef("--quarter cannot be combined with --since or --until")
+	}
+	if o.year != 0 && (o.quarter != "" || o.since != "" || o.until != "") {
+		return nil, usagef("--year cannot be combined with --quarter, --since or --until")
+	}
+	if o.year != 0 && (o.year < 1970 || o.year > 9999) {
+		return nil, usagef("bad --year %d", o.year)
+	}
+	if o.year != 0 && o.format == "json" {
+		return nil, usagef("--year writes one Markdown doc; for JSON, run once per --quarter")
+	}
+	if o.forceNew && o.output == "" {
+		return nil, usagef("--force-new needs -o FILE")
 	}
 	if len(o.repos) == 0 {
 		o.repos = []string{"."}

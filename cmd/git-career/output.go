@@ -2,66 +2,54 @@ package main
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/git-career/git-career/report"
 )
-
-// generatedMarker ends every Markdown file git-career writes, with a hash of
-// the text above it. A file whose hash still matches was not edited and may
-// be replaced; any other file holds someone's words and is never
-// overwritten.
-const generatedMarker = "<!-- git-career: generated, sha256:"
-
-// stamp appends the marker line to a generated document.
-func stamp(doc []byte) []byte {
-	sum := sha256.Sum256(doc)
-	return append(doc, []byte(generatedMarker+hex.EncodeToString(sum[:])+" -->\n")...)
-}
-
-// unedited reports whether old is a stamped document nobody changed.
-func unedited(old []byte) bool {
-	body := bytes.TrimSuffix(old, []byte("\n"))
-	i := bytes.LastIndex(body, []byte("\n"+generatedMarker))
-	if i < 0 {
-		return false
-	}
-	text, line := body[:i+1], string(body[i+1:])
-	want, ok := strings.CutPrefix(line, generatedMarker)
-	if !ok {
-		return false
-	}
-	sum := sha256.Sum256(text)
-	return strings.TrimSuffix(want, " -->") == hex.EncodeToString(sum[:])
-}
 
 // writeOutput writes data to path atomically: a temporary file in the same
 // folder, synced, then renamed over the target, so a reader never sees half
-// a file. A Markdown doc (guard) that would replace a file with a person's
-// edits is refused instead.
-func writeOutput(path string, data []byte, guard bool) error {
+// a file. A Markdown doc (merge) is merged into the file there: the
+// person's words are kept byte for byte and only new periods and items are
+// added (report.Merge). A file that cannot be read as a git-career doc is
+// left untouched. It returns the bytes the file holds afterwards.
+func writeOutput(path string, data []byte, merge bool) ([]byte, error) {
 	dir := filepath.Dir(path)
 	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
-		return fmt.Errorf("writing %q: folder %q does not exist", path, dir)
+		return nil, fmt.Errorf("writing %q: folder %q does not exist", path, dir)
 	}
-	if guard {
-		data = stamp(data)
+	if merge {
 		old, err := os.ReadFile(path)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
 		case err != nil:
-			return fmt.Errorf("reading %q: %w", path, err)
-		case bytes.Equal(old, data):
-			return nil // nothing changed: leave the file and its time alone
-		case !unedited(old):
-			return fmt.Errorf("%q exists and was edited or not written by git-career; refusing to overwrite it: choose another -o path", path)
+			return nil, fmt.Errorf("reading %q: %w", path, err)
+		default:
+			merged, err := report.Merge(old, data)
+			var pe *report.ParseError
+			if errors.As(err, &pe) {
+				return nil, fmt.Errorf("%q cannot be merged into (%s): left untouched; --force-new writes a fresh doc beside it", path, strings.TrimPrefix(pe.Error(), "report: "))
+			}
+			if err != nil {
+				return nil, fmt.Errorf("merging into %q: %w", path, err)
+			}
+			if bytes.Equal(old, merged) {
+				return old, nil // nothing new: leave the file and its time alone
+			}
+			data = merged
 		}
 	}
+	return data, replaceFile(path, data)
+}
+
+// replaceFile writes data to path through a temporary file and a rename.
+func replaceFile(path string, data []byte) error {
+	dir := filepath.Dir(path)
 	mode := fs.FileMode(0o644)
 	if fi, err := os.Stat(path); err == nil {
 		mode = fi.Mode().Perm()
@@ -92,6 +80,32 @@ func writeOutput(path string, data []byte, guard bool) error {
 	return nil
 }
 
+// besidePath is a free name next to path for --force-new: BRAG.new.md,
+// then BRAG.new-2.md, and so on; nothing is ever written over a file.
+func besidePath(path string) (string, error) {
+	ext := filepath.Ext(path)
+	base := strings.TrimSuffix(path, ext)
+	for i := 1; i < 1000; i++ {
+		p := base + ".new" + ext
+		if i > 1 {
+			p = fmt.Sprintf("%s.new-%d%s", base, i, ext)
+		}
+		if _, err := os.Lstat(p); errors.Is(err, fs.ErrNotExist) {
+			return p, nil
+		}
+	}
+	return "", fmt.Errorf("no free name beside %q", path)
+}
+
+// mkdirFor creates the folder a file goes into: the Action's default
+// output, brag/<period>.md, names a folder a fresh repository lacks.
+func mkdirFor(path string) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return fmt.Errorf("creating the folder of %q: %w", path, err)
+	}
+	return nil
+}
+
 // expandHome resolves "~/" in a path from git config, as git does.
 func expandHome(path, home string) string {
 	if rest, ok := strings.CutPrefix(path, "~/"); ok && home != "" {
@@ -107,13 +121,4 @@ func readUserFile(path, home string) (string, error) {
 		return "", err
 	}
 	return string(b), nil
-}
-
-// mkdirFor creates the folder a file goes into: the Action's default
-// output, brag/<period>.md, names a folder a fresh repository lacks.
-func mkdirFor(path string) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return fmt.Errorf("creating the folder of %q: %w", path, err)
-	}
-	return nil
 }

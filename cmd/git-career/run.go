@@ -26,8 +26,7 @@ func (a *app) run(args []string) error {
 	if err != nil {
 		return err
 	}
-	now := a.now()
-	period, err := resolvePeriod(o, now)
+	periods, err := resolvePeriods(o, a.now())
 	if err != nil {
 		return err
 	}
@@ -47,7 +46,7 @@ func (a *app) run(args []string) error {
 	if !id.All && len(id.Emails)+len(id.Names)+len(id.Logins) == 0 {
 		return a.noIdentity(o.repos[0])
 	}
-	in := analyzer.Options{Identity: id, Period: period, Team: cfg.get("career.team")}
+	in := analyzer.Options{Identity: id, Team: cfg.get("career.team")}
 	if a.stderrIsTerminal() {
 		in.Progress = a.stderr
 	}
@@ -63,40 +62,65 @@ func (a *app) run(args []string) error {
 		}
 		in.Repos = append(in.Repos, ri)
 	}
-	ev, err := a.readGitHub(o.github(), period)
-	if err != nil {
-		return err
-	}
-	if ev != nil {
-		in.GitHub = ev
-		if ev.Login != "" && !id.All {
-			// The login also finds commits made through GitHub's web
-			// editor (noreply addresses).
-			in.Identity.Logins = appendNew(in.Identity.Logins, ev.Login)
+
+	var reps []*analyzer.Report
+	nextLevel := ""
+	for _, period := range periods {
+		pin := in
+		pin.Period = period
+		ev, err := a.readGitHub(o.github(), period)
+		if err != nil {
+			return err
 		}
+		if ev != nil {
+			pin.GitHub = ev
+			if ev.Login != "" && !id.All {
+				// The login also finds commits made through GitHub's web
+				// editor (noreply addresses).
+				pin.Identity.Logins = appendNew(append([]string(nil), id.Logins...), ev.Login)
+			}
+		}
+		rep, err := analyzer.Analyze(pin)
+		if err != nil {
+			return err
+		}
+		if nextLevel, err = measureToward(o, cfg, a.getenv("HOME"), rep); err != nil {
+			return err
+		}
+		a.warn(rep)
+		reps = append(reps, rep)
 	}
-	rep, err := analyzer.Analyze(in)
+	var doc []byte
+	if len(reps) == 1 {
+		doc, err = render(reps[0], o.format, nextLevel)
+	} else {
+		doc, err = renderYear(reps, nextLevel)
+	}
 	if err != nil {
 		return err
 	}
-	nextLevel, err := measureToward(o, cfg, a.getenv("HOME"), rep)
-	if err != nil {
-		return err
-	}
-	a.warn(rep)
-	doc, err := render(rep, o.format, nextLevel)
-	if err != nil {
-		return err
-	}
+
 	if o.output == "" && o.format != "json" {
 		// career.output names the living Markdown doc, not JSON exports.
 		o.output = expandHome(cfg.get("career.output"), a.getenv("HOME"))
 	}
-	if o.output == "" {
+	switch {
+	case o.output == "":
 		_, err = a.stdout.Write(doc)
 		return err
+	case o.forceNew:
+		path, err := besidePath(o.output)
+		if err != nil {
+			return err
+		}
+		if err := replaceFile(path, doc); err != nil {
+			return err
+		}
+		fmt.Fprintf(a.stderr, "git-career: wrote a fresh doc to %q; %q is untouched\n", path, o.output)
+		return nil
 	}
-	return writeOutput(o.output, doc, o.format != "json")
+	_, err = writeOutput(o.output, doc, o.format != "json")
+	return err
 }
 
 // warn says on stderr what a source could not read.
@@ -109,6 +133,15 @@ func (a *app) warn(rep *analyzer.Report) {
 			fmt.Fprintf(a.stderr, "git-career: warning: %s: %s\n", s.Repo, w)
 		}
 	}
+}
+
+// renderYear writes one Markdown doc with a section per quarter.
+func renderYear(reps []*analyzer.Report, nextLevel string) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := report.MarkdownPeriods(&buf, reps, report.Options{Score: analyzer.Score, NextLevel: nextLevel}); err != nil {
+		return nil, fmt.Errorf("rendering: %w", err)
+	}
+	return buf.Bytes(), nil
 }
 
 // render writes the report in the format asked for; nextLevel names the
@@ -125,6 +158,31 @@ func render(rep *analyzer.Report, format, nextLevel string) ([]byte, error) {
 		return nil, fmt.Errorf("rendering: %w", err)
 	}
 	return buf.Bytes(), nil
+}
+
+// resolvePeriods is the one period asked for, or with --year the quarters
+// of that year that have begun, oldest first.
+func resolvePeriods(o *options, now time.Time) ([]analyzer.Period, error) {
+	if o.year == 0 {
+		p, err := resolvePeriod(o, now)
+		return []analyzer.Period{p}, err
+	}
+	var out []analyzer.Period
+	for q := 1; q <= 4; q++ {
+		start := time.Date(o.year, time.Month(3*q-2), 1, 0, 0, 0, 0, now.Location())
+		if start.After(now) {
+			break
+		}
+		p, err := analyzer.Quarter(fmt.Sprintf("%dQ%d", o.year, q), now)
+		if err != nil {
+			return nil, usageError{err}
+		}
+		out = append(out, p)
+	}
+	if len(out) == 0 {
+		return nil, usagef("--year %d has not begun", o.year)
+	}
+	return out, nil
 }
 
 // resolvePeriod turns --since, --until and --quarter into a period of
