@@ -1,11 +1,8 @@
 package analyzer
 
 import (
-	"bufio"
-	"encoding/json"
 	"fmt"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -21,29 +18,7 @@ type reviewRecord struct {
 }
 
 func readReviewEval(t *testing.T, name string) []reviewRecord {
-	t.Helper()
-	fh, err := os.Open(filepath.Join(evalDir(t), name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer fh.Close()
-	var out []reviewRecord
-	sc := bufio.NewScanner(fh)
-	sc.Buffer(make([]byte, 1<<20), 64<<20)
-	for sc.Scan() {
-		var r reviewRecord
-		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		out = append(out, r)
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
-	if len(out) == 0 {
-		t.Fatalf("%s: no records", name)
-	}
-	return out
+	return readJSONL[reviewRecord](t, name)
 }
 
 // Educational comments in Nova (Turzo & Bosu's labels): positive is

@@ -54,18 +54,19 @@ func (r *evalRecord) commit(subject, body string) *Commit {
 	return c
 }
 
-func readEval(t *testing.T, name string) []evalRecord {
+// readJSONL reads one of the labelled files, one JSON record a line.
+func readJSONL[T any](t *testing.T, name string) []T {
 	t.Helper()
 	fh, err := os.Open(filepath.Join(evalDir(t), name))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer fh.Close()
-	var out []evalRecord
+	var out []T
 	sc := bufio.NewScanner(fh)
 	sc.Buffer(make([]byte, 1<<20), 64<<20)
 	for sc.Scan() {
-		var r evalRecord
+		var r T
 		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
@@ -79,6 +80,8 @@ func readEval(t *testing.T, name string) []evalRecord {
 	}
 	return out
 }
+
+func readEval(t *testing.T, name string) []evalRecord { return readJSONL[evalRecord](t, name) }
 
 func has(cats []Category, k Category) bool {
 	for _, c := range cats {
