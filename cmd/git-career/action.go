@@ -88,6 +88,10 @@ func (a *app) action(gha *githubactions.Action) error {
 		return fmt.Errorf("bad format %q: want markdown or json", format)
 	}
 	gp := githubParams{user: user, token: token}
+	if token == "" {
+		gha.Warningf("no github-token: pull requests, reviews and issues are left out of the doc")
+		gp.noGitHub = true
+	}
 	for _, r := range words(in["repositories"]) {
 		if org, ok := strings.CutPrefix(r, "org:"); ok {
 			gp.orgs = append(gp.orgs, org)
