@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -23,28 +24,44 @@ func writeOutput(path string, data []byte, merge bool) ([]byte, error) {
 	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
 		return nil, fmt.Errorf("writing %q: folder %q does not exist", path, dir)
 	}
-	if merge {
-		old, err := os.ReadFile(path)
-		switch {
-		case errors.Is(err, fs.ErrNotExist):
-		case err != nil:
-			return nil, fmt.Errorf("reading %q: %w", path, err)
-		default:
-			merged, err := report.Merge(old, data)
-			var pe *report.ParseError
-			if errors.As(err, &pe) {
-				return nil, fmt.Errorf("%q cannot be merged into (%s): left untouched; --force-new writes a fresh doc beside it", path, strings.TrimPrefix(pe.Error(), "report: "))
-			}
-			if err != nil {
-				return nil, fmt.Errorf("merging into %q: %w", path, err)
-			}
-			if bytes.Equal(old, merged) {
-				return old, nil // nothing new: leave the file and its time alone
-			}
-			data = merged
-		}
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return nil, fmt.Errorf("writing %q: it is a folder; name a file", path)
 	}
-	return data, replaceFile(path, data)
+	// A doc kept in a synced folder or a dotfiles repository may be a
+	// symlink: write where it points, or the two copies would drift apart.
+	target := path
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		target = real
+	}
+	old, err := os.ReadFile(target)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+	case err != nil:
+		return nil, fmt.Errorf("reading %q: %w", path, err)
+	case !merge && !looksJSON(old):
+		// JSON replaces only JSON: never a brag doc someone writes in.
+		return nil, fmt.Errorf("%q is not a JSON export; refusing to overwrite it: choose another -o path", path)
+	case merge:
+		merged, err := report.Merge(old, data)
+		var pe *report.ParseError
+		if errors.As(err, &pe) {
+			return nil, fmt.Errorf("%q cannot be merged into (%s): left untouched; --force-new writes a fresh doc beside it", path, strings.TrimPrefix(pe.Error(), "report: "))
+		}
+		if err != nil {
+			return nil, fmt.Errorf("merging into %q: %w", path, err)
+		}
+		if bytes.Equal(old, merged) {
+			return old, nil // nothing new: leave the file and its time alone
+		}
+		data = merged
+	}
+	return data, replaceFile(target, data)
+}
+
+// looksJSON reports whether b is a JSON document (an earlier export).
+func looksJSON(b []byte) bool {
+	b = bytes.TrimSpace(b)
+	return len(b) == 0 || b[0] == '{' && json.Valid(b)
 }
 
 // replaceFile writes data to path through a temporary file and a rename.
