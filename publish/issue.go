@@ -12,12 +12,21 @@ import (
 // was created.
 func (p *Publisher) Issue(ctx context.Context, user, period, title, doc string) (string, bool, error) {
 	marker := Marker(user, period)
-	body := doc + "\n" + marker + "\n"
 	existing, err := p.findIssue(ctx, marker)
 	if err != nil {
 		return "", false, err
 	}
 	if existing != nil {
+		// What a person wrote into the issue since is kept.
+		old := strings.TrimSuffix(strings.TrimSuffix(existing.GetBody(), "\n"), marker)
+		merged, err := p.update([]byte(strings.TrimSuffix(old, "\n")), []byte(doc))
+		if err != nil {
+			return "", false, err
+		}
+		body := string(merged) + "\n" + marker + "\n"
+		if body == existing.GetBody() && title == existing.GetTitle() {
+			return existing.GetHTMLURL(), false, nil // nothing new
+		}
 		req := &github.IssueRequest{Title: &title, Body: &body}
 		is, _, err := p.Client.Issues.Edit(ctx, p.Owner, p.Repo, existing.GetNumber(), req)
 		if err != nil {
@@ -26,6 +35,7 @@ func (p *Publisher) Issue(ctx context.Context, user, period, title, doc string) 
 		return is.GetHTMLURL(), false, nil
 	}
 	labels := []string{Label}
+	body := doc + "\n" + marker + "\n"
 	is, _, err := p.Client.Issues.Create(ctx, p.Owner, p.Repo, &github.IssueRequest{Title: &title, Body: &body, Labels: &labels})
 	if err != nil {
 		return "", false, permissionError(err, "creating the brag-doc issue", "issues: write")

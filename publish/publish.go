@@ -23,6 +23,23 @@ type Publisher struct {
 	Client *github.Client
 	Owner  string
 	Repo   string
+	// Merge, when set, folds a fresh document into the one published
+	// before (report.Merge), so that what a person wrote into the issue or
+	// committed on the branch is kept; nil replaces it.
+	Merge func(old, fresh []byte) ([]byte, error)
+}
+
+// update is what to publish over old: the fresh document merged into it,
+// or the fresh document alone when there is no Merge.
+func (p *Publisher) update(old, fresh []byte) ([]byte, error) {
+	if p.Merge == nil {
+		return fresh, nil
+	}
+	merged, err := p.Merge(old, fresh)
+	if err != nil {
+		return nil, fmt.Errorf("the published doc cannot be merged into, so it was left as it is: %w", err)
+	}
+	return merged, nil
 }
 
 // New returns a publisher for "owner/name".

@@ -34,9 +34,19 @@ func (p *Publisher) PullRequest(ctx context.Context, user, period, path, title s
 	cur, _, resp, err := p.Client.Repositories.GetContents(ctx, p.Owner, p.Repo, path, &github.RepositoryContentGetOptions{Ref: branch})
 	switch {
 	case err == nil && cur != nil:
-		if content, cerr := cur.GetContent(); cerr == nil && content == string(doc) {
+		content, err := cur.GetContent()
+		if err != nil {
+			return "", false, fmt.Errorf("reading %s on %s: %w", path, branch, err)
+		}
+		// What a person committed on the branch since is kept.
+		merged, err := p.update([]byte(content), doc)
+		if err != nil {
+			return "", false, err
+		}
+		if string(merged) == content {
 			break // already there: no empty commit
 		}
+		opts.Content = merged
 		opts.SHA = cur.SHA
 		if _, _, err := p.Client.Repositories.UpdateFile(ctx, p.Owner, p.Repo, path, opts); err != nil {
 			return "", false, permissionError(err, "committing "+path, perms)
@@ -55,6 +65,9 @@ func (p *Publisher) PullRequest(ctx context.Context, user, period, path, title s
 		return "", false, permissionError(err, "listing pull requests", perms)
 	}
 	if len(open) > 0 {
+		if open[0].GetTitle() == title && open[0].GetBody() == body {
+			return open[0].GetHTMLURL(), false, nil // nothing to change
+		}
 		pr, _, err := p.Client.PullRequests.Edit(ctx, p.Owner, p.Repo, open[0].GetNumber(), &github.PullRequest{Title: &title, Body: &body})
 		if err != nil {
 			return "", false, permissionError(err, "updating the pull request", perms)

@@ -14,6 +14,7 @@ import (
 
 	"github.com/git-career/git-career/analyzer"
 	"github.com/git-career/git-career/publish"
+	"github.com/git-career/git-career/report"
 )
 
 // actionInputs are the inputs action.yml declares; the binary reads each
@@ -189,6 +190,9 @@ func (a *app) action(gha *githubactions.Action) error {
 		p, err := publish.New(client, ctx.Repository)
 		if err != nil {
 			return err
+		}
+		if format != "json" {
+			p.Merge = report.Merge
 		}
 		bg := context.Background()
 		if publishTo == "issue" {

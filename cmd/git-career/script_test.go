@@ -74,6 +74,7 @@ func TestScripts(t *testing.T) {
 			"commit":      cmdCommit,
 			"ghfail":      cmdGHFail,
 			"ghpublished": cmdGHPublished,
+			"ghissue":     cmdGHIssue,
 		},
 	})
 }
@@ -181,4 +182,36 @@ func cmdGHPublished(ts *testscript.TestScript, neg bool, args []string) {
 	for _, k := range keys {
 		fmt.Fprintf(w, "file %s %d bytes\n", k, len(p.Files[k]))
 	}
+}
+
+// cmdGHIssue shows or edits the body of an issue published to the fake
+// GitHub, as a person would on github.com:
+//
+//	ghissue OWNER/NAME NUMBER            prints the body
+//	ghissue OWNER/NAME NUMBER TEXT       appends a line of TEXT to it
+func cmdGHIssue(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 || len(args) > 3 {
+		ts.Fatalf("usage: ghissue OWNER/NAME NUMBER [TEXT]")
+	}
+	n, err := strconv.Atoi(args[1])
+	ts.Check(err)
+	p := scenario(ts).Published(args[0])
+	if p == nil {
+		ts.Fatalf("nothing published to %s", args[0])
+	}
+	for _, is := range p.Issues {
+		if is.Number != n {
+			continue
+		}
+		if len(args) == 3 {
+			// Edited on github.com: a line in the middle of the doc.
+			lines := strings.SplitAfter(is.Body, "\n")
+			mid := len(lines) / 2
+			is.Body = strings.Join(lines[:mid], "") + args[2] + "\n" + strings.Join(lines[mid:], "")
+			return
+		}
+		fmt.Fprint(ts.Stdout(), is.Body)
+		return
+	}
+	ts.Fatalf("no issue #%d in %s", n, args[0])
 }
