@@ -209,12 +209,7 @@ func analyzeRepo(in RepoInput, opt Options, m *matcher, prs map[string]bool) (So
 		}
 	}
 
-	// A commit reverted later is dropped, and so is its revert: together
-	// they changed nothing.
-	drop := map[string]bool{}
-	for sha, by := range reverted {
-		drop[sha], drop[by] = true, true
-	}
+	drop := cancelledPairs(reverted)
 	var evs []evidence
 	for i, cd := range cands {
 		prog.diffs(i, len(cands))
@@ -257,6 +252,32 @@ func analyzeRepo(in RepoInput, opt Options, m *matcher, prs map[string]bool) (So
 		out = append(out, c)
 	}
 	return src, out, nil
+}
+
+// cancelledPairs returns the commits to leave out: a commit reverted later,
+// and its revert, since together they changed nothing. A revert that was
+// itself reverted cancels nothing: the work was re-applied, and the
+// original commit stays (reverted maps a commit to the commit reverting
+// it).
+func cancelledPairs(reverted map[string]string) map[string]bool {
+	memo := map[string]bool{}
+	var cancelled func(sha string, depth int) bool
+	cancelled = func(sha string, depth int) bool {
+		if v, ok := memo[sha]; ok {
+			return v
+		}
+		by, ok := reverted[sha]
+		v := ok && depth < 100 && !cancelled(by, depth+1)
+		memo[sha] = v
+		return v
+	}
+	drop := map[string]bool{}
+	for sha, by := range reverted {
+		if cancelled(sha, 0) {
+			drop[sha], drop[by] = true, true
+		}
+	}
+	return drop
 }
 
 // evidence is a commit read in full, with whether it only credits the user.

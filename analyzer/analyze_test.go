@@ -133,8 +133,14 @@ func TestAnalyzeAllBranchesMergesAndReverts(t *testing.T) {
 	bad := r.commit("a mistake", map[string]string{"x.go": "x\n"}, "2026-07-06T00:00:00Z")
 	r.runEnv([]string{"GIT_AUTHOR_DATE=2026-07-07T00:00:00Z", "GIT_COMMITTER_DATE=2026-07-07T00:00:00Z"}, "revert", "--no-edit", bad)
 
+	// Reverted, then the revert reverted: the work is back, and counts.
+	again := r.commit("automate the deploy step", map[string]string{"deploy.sh": "make deploy\n"}, "2026-07-08T00:00:00Z")
+	r.runEnv([]string{"GIT_AUTHOR_DATE=2026-07-09T00:00:00Z", "GIT_COMMITTER_DATE=2026-07-09T00:00:00Z"}, "revert", "--no-edit", again)
+	revert := strings.TrimSpace(r.run("rev-parse", "HEAD"))
+	r.runEnv([]string{"GIT_AUTHOR_DATE=2026-07-10T00:00:00Z", "GIT_COMMITTER_DATE=2026-07-10T00:00:00Z"}, "revert", "--no-edit", revert)
+
 	rep := analyzeOne(t, r.Dir, ada, q3(t))
-	want := []string{"only on a branch", "on main", "on topic", "base"}
+	want := []string{"automate the deploy step", "only on a branch", "on main", "on topic", "base"}
 	if got := titles(rep); !reflect.DeepEqual(got, want) {
 		t.Errorf("titles = %q, want %q", got, want)
 	}
