@@ -111,6 +111,10 @@ func (a *app) action(gha *githubactions.Action) error {
 			opt.Repos = []analyzer.RepoInput{{Path: ws}}
 		}
 	}
+	if gp, err = a.resolveGitHub(gp); err != nil {
+		gha.EndGroup()
+		return err
+	}
 	ev, err := a.readGitHub(gp, period)
 	if err != nil {
 		gha.EndGroup()

@@ -140,9 +140,7 @@ func parseFlags(args []string, out io.Writer) (*options, error) {
 	if o.year != 0 && o.format == "json" {
 		return nil, usagef("--year writes one Markdown doc; for JSON, run once per --quarter")
 	}
-	if o.forceNew && o.output == "" {
-		return nil, usagef("--force-new needs -o FILE")
-	}
+
 	if len(o.repos) == 0 {
 		o.repos = []string{"."}
 	}

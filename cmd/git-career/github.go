@@ -58,37 +58,45 @@ func (o *options) github() githubParams {
 		localRepos: o.repos, noGitHub: o.noGitHub, noCache: o.noCache}
 }
 
-// readGitHub reads the user's pull requests, reviews and issues when a
-// token and something to scope the search are at hand. It returns nil
-// evidence, and says once on stderr what is missed, when there is no token.
-func (a *app) readGitHub(o githubParams, period analyzer.Period) (*analyzer.GitHubEvidence, error) {
+// resolveGitHub settles, once per run, whether GitHub is read and how:
+// the scope (default: the GitHub remotes of the local repositories) and the
+// token. Without a token it says once on stderr what is missed, and turns
+// GitHub off.
+func (a *app) resolveGitHub(o githubParams) (githubParams, error) {
 	if o.noGitHub {
-		return nil, nil
+		return o, nil
 	}
-	api := a.apiRoot()
-	repos, orgs := o.repos, o.orgs
-	if len(repos) == 0 && len(orgs) == 0 {
+	if len(o.repos) == 0 && len(o.orgs) == 0 {
 		var hosts []string
-		if h := apiHost(api); h != "" {
+		if h := apiHost(a.apiRoot()); h != "" {
 			hosts = append(hosts, h)
 		}
 		for _, r := range o.localRepos {
 			rs, err := analyzer.GitHubRemotes(r, hosts)
 			if err != nil {
-				return nil, err
+				return o, err
 			}
-			repos = append(repos, rs...)
+			o.repos = append(o.repos, rs...)
 		}
 	}
-	if len(repos) == 0 && len(orgs) == 0 && o.user == "" {
-		return nil, nil // nothing on GitHub to read
+	if len(o.repos) == 0 && len(o.orgs) == 0 && o.user == "" {
+		o.noGitHub = true // nothing on GitHub to read
+		return o, nil
 	}
-	token := o.token
-	if token == "" {
-		token = a.githubToken()
+	if o.token == "" {
+		o.token = a.githubToken()
 	}
-	if token == "" {
+	if o.token == "" {
 		fmt.Fprintln(a.stderr, "git-career: note: no GitHub token (set GITHUB_TOKEN or GH_TOKEN, or run gh auth login): pull requests, reviews and issues are left out; --no-github hides this note")
+		o.noGitHub = true
+	}
+	return o, nil
+}
+
+// readGitHub reads the user's pull requests, reviews and issues in the
+// period, as resolveGitHub settled; nil evidence when GitHub is off.
+func (a *app) readGitHub(o githubParams, period analyzer.Period) (*analyzer.GitHubEvidence, error) {
+	if o.noGitHub {
 		return nil, nil
 	}
 	client := a.httpClient()
@@ -98,17 +106,14 @@ func (a *app) readGitHub(o githubParams, period analyzer.Period) (*analyzer.GitH
 		}
 	}
 	gopt := analyzer.GitHubOptions{
-		HTTPClient: client, BaseURL: api, Token: token, User: o.user,
-		Repos: repos, Orgs: orgs, Period: period, Now: a.now, Sleep: a.sleep,
+		HTTPClient: client, BaseURL: a.apiRoot(), Token: o.token, User: o.user,
+		Repos: o.repos, Orgs: o.orgs, Period: period, Now: a.now, Sleep: a.sleep,
 	}
 	if a.stderrIsTerminal() {
 		gopt.Progress = a.stderr
 	}
-	ev, err := analyzer.ReadGitHub(context.Background(), gopt)
-	if err != nil {
-		return nil, fmt.Errorf("github: %w", err)
-	}
-	return ev, nil
+	// The analyzer's errors already start "github: ".
+	return analyzer.ReadGitHub(context.Background(), gopt)
 }
 
 // userCacheDir is os.UserCacheDir, honouring XDG_CACHE_HOME and HOME from

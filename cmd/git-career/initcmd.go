@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"flag"
 	"fmt"
@@ -14,7 +15,7 @@ import (
 )
 
 // initUsage is `git career init -h`.
-const initUsage = `usage: git career init [--global] [--level ID] [--target ID] [--team @ORG/TEAM] [--output FILE]
+const initUsage = `usage: git career init [--global] [--level ID] [--target ID] [--ladder FILE] [--team @ORG/TEAM] [--output FILE]
 
 Write git config entries for git career: the other emails you commit under
 here (same name as user.name), and the level, target, team and output file
@@ -32,19 +33,13 @@ func (a *app) initRun(args []string) error {
 	team := fs.String("team", "", "")
 	output := fs.String("output", "", "")
 	repo := fs.String("repo", ".", "")
+	ladderFile := fs.String("ladder", "", "")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprint(a.stdout, initUsage)
 			return errHelp
 		}
 		return usagef("init: %v (see git career init -h)", err)
-	}
-	ladder := analyzer.BuiltinLadder()
-	if err := analyzer.ValidateLevel(ladder, *level, "--level"); err != nil {
-		return usageError{err}
-	}
-	if err := analyzer.ValidateLevel(ladder, *target, "--target"); err != nil {
-		return usageError{err}
 	}
 	local, err := analyzer.LocalConfig(*repo)
 	if err != nil {
@@ -53,6 +48,18 @@ func (a *app) initRun(args []string) error {
 	cfg, err := loadGitConfig(a.getenv, local)
 	if err != nil {
 		return err
+	}
+	// The levels are checked against the ladder the runs will use.
+	if _, err := ladderFor(cmp.Or(*ladderFile, cfg.get("career.ladder")), *level, *target, a.getenv("HOME")); err != nil {
+		return err
+	}
+	if *output != "" {
+		// A relative path would name a different file from every folder.
+		abs, err := filepath.Abs(expandHome(*output, a.getenv("HOME")))
+		if err != nil {
+			return fmt.Errorf("resolving %q: %w", *output, err)
+		}
+		*output = abs
 	}
 	var lines [][2]string
 	set := func(key, value string) {
@@ -82,13 +89,14 @@ func (a *app) initRun(args []string) error {
 	set("career.target", *target)
 	set("career.team", *team)
 	set("career.output", *output)
+	set("career.ladder", *ladderFile)
 
 	path, err := a.configPath(*global, *repo)
 	if err != nil {
 		return err
 	}
 	if len(lines) == 0 {
-		fmt.Fprintf(a.stdout, "nothing to add to %s: git career is set up\n", path)
+		fmt.Fprintf(a.stdout, "nothing to add to %q: git career is set up\n", path)
 		return nil
 	}
 	var b strings.Builder
@@ -107,7 +115,7 @@ func (a *app) initRun(args []string) error {
 	if err := f.Close(); err != nil {
 		return fmt.Errorf("writing %q: %w", path, err)
 	}
-	fmt.Fprintf(a.stdout, "wrote to %s:\n", path)
+	fmt.Fprintf(a.stdout, "wrote to %q:\n", path)
 	for _, kv := range lines {
 		fmt.Fprintf(a.stdout, "  %s = %s\n", kv[0], kv[1])
 	}

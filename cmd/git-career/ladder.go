@@ -1,46 +1,60 @@
 package main
 
 import (
+	"cmp"
+
 	"github.com/git-career/git-career/analyzer"
 )
 
-// measureToward sets rep.Toward from --level, --target and --ladder (or
-// career.level, career.target and career.ladder): nothing when neither
-// level is known. It returns the title of the level measured toward, for
-// the doc's 1:1 questions, or "".
-func measureToward(o *options, cfg *gitConfig, home string, rep *analyzer.Report) (string, error) {
-	level := firstNonEmpty(o.level, cfg.get("career.level"))
-	target := firstNonEmpty(o.target, cfg.get("career.target"))
-	file := firstNonEmpty(o.ladder, cfg.get("career.ladder"))
-	if level == "" && target == "" {
-		return "", nil
-	}
+// ladderFor loads the ladder named by --ladder or career.ladder (the
+// built-in one when neither), and checks the level and target against it
+// before any history is read: a typo is a usage error at once.
+func ladderFor(file, level, target, home string) (*analyzer.Ladder, error) {
 	ladder := analyzer.BuiltinLadder()
 	if file != "" {
 		var err error
 		if ladder, err = analyzer.ReadLadder(expandHome(file, home)); err != nil {
-			return "", err // file:line: what is wrong, and what is allowed
+			return nil, err // file:line: what is wrong, and what is allowed
 		}
 	}
 	if err := analyzer.ValidateLevel(ladder, level, "--level"); err != nil {
-		return "", usageError{err}
+		return nil, usageError{err}
 	}
 	if err := analyzer.ValidateLevel(ladder, target, "--target"); err != nil {
-		return "", usageError{err}
+		return nil, usageError{err}
 	}
-	t, err := analyzer.MeasureToward(ladder, level, target, rep.Contributions)
+	return ladder, nil
+}
+
+// careerLevels are the ladder settings of a run: flags win over git config.
+type careerLevels struct {
+	ladder        *analyzer.Ladder // nil when no level is known
+	level, target string
+}
+
+func resolveLevels(o *options, cfg *gitConfig, home string) (careerLevels, error) {
+	c := careerLevels{
+		level:  cmp.Or(o.level, cfg.get("career.level")),
+		target: cmp.Or(o.target, cfg.get("career.target")),
+	}
+	if c.level == "" && c.target == "" {
+		return c, nil
+	}
+	l, err := ladderFor(cmp.Or(o.ladder, cfg.get("career.ladder")), c.level, c.target, home)
+	c.ladder = l
+	return c, err
+}
+
+// measure sets rep.Toward, and returns the title of the level measured
+// toward, for the doc's 1:1 questions, or "".
+func (c careerLevels) measure(rep *analyzer.Report) (string, error) {
+	if c.ladder == nil {
+		return "", nil
+	}
+	t, err := analyzer.MeasureToward(c.ladder, c.level, c.target, rep.Contributions)
 	if err != nil {
 		return "", usageError{err}
 	}
 	rep.Toward = t
 	return t.Target.Title, nil
-}
-
-func firstNonEmpty(vs ...string) string {
-	for _, v := range vs {
-		if v != "" {
-			return v
-		}
-	}
-	return ""
 }

@@ -63,12 +63,29 @@ func (a *app) run(args []string) error {
 		in.Repos = append(in.Repos, ri)
 	}
 
+	levels, err := resolveLevels(o, cfg, a.getenv("HOME"))
+	if err != nil {
+		return err
+	}
+	if o.output == "" && o.format != "json" {
+		// career.output names the living Markdown doc, not JSON exports.
+		o.output = expandHome(cfg.get("career.output"), a.getenv("HOME"))
+	}
+	if o.forceNew && o.output == "" {
+		return usagef("--force-new needs -o FILE (or git config career.output)")
+	}
+	gh, err := a.resolveGitHub(o.github())
+	if err != nil {
+		return err
+	}
+
 	var reps []*analyzer.Report
 	nextLevel := ""
+	warned := map[string]bool{}
 	for _, period := range periods {
 		pin := in
 		pin.Period = period
-		ev, err := a.readGitHub(o.github(), period)
+		ev, err := a.readGitHub(gh, period)
 		if err != nil {
 			return err
 		}
@@ -84,10 +101,10 @@ func (a *app) run(args []string) error {
 		if err != nil {
 			return err
 		}
-		if nextLevel, err = measureToward(o, cfg, a.getenv("HOME"), rep); err != nil {
+		if nextLevel, err = levels.measure(rep); err != nil {
 			return err
 		}
-		a.warn(rep)
+		a.warn(rep, warned)
 		reps = append(reps, rep)
 	}
 	var doc []byte
@@ -100,10 +117,6 @@ func (a *app) run(args []string) error {
 		return err
 	}
 
-	if o.output == "" && o.format != "json" {
-		// career.output names the living Markdown doc, not JSON exports.
-		o.output = expandHome(cfg.get("career.output"), a.getenv("HOME"))
-	}
 	switch {
 	case o.output == "":
 		_, err = a.stdout.Write(doc)
@@ -123,14 +136,21 @@ func (a *app) run(args []string) error {
 	return err
 }
 
-// warn says on stderr what a source could not read.
-func (a *app) warn(rep *analyzer.Report) {
+// warn says on stderr what a source could not read, each thing once per
+// run (--year reads every source once per quarter).
+func (a *app) warn(rep *analyzer.Report, said map[string]bool) {
+	say := func(line string) {
+		if !said[line] {
+			said[line] = true
+			fmt.Fprintln(a.stderr, line)
+		}
+	}
 	for _, s := range rep.Sources {
 		if s.Shallow {
-			fmt.Fprintf(a.stderr, "git-career: warning: %s is a shallow clone: older history was not read; run `git fetch --unshallow` in %q\n", s.Repo, s.Path)
+			say(fmt.Sprintf("git-career: warning: %s is a shallow clone: older history was not read; run `git fetch --unshallow` in %q", s.Repo, s.Path))
 		}
 		for _, w := range s.Warnings {
-			fmt.Fprintf(a.stderr, "git-career: warning: %s: %s\n", s.Repo, w)
+			say(fmt.Sprintf("git-career: warning: %s: %s", s.Repo, w))
 		}
 	}
 }
