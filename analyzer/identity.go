@@ -40,7 +40,7 @@ func IsBot(p Person) bool {
 		return true
 	}
 	local, _, _ := strings.Cut(email, "@")
-	return botNames[local] || strings.HasSuffix(local, "-bot") && strings.Contains(email, "bot")
+	return botNames[local] || strings.HasSuffix(local, "-bot")
 }
 
 // matcher tells whether a person is the one a report is about.

@@ -36,9 +36,17 @@ func (a *app) actionRun() error {
 	err := a.action(gha)
 	if err != nil {
 		gha.Errorf("%s", err)
+		return reported{err}
 	}
-	return err
+	return nil
 }
+
+// reported is an error already shown (as an annotation): main exits 1
+// without printing it again.
+type reported struct{ err error }
+
+func (r reported) Error() string { return r.err.Error() }
+func (r reported) Unwrap() error { return r.err }
 
 // input reads an action input. A composite action passes inputs through
 // env as INPUT_GITHUB_TOKEN; a runner itself sets INPUT_GITHUB-TOKEN.
@@ -281,7 +289,11 @@ func actionPeriod(s string, now time.Time) (analyzer.Period, error) {
 		if err != nil {
 			return analyzer.Period{}, fmt.Errorf("period: %w", err)
 		}
-		return analyzer.Range(from, to)
+		p, err := analyzer.Range(from, to)
+		if err != nil {
+			return p, fmt.Errorf("period: %w", err)
+		}
+		return p, nil
 	}
 	p, err := analyzer.Quarter(s, now)
 	if err != nil {

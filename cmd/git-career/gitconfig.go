@@ -100,9 +100,7 @@ func (c *gitConfig) addText(text, dir, name string, depth int) error {
 // includePath resolves an include.path: "~/" is the home folder, and a
 // relative path is relative to the including file.
 func includePath(p, dir, home string) string {
-	if rest, ok := strings.CutPrefix(p, "~/"); ok && home != "" {
-		return filepath.Join(home, rest)
-	}
+	p = expandHome(p, home)
 	if !filepath.IsAbs(p) && dir != "" {
 		return filepath.Join(dir, p)
 	}

@@ -117,6 +117,8 @@ func (a *app) main(args []string) int {
 		return exitOK
 	case errors.Is(err, errHelp):
 		return exitOK
+	case errors.As(err, new(reported)):
+		return exitFailure
 	}
 	fmt.Fprintf(a.stderr, "git-career: %v\n", err)
 	var ue usageError
