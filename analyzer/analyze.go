@@ -27,6 +27,9 @@ type Options struct {
 	Period   Period
 	Team     string    // career.team, an owner handle such as "@org/team"
 	Progress io.Writer // progress lines; nil for none
+	// GitHubHosts are GitHub Enterprise servers whose remotes, like
+	// github.com's, name a repository "owner/name" and link its commits.
+	GitHubHosts []string
 	// GitHub is what ReadGitHub found, or nil: its items join the report,
 	// and local commits that belong to the user's pull requests are
 	// grouped under them.
@@ -87,7 +90,7 @@ func analyzeRepo(in RepoInput, opt Options, m *matcher, prs map[string]bool) (So
 		return Source{}, nil, err
 	}
 	defer r.Close()
-	name, web := r.name()
+	name, web := r.name(opt.GitHubHosts)
 	src := Source{Kind: "git", Repo: name, Path: r.path}
 	prog := newProgress(opt.Progress, name)
 	defer prog.done()

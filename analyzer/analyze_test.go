@@ -293,3 +293,22 @@ func TestAnalyzeCrossTeamWithoutCodeowners(t *testing.T) {
 		t.Errorf("cross-team = %v, want %v", got, want)
 	}
 }
+
+func TestAnalyzeEnterpriseRemote(t *testing.T) {
+	r := newTestRepo(t)
+	r.run("remote", "add", "origin", "git@ghe.example.com:platform/api.git")
+	sha := r.commit("one", map[string]string{"a.go": "a\n"}, "2026-07-01T00:00:00Z")
+	rep, err := Analyze(Options{Repos: []RepoInput{{Path: r.Dir}}, Identity: ada, Period: q3(t), GitHubHosts: []string{"ghe.example.com"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := rep.Contributions[0]
+	if c.Repo != "platform/api" || c.URL != "https://ghe.example.com/platform/api/commit/"+sha {
+		t.Errorf("repo %q, url %q; want platform/api on ghe.example.com", c.Repo, c.URL)
+	}
+	// Without the host, the remote is not GitHub: no link is invented.
+	rep = analyzeOne(t, r.Dir, ada, q3(t))
+	if c := rep.Contributions[0]; c.URL != "" || c.Repo == "platform/api" {
+		t.Errorf("unknown host: repo %q, url %q", c.Repo, c.URL)
+	}
+}

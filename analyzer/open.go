@@ -195,9 +195,9 @@ func (r *gitRepo) headFile(name string) (string, error) {
 // name is the short name reports use: "owner/name" for a GitHub remote,
 // else the folder name. webBase is the https address of the repository on
 // GitHub, "" elsewhere.
-func (r *gitRepo) name() (name, webBase string) {
-	if full := remoteRepos(r.repo, nil); len(full) > 0 {
-		return full[0], "https://github.com/" + full[0]
+func (r *gitRepo) name(hosts []string) (name, webBase string) {
+	if rs := remoteRepos(r.repo, hosts); len(rs) > 0 {
+		return rs[0].full, "https://" + rs[0].host + "/" + rs[0].full
 	}
 	base := filepath.Base(r.path)
 	if base == ".git" {
@@ -239,12 +239,19 @@ func GitHubRemotes(path string, extraHosts []string) ([]string, error) {
 	if err != nil {
 		return nil, fmt.Errorf("opening %q: %w", path, err)
 	}
-	return remoteRepos(repo, extraHosts), nil
+	var out []string
+	for _, r := range remoteRepos(repo, extraHosts) {
+		out = append(out, r.full)
+	}
+	return out, nil
 }
 
-// remoteRepos is the "owner/name" of each GitHub remote, origin first, then
-// the others in name order.
-func remoteRepos(repo *git.Repository, hosts []string) []string {
+// ghRemote is a remote on GitHub or a GitHub Enterprise server.
+type ghRemote struct{ host, full string }
+
+// remoteRepos is each GitHub remote, origin first, then the others in name
+// order.
+func remoteRepos(repo *git.Repository, hosts []string) []ghRemote {
 	remotes, err := repo.Remotes()
 	if err != nil {
 		return nil // an unreadable config has no usable remotes either
@@ -253,14 +260,14 @@ func remoteRepos(repo *git.Repository, hosts []string) []string {
 		a, b := remotes[i].Config().Name, remotes[j].Config().Name
 		return a == "origin" || b != "origin" && a < b
 	})
-	var out []string
+	var out []ghRemote
 	seen := map[string]bool{}
 	for _, rem := range remotes {
 		for _, u := range rem.Config().URLs {
-			full, ok := GitHubRepoOn(u, hosts)
+			host, full, ok := parseRemote(u, hosts)
 			if ok && !seen[strings.ToLower(full)] {
 				seen[strings.ToLower(full)] = true
-				out = append(out, full)
+				out = append(out, ghRemote{host, full})
 			}
 		}
 	}

@@ -13,27 +13,38 @@ func GitHubRepo(remote string) (string, bool) { return GitHubRepoOn(remote, nil)
 // GitHubRepoOn is GitHubRepo for github.com and the given hosts (GitHub
 // Enterprise servers).
 func GitHubRepoOn(remote string, hosts []string) (string, bool) {
+	_, full, ok := parseRemote(remote, hosts)
+	return full, ok
+}
+
+// parseRemote returns the host (lower-cased; "github.com" for www.) and
+// "owner/name" of a remote on github.com or one of hosts.
+func parseRemote(remote string, hosts []string) (host, full string, ok bool) {
 	remote = strings.TrimSpace(remote)
-	var host, p string
+	var p string
 	if u, err := url.Parse(remote); err == nil && u.Scheme != "" && u.Host != "" {
 		host, p = u.Hostname(), u.Path
 	} else if at := strings.Index(remote, "@"); at >= 0 && strings.Contains(remote[at:], ":") {
 		rest := remote[at+1:]
 		host, p, _ = strings.Cut(rest, ":")
 	} else {
-		return "", false
+		return "", "", false
+	}
+	host = strings.ToLower(host)
+	if host == "www.github.com" {
+		host = "github.com"
 	}
 	known := strings.EqualFold(host, "github.com") || strings.EqualFold(host, "www.github.com")
 	for _, h := range hosts {
 		known = known || strings.EqualFold(host, h)
 	}
 	if !known {
-		return "", false
+		return "", "", false
 	}
 	p = strings.TrimSuffix(strings.Trim(p, "/"), ".git")
-	owner, name, ok := strings.Cut(p, "/")
-	if !ok || owner == "" || name == "" || strings.Contains(name, "/") {
-		return "", false
+	owner, name, found := strings.Cut(p, "/")
+	if !found || owner == "" || name == "" || strings.Contains(name, "/") {
+		return "", "", false
 	}
-	return owner + "/" + name, true
+	return host, owner + "/" + name, true
 }

@@ -114,6 +114,9 @@ func (a *app) action(gha *githubactions.Action) error {
 
 	gha.Group("Reading history")
 	opt := analyzer.Options{Period: period, Identity: analyzer.Identity{Logins: []string{user}, Emails: words(in["emails"])}}
+	if h := apiHost(a.apiRoot()); h != "" {
+		opt.GitHubHosts = []string{h}
+	}
 	if ws := ctx.Workspace; ws != "" {
 		if _, err := analyzer.LocalConfig(ws); err == nil {
 			opt.Repos = []analyzer.RepoInput{{Path: ws}}

@@ -47,6 +47,9 @@ func (a *app) run(args []string) error {
 		return a.noIdentity(o.repos[0])
 	}
 	in := analyzer.Options{Identity: id, Team: cfg.get("career.team")}
+	if h := apiHost(a.apiRoot()); h != "" {
+		in.GitHubHosts = []string{h}
+	}
 	if a.stderrIsTerminal() {
 		in.Progress = a.stderr
 	}
