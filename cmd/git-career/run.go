@@ -53,17 +53,14 @@ func (a *app) run(args []string) error {
 	if a.stderrIsTerminal() {
 		in.Progress = a.stderr
 	}
-	mailmapFile := cfg.get("mailmap.file")
-	for _, r := range o.repos {
-		ri := analyzer.RepoInput{Path: r}
-		if mailmapFile != "" {
-			text, err := readUserFile(mailmapFile, a.getenv("HOME"))
-			if err != nil {
-				return fmt.Errorf("reading mailmap.file: %w", err)
-			}
-			ri.Mailmap = text
+	mailmap := ""
+	if f := cfg.get("mailmap.file"); f != "" {
+		if mailmap, err = readUserFile(f, a.getenv("HOME")); err != nil {
+			return fmt.Errorf("reading mailmap.file: %w", err)
 		}
-		in.Repos = append(in.Repos, ri)
+	}
+	for _, r := range o.repos {
+		in.Repos = append(in.Repos, analyzer.RepoInput{Path: r, Mailmap: mailmap})
 	}
 
 	levels, err := resolveLevels(o, cfg, a.getenv("HOME"))
