@@ -186,9 +186,12 @@ func (a *app) action(gha *githubactions.Action) error {
 	}
 	// The file may hold last quarter's doc, with the person's edits: the
 	// new period is merged in, and that is what gets published.
-	doc, err = writeOutput(path, doc, format != "json")
+	doc, warnings, err := writeOutput(path, doc, format != "json")
 	if err != nil {
 		return err
+	}
+	for _, w := range warnings {
+		gha.Warningf("%s", w)
 	}
 	if a.getenv("GITHUB_STEP_SUMMARY") != "" {
 		if format == "json" {

@@ -19,13 +19,13 @@ import (
 // person's words are kept byte for byte and only new periods and items are
 // added (report.Merge). A file that cannot be read as a git-career doc is
 // left untouched. It returns the bytes the file holds afterwards.
-func writeOutput(path string, data []byte, merge bool) ([]byte, error) {
+func writeOutput(path string, data []byte, merge bool) (_ []byte, warnings []string, _ error) {
 	dir := filepath.Dir(path)
 	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
-		return nil, fmt.Errorf("writing %q: folder %q does not exist", path, dir)
+		return nil, nil, fmt.Errorf("writing %q: folder %q does not exist", path, dir)
 	}
 	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
-		return nil, fmt.Errorf("writing %q: it is a folder; name a file", path)
+		return nil, nil, fmt.Errorf("writing %q: it is a folder; name a file", path)
 	}
 	// A doc kept in a synced folder or a dotfiles repository may be a
 	// symlink: write where it points, or the two copies would drift apart.
@@ -37,25 +37,30 @@ func writeOutput(path string, data []byte, merge bool) ([]byte, error) {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 	case err != nil:
-		return nil, fmt.Errorf("reading %q: %w", path, err)
+		return nil, nil, fmt.Errorf("reading %q: %w", path, err)
 	case !merge && !looksJSON(old):
 		// JSON replaces only JSON: never a brag doc someone writes in.
-		return nil, fmt.Errorf("%q is not a JSON export; refusing to overwrite it: choose another -o path", path)
+		return nil, nil, fmt.Errorf("%q is not a JSON export; refusing to overwrite it: choose another -o path", path)
 	case merge:
+		if a, b := docTitle(old), docTitle(data); a != "" && b != "" && a != b {
+			// Merging is safe either way, but someone else's work in your
+			// doc (or --author '*' in it) is rarely what was meant.
+			warnings = append(warnings, fmt.Sprintf("%q is %q; merging %q into it", path, a, b))
+		}
 		merged, err := report.Merge(old, data)
 		var pe *report.ParseError
 		if errors.As(err, &pe) {
-			return nil, fmt.Errorf("%q cannot be merged into (%s): left untouched; --force-new writes a fresh doc beside it", path, strings.TrimPrefix(pe.Error(), "report: "))
+			return nil, nil, fmt.Errorf("%q cannot be merged into (%s): left untouched; --force-new writes a fresh doc beside it", path, strings.TrimPrefix(pe.Error(), "report: "))
 		}
 		if err != nil {
-			return nil, fmt.Errorf("merging into %q: %w", path, err)
+			return nil, nil, fmt.Errorf("merging into %q: %w", path, err)
 		}
 		if bytes.Equal(old, merged) {
-			return old, nil // nothing new: leave the file and its time alone
+			return old, warnings, nil // nothing new: leave the file and its time alone
 		}
 		data = merged
 	}
-	return data, replaceFile(target, data)
+	return data, warnings, replaceFile(target, data)
 }
 
 // looksJSON reports whether b is a JSON document (an earlier export).
@@ -138,4 +143,14 @@ func readUserFile(path, home string) (string, error) {
 		return "", err
 	}
 	return string(b), nil
+}
+
+// docTitle is the first "# " heading of a Markdown doc: who it is about.
+func docTitle(doc []byte) string {
+	for _, line := range strings.Split(string(doc), "\n") {
+		if t, ok := strings.CutPrefix(strings.TrimRight(line, "\r"), "# "); ok {
+			return t
+		}
+	}
+	return ""
 }

@@ -132,7 +132,10 @@ func (a *app) run(args []string) error {
 		fmt.Fprintf(a.stderr, "git-career: wrote a fresh doc to %q; %q is untouched\n", path, o.output)
 		return nil
 	}
-	_, err = writeOutput(o.output, doc, o.format != "json")
+	_, warnings, err := writeOutput(o.output, doc, o.format != "json")
+	for _, w := range warnings {
+		fmt.Fprintf(a.stderr, "git-career: warning: %s\n", w)
+	}
 	return err
 }
 
