@@ -132,6 +132,9 @@ func (c *cacheTransport) store(path string, e *httpCacheEntry) error {
 	if err := os.MkdirAll(c.dir, 0o700); err != nil {
 		return err
 	}
+	// Temp file and rename, so a reader never sees half an entry; no
+	// fsync: an entry lost in a crash costs one request, and corrupt ones
+	// are ignored.
 	f, err := os.CreateTemp(c.dir, ".tmp-*")
 	if err != nil {
 		return err
