@@ -47,7 +47,8 @@ var styleFixWords = regexp.MustCompile(`\b(lint\w*|whitespace|indent\w*|format(t
 
 // fixWords: the words of corrective commits, plus the guards and
 // "should/missing/properly" phrasing that bug fixes use without "fix".
-var fixWords = regexp.MustCompile(`^(handle[sd]?|respect[sd]?|ensure[sd]?|don'?t|do not|skip|ignore|keep|preserve|restore)\b|\b(should( not)?|shouldn'?t|missing|properly|correctly|unexpected(ly)?|fail(s|ed|ing|ure)?|error(s)?|issue(s)?|fix(es|ed|ing)?|bug(s|fix)?|crash(es|ed|ing)?|regression|broken|incorrect(ly)?|wrong(ly)?|panic(s|ked)?|npe|null pointer|segfault|prevent(s|ed)?|correct(s|ed|ly)?|resolve[sd]? #\d+|handle (missing|empty|nil|null)|avoid(s|ed)?)\b`)
+// Not "issue": in a subject it names a GitHub issue as often as a bug.
+var fixWords = regexp.MustCompile(`^(handle[sd]?|respect[sd]?|ensure[sd]?|don'?t|do not|skip|ignore|keep|preserve|restore)\b|\b(should( not)?|shouldn'?t|missing|properly|correctly|unexpected(ly)?|fail(s|ed|ing|ure)?|error(s)?|fix(es|ed|ing)?|bug(s|fix)?|crash(es|ed|ing)?|regression|broken|incorrect(ly)?|wrong(ly)?|panic(s|ked)?|npe|null pointer|segfault|prevent(s|ed)?|correct(s|ed|ly)?|resolve[sd]? #\d+|handle (missing|empty|nil|null)|avoid(s|ed)?)\b`)
 
 // featureWords open a subject that adds behaviour.
 var featureWords = regexp.MustCompile(`^(add(s|ed|ing)?|implement\w*|introduc\w*|support(s|ed)?|allow(s|ed)?|enable[sd]?|new|create[sd]?|expose[sd]?|provide[sd]?)\b`)
