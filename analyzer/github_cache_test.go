@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"fmt"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -22,8 +23,9 @@ func sameEvidence(t *testing.T, a, b *GitHubEvidence) {
 }
 
 func TestGitHubCacheRevalidates(t *testing.T) {
-	// Pagination too: a 304 carries no Link, the cache must restore it.
-	s := generated(fakegithub.Gen{AuthoredPRs: 150, ReviewedPRs: 3, ReviewComments: 6, Issues: 2, CommentedIssues: 2})
+	// Pagination too: a 304 carries no Link, the cache must restore it
+	// (150 inline comments and their 150 answers: 3 pages).
+	s := generated(fakegithub.Gen{AuthoredPRs: 150, ReviewedPRs: 1, ReviewComments: 150, Issues: 2, CommentedIssues: 2})
 	r := newGHRun(t, s, afterGHQ3)
 	dir := t.TempDir()
 	opt := r.options()
@@ -33,9 +35,22 @@ func TestGitHubCacheRevalidates(t *testing.T) {
 	if cold.NotModified != 0 {
 		t.Errorf("cold run: %d not modified, want 0", cold.NotModified)
 	}
+	searches := r.scenario.PathRequests("/search/issues")
+	if len(cold.ReviewComments) != 150 {
+		t.Fatalf("cold run: %d review comments, want 150", len(cold.ReviewComments))
+	}
+	c := cold.ReviewComments[0]
+	comments := fmt.Sprintf("/repos/%s/pulls/%d/comments", c.Repo, c.PRNumber)
+	if pages := r.scenario.PathRequests(comments); pages != 3 {
+		t.Fatalf("%s: %d pages, want 3", comments, pages)
+	}
 	warm := r.mustRead(opt)
-	if warm.Requests != cold.Requests || warm.NotModified != warm.Requests {
-		t.Errorf("warm run: %d requests, %d not modified; want %d, all not modified", warm.Requests, warm.NotModified, cold.Requests)
+	// Search answers carry no ETag on GitHub: all but they revalidate.
+	if warm.Requests != cold.Requests || warm.NotModified != warm.Requests-searches {
+		t.Errorf("warm run: %d requests, %d not modified; want %d, all but the %d searches not modified", warm.Requests, warm.NotModified, cold.Requests, searches)
+	}
+	if len(warm.ReviewComments) != 150 {
+		t.Errorf("warm run: %d review comments, want 150 across the cached pages", len(warm.ReviewComments))
 	}
 	if got := r.scenario.NotModified(); got != warm.NotModified {
 		t.Errorf("server answered %d 304s, reader counted %d", got, warm.NotModified)
@@ -75,14 +90,15 @@ func TestGitHubCacheKeepsOnlyGood(t *testing.T) {
 	opt.HTTPClient = &http.Client{Transport: NewCacheTransport(dir, nil)}
 	cold := r.mustRead(opt)
 	entries, _ := os.ReadDir(dir)
-	// 11 successful GETs; the 502 and the 404 of babbage/gone are not kept.
-	if len(entries) != 10 {
-		t.Errorf("%d cache files, want 10 (11 answers but the 404)", len(entries))
+	// 11 answers; the 404 of babbage/gone and the 3 searches (no ETag)
+	// are not kept, nor the 502.
+	if len(entries) != 7 {
+		t.Errorf("%d cache files, want 7 (11 answers but the 404 and 3 searches)", len(entries))
 	}
 	warm := r.mustRead(opt)
 	// Everything but the 404 revalidates.
-	if warm.Requests != 11 || warm.NotModified != 10 {
-		t.Errorf("warm: %d requests, %d not modified; want 11 and 10", warm.Requests, warm.NotModified)
+	if warm.Requests != 11 || warm.NotModified != 7 {
+		t.Errorf("warm: %d requests, %d not modified; want 11 and 7", warm.Requests, warm.NotModified)
 	}
 	sameEvidence(t, cold, warm)
 }
