@@ -44,14 +44,6 @@ func (c *fakeClock) Slept() []time.Duration {
 	return append([]time.Duration(nil), c.slept...)
 }
 
-func (c *fakeClock) Total() time.Duration {
-	var sum time.Duration
-	for _, d := range c.Slept() {
-		sum += d
-	}
-	return sum
-}
-
 // ghQ3 is the period most tests read; the clock starts after it.
 var ghQ3 = Period{
 	Since: time.Date(2026, 7, 1, 0, 0, 0, 0, time.UTC),

@@ -48,11 +48,6 @@ func periodDate(p analyzer.Period, t time.Time) string {
 	return t.Format(dateLayout)
 }
 
-// periodRange is "2026-07-01 to 2026-09-30".
-func periodRange(p analyzer.Period) string {
-	return periodDate(p, p.Since) + " to " + periodDate(p, p.Until)
-}
-
 // periodLabel falls back to the date range when the period has no label.
 func periodLabel(p analyzer.Period) string {
 	if p.Label != "" {
