@@ -19,7 +19,7 @@ var commentLabels = map[string]bool{
 // the comma-separated words in parentheses, lower-cased and trimmed
 // ("non-blocking", "blocking", "if-minor", "security", ...); subject is the
 // rest of the body after the colon, trimmed, so it is always a suffix of the
-// body. Markdown emphasis around the label ("**nit:** x", "**nit**: x") is
+// trimmed body. Markdown emphasis around the label ("**nit:** x", "**nit**: x") is
 // allowed, because GitHub users often bold the label.
 func ParseCommentLabel(body string) (label string, decorations []string, subject string, ok bool) {
 	s := strings.TrimLeft(body, " \t\r\n")

@@ -155,8 +155,8 @@ func FuzzParseCommentLabel(f *testing.F) {
 				t.Fatalf("label %q is not lower-case letters", label)
 			}
 		}
-		if subject == "" || !strings.HasSuffix(body, subject) || subject != strings.TrimSpace(subject) {
-			t.Fatalf("subject %q is not a trimmed, non-empty suffix of %q", subject, body)
+		if subject == "" || !strings.HasSuffix(strings.TrimSpace(body), subject) || subject != strings.TrimSpace(subject) {
+			t.Fatalf("subject %q is not a trimmed, non-empty suffix of the trimmed %q", subject, body)
 		}
 		for _, d := range decs {
 			if !isDecoration(d) || d != strings.ToLower(d) {
