@@ -18,17 +18,21 @@ var update = flag.Bool("update", false, "rewrite golden files")
 // goldenInput), and the expected brag.md and brag.json.
 const goldenDir = "../testdata/report"
 
-func TestGolden(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join(goldenDir, "*.txtar"))
+func TestGolden(t *testing.T) { runArchives(t, goldenDir, testGoldenFile) }
+
+// runArchives runs test on every txtar archive in dir, one subtest each;
+// an empty folder fails, so a moved folder cannot pass silently.
+func runArchives(t *testing.T, dir string, test func(*testing.T, string)) {
+	files, err := filepath.Glob(filepath.Join(dir, "*.txtar"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(files) == 0 {
-		t.Fatalf("no golden files in %s", goldenDir)
+		t.Fatalf("no golden files in %s", dir)
 	}
 	for _, file := range files {
 		name := strings.TrimSuffix(filepath.Base(file), ".txtar")
-		t.Run(name, func(t *testing.T) { testGoldenFile(t, file) })
+		t.Run(name, func(t *testing.T) { test(t, file) })
 	}
 }
 

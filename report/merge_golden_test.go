@@ -3,8 +3,6 @@ package report
 import (
 	"bytes"
 	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/diff"
@@ -19,19 +17,7 @@ import (
 // rewritten.
 const mergeGoldenDir = "../testdata/report/merge"
 
-func TestMergeGolden(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join(mergeGoldenDir, "*.txtar"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(files) == 0 {
-		t.Fatalf("no golden files in %s", mergeGoldenDir)
-	}
-	for _, file := range files {
-		name := strings.TrimSuffix(filepath.Base(file), ".txtar")
-		t.Run(name, func(t *testing.T) { testMergeGoldenFile(t, file) })
-	}
-}
+func TestMergeGolden(t *testing.T) { runArchives(t, mergeGoldenDir, testMergeGoldenFile) }
 
 func testMergeGoldenFile(t *testing.T, file string) {
 	ar, err := txtar.ParseFile(file)
