@@ -8,20 +8,22 @@ import (
 	"testing"
 	"time"
 
-	"github.com/go-git/go-git/v5/plumbing/object/commitgraph"
+	"github.com/git-career/git-career/analyzer/history"
+	"github.com/git-career/git-career/analyzer/work"
+	"github.com/git-career/git-career/internal/gittest"
 )
 
 // q3 is 2026Q3 in UTC, the period most tests read.
-func q3(t testing.TB) Period {
+func q3(t testing.TB) work.Period {
 	t.Helper()
-	p, err := Quarter("2026Q3", time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC))
+	p, err := work.Quarter("2026Q3", time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC))
 	if err != nil {
 		t.Fatal(err)
 	}
 	return p
 }
 
-func analyzeOne(t *testing.T, path string, id Identity, p Period) *Report {
+func analyzeOne(t *testing.T, path string, id work.Identity, p work.Period) *work.Report {
 	t.Helper()
 	rep, err := Analyze(Options{Repos: []RepoInput{{Path: path}}, Identity: id, Period: p})
 	if err != nil {
@@ -30,7 +32,7 @@ func analyzeOne(t *testing.T, path string, id Identity, p Period) *Report {
 	return rep
 }
 
-func titles(rep *Report) []string {
+func titles(rep *work.Report) []string {
 	var out []string
 	for _, c := range rep.Contributions {
 		out = append(out, c.Title)
@@ -38,17 +40,17 @@ func titles(rep *Report) []string {
 	return out
 }
 
-var ada = Identity{Emails: []string{testAuthorEmail}}
+var ada = work.Identity{Emails: []string{gittest.AuthorEmail}}
 
 func TestAnalyzeSelectsTheUsersWorkInThePeriod(t *testing.T) {
-	r := newTestRepo(t)
-	r.commit("before the period", map[string]string{"a.go": "a\n"}, "2026-06-30T23:00:00Z")
-	r.commit("first day", map[string]string{"b.go": "b\n"}, "2026-07-01T00:30:00Z")
-	r.commitWith("someone else", map[string]string{"c.go": "c\n"}, commitOpts{Author: "Bo Chen <bo@example.com>", Date: "2026-07-02T00:00:00Z"})
+	r := gittest.New(t)
+	r.Commit("before the period", map[string]string{"a.go": "a\n"}, "2026-06-30T23:00:00Z")
+	r.Commit("first day", map[string]string{"b.go": "b\n"}, "2026-07-01T00:30:00Z")
+	r.CommitWith("someone else", map[string]string{"c.go": "c\n"}, gittest.CommitOpts{Author: "Bo Chen <bo@example.com>", Date: "2026-07-02T00:00:00Z"})
 	// Rebased: old author date, new committer date. Author dates decide.
-	r.commitWith("rebased from spring", map[string]string{"d.go": "d\n"}, commitOpts{Date: "2026-03-01T00:00:00Z", CommitterDate: "2026-07-03T00:00:00Z"})
-	r.commitWith("written in summer, applied later", map[string]string{"e.go": "e\n"}, commitOpts{Date: "2026-09-30T22:00:00Z", CommitterDate: "2026-10-20T00:00:00Z"})
-	r.commit("after the period", map[string]string{"f.go": "f\n"}, "2026-10-21T00:00:00Z")
+	r.CommitWith("rebased from spring", map[string]string{"d.go": "d\n"}, gittest.CommitOpts{Date: "2026-03-01T00:00:00Z", CommitterDate: "2026-07-03T00:00:00Z"})
+	r.CommitWith("written in summer, applied later", map[string]string{"e.go": "e\n"}, gittest.CommitOpts{Date: "2026-09-30T22:00:00Z", CommitterDate: "2026-10-20T00:00:00Z"})
+	r.Commit("after the period", map[string]string{"f.go": "f\n"}, "2026-10-21T00:00:00Z")
 
 	rep := analyzeOne(t, r.Dir, ada, q3(t))
 	want := []string{"written in summer, applied later", "first day"}
@@ -62,15 +64,15 @@ func TestAnalyzeSelectsTheUsersWorkInThePeriod(t *testing.T) {
 }
 
 func TestAnalyzeStopsWalkingBeforeThePeriod(t *testing.T) {
-	r := newTestRepo(t)
+	r := gittest.New(t)
 	// 400 commits in 2020, then three in the period: the walk must not
 	// read the old history (it stops after stopRun old commits).
 	day := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
 	for i := 0; i < 400; i++ {
-		r.commitWith("old", nil, commitOpts{AllowEmpty: true, Date: day.Add(time.Duration(i) * time.Hour).Format(time.RFC3339)})
+		r.CommitWith("old", nil, gittest.CommitOpts{AllowEmpty: true, Date: day.Add(time.Duration(i) * time.Hour).Format(time.RFC3339)})
 	}
 	for i := 0; i < 3; i++ {
-		r.commit("new "+string(rune('a'+i)), map[string]string{"n.go": strings.Repeat("x\n", i+1)}, "2026-08-0"+string(rune('1'+i))+"T00:00:00Z")
+		r.Commit("new "+string(rune('a'+i)), map[string]string{"n.go": strings.Repeat("x\n", i+1)}, "2026-08-0"+string(rune('1'+i))+"T00:00:00Z")
 	}
 	rep := analyzeOne(t, r.Dir, ada, q3(t))
 	if len(rep.Contributions) != 3 {
@@ -79,38 +81,8 @@ func TestAnalyzeStopsWalkingBeforeThePeriod(t *testing.T) {
 	if got := rep.Sources[0].CommitsScanned; got != 3 {
 		t.Errorf("CommitsScanned = %d, want 3", got)
 	}
-	g, err := openRepo(r.Dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tips, err := g.tips()
-	if err != nil {
-		t.Fatal(err)
-	}
-	visited := 0
-	err = walkCommits(g.nodes, tips, nil, q3(t).Since.Add(-stopMargin), func(commitgraph.CommitNode) error {
-		visited++
-		return nil
-	})
-	g.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if visited != 3+stopRun-1 {
-		t.Errorf("walk visited %d commits, want %d: the three new ones, then old ones until the stopRun-th", visited, 3+stopRun-1)
-	}
-
 	// The same answer with the commit-graph file, which the walk uses.
-	r.run("commit-graph", "write", "--reachable")
-	g, err = openRepo(r.Dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	usesGraph := g.graph
-	g.Close()
-	if !usesGraph {
-		t.Error("commit-graph file written but not used")
-	}
+	r.Run("commit-graph", "write", "--reachable")
 	rep2 := analyzeOne(t, r.Dir, ada, q3(t))
 	if !reflect.DeepEqual(titles(rep2), titles(rep)) {
 		t.Errorf("with commit-graph: %q, without: %q", titles(rep2), titles(rep))
@@ -118,26 +90,26 @@ func TestAnalyzeStopsWalkingBeforeThePeriod(t *testing.T) {
 }
 
 func TestAnalyzeAllBranchesMergesAndReverts(t *testing.T) {
-	r := newTestRepo(t)
-	r.commit("base", map[string]string{"a.go": "a\n"}, "2026-07-01T00:00:00Z")
-	r.branch("topic")
-	r.checkout("topic")
-	r.commit("on topic", map[string]string{"t.go": "t\n"}, "2026-07-02T00:00:00Z")
-	r.checkout("main")
-	r.commit("on main", map[string]string{"m.go": "m\n"}, "2026-07-03T00:00:00Z")
-	r.merge("topic", "Merge branch 'topic'", "2026-07-04T00:00:00Z")
-	r.branch("unmerged")
-	r.checkout("unmerged")
-	r.commit("only on a branch", map[string]string{"u.go": "u\n"}, "2026-07-05T00:00:00Z")
-	r.checkout("main")
-	bad := r.commit("a mistake", map[string]string{"x.go": "x\n"}, "2026-07-06T00:00:00Z")
-	r.runEnv([]string{"GIT_AUTHOR_DATE=2026-07-07T00:00:00Z", "GIT_COMMITTER_DATE=2026-07-07T00:00:00Z"}, "revert", "--no-edit", bad)
+	r := gittest.New(t)
+	r.Commit("base", map[string]string{"a.go": "a\n"}, "2026-07-01T00:00:00Z")
+	r.Branch("topic")
+	r.Checkout("topic")
+	r.Commit("on topic", map[string]string{"t.go": "t\n"}, "2026-07-02T00:00:00Z")
+	r.Checkout("main")
+	r.Commit("on main", map[string]string{"m.go": "m\n"}, "2026-07-03T00:00:00Z")
+	r.Merge("topic", "Merge branch 'topic'", "2026-07-04T00:00:00Z")
+	r.Branch("unmerged")
+	r.Checkout("unmerged")
+	r.Commit("only on a branch", map[string]string{"u.go": "u\n"}, "2026-07-05T00:00:00Z")
+	r.Checkout("main")
+	bad := r.Commit("a mistake", map[string]string{"x.go": "x\n"}, "2026-07-06T00:00:00Z")
+	r.RunEnv([]string{"GIT_AUTHOR_DATE=2026-07-07T00:00:00Z", "GIT_COMMITTER_DATE=2026-07-07T00:00:00Z"}, "revert", "--no-edit", bad)
 
 	// Reverted, then the revert reverted: the work is back, and counts.
-	again := r.commit("automate the deploy step", map[string]string{"deploy.sh": "make deploy\n"}, "2026-07-08T00:00:00Z")
-	r.runEnv([]string{"GIT_AUTHOR_DATE=2026-07-09T00:00:00Z", "GIT_COMMITTER_DATE=2026-07-09T00:00:00Z"}, "revert", "--no-edit", again)
-	revert := strings.TrimSpace(r.run("rev-parse", "HEAD"))
-	r.runEnv([]string{"GIT_AUTHOR_DATE=2026-07-10T00:00:00Z", "GIT_COMMITTER_DATE=2026-07-10T00:00:00Z"}, "revert", "--no-edit", revert)
+	again := r.Commit("automate the deploy step", map[string]string{"deploy.sh": "make deploy\n"}, "2026-07-08T00:00:00Z")
+	r.RunEnv([]string{"GIT_AUTHOR_DATE=2026-07-09T00:00:00Z", "GIT_COMMITTER_DATE=2026-07-09T00:00:00Z"}, "revert", "--no-edit", again)
+	revert := strings.TrimSpace(r.Run("rev-parse", "HEAD"))
+	r.RunEnv([]string{"GIT_AUTHOR_DATE=2026-07-10T00:00:00Z", "GIT_COMMITTER_DATE=2026-07-10T00:00:00Z"}, "revert", "--no-edit", revert)
 
 	rep := analyzeOne(t, r.Dir, ada, q3(t))
 	want := []string{"automate the deploy step", "only on a branch", "on main", "on topic", "base"}
@@ -147,12 +119,12 @@ func TestAnalyzeAllBranchesMergesAndReverts(t *testing.T) {
 }
 
 func TestAnalyzeCoauthorsBothWays(t *testing.T) {
-	r := newTestRepo(t)
-	r.commitWith("paired", map[string]string{"a.go": "a\n"}, commitOpts{Date: "2026-07-01T00:00:00Z",
+	r := gittest.New(t)
+	r.CommitWith("paired", map[string]string{"a.go": "a\n"}, gittest.CommitOpts{Date: "2026-07-01T00:00:00Z",
 		Coauthors: []string{"Bo Chen <bo@example.com>", "Ada Lovelace <ADA@example.com>", "renovate[bot] <bot@renovateapp.com>"}})
-	r.commitWith("credits ada", map[string]string{"b.go": "b\n"}, commitOpts{Date: "2026-07-02T00:00:00Z",
+	r.CommitWith("credits ada", map[string]string{"b.go": "b\n"}, gittest.CommitOpts{Date: "2026-07-02T00:00:00Z",
 		Author: "Bo Chen <bo@example.com>", Coauthors: []string{"Ada Lovelace <ada@example.com>", "Cy Diaz <cy@example.com>"}})
-	r.commitWith("credits nobody", map[string]string{"c.go": "c\n"}, commitOpts{Date: "2026-07-03T00:00:00Z",
+	r.CommitWith("credits nobody", map[string]string{"c.go": "c\n"}, gittest.CommitOpts{Date: "2026-07-03T00:00:00Z",
 		Author: "Bo Chen <bo@example.com>", Coauthors: []string{"Cy Diaz <cy@example.com>"}})
 
 	rep := analyzeOne(t, r.Dir, ada, q3(t))
@@ -163,18 +135,18 @@ func TestAnalyzeCoauthorsBothWays(t *testing.T) {
 	if !credited.Credited || credited.Author != "bo@example.com" || !reflect.DeepEqual(credited.Coauthors, []string{"Cy Diaz <cy@example.com>"}) {
 		t.Errorf("credited commit: %+v", credited)
 	}
-	if paired.Credited || !reflect.DeepEqual(paired.Coauthors, []string{"Bo Chen <bo@example.com>"}) || !paired.Has(Mentoring) {
+	if paired.Credited || !reflect.DeepEqual(paired.Coauthors, []string{"Bo Chen <bo@example.com>"}) || !paired.Has(work.Mentoring) {
 		t.Errorf("paired commit: %+v", paired)
 	}
-	if !credited.Has(Mentoring) {
+	if !credited.Has(work.Mentoring) {
 		t.Errorf("credited commit is not mentoring: %v", credited.Categories)
 	}
 }
 
 func TestAnalyzeMailmapAtHead(t *testing.T) {
-	r := newTestRepo(t)
-	r.commitWith("old laptop", map[string]string{"a.go": "a\n"}, commitOpts{Author: "ada <ada@laptop.local>", Date: "2026-07-01T00:00:00Z"})
-	r.commit("add mailmap", map[string]string{".mailmap": "Ada Lovelace <ada@example.com> <ada@laptop.local>\n"}, "2026-07-02T00:00:00Z")
+	r := gittest.New(t)
+	r.CommitWith("old laptop", map[string]string{"a.go": "a\n"}, gittest.CommitOpts{Author: "ada <ada@laptop.local>", Date: "2026-07-01T00:00:00Z"})
+	r.Commit("add mailmap", map[string]string{".mailmap": "Ada Lovelace <ada@example.com> <ada@laptop.local>\n"}, "2026-07-02T00:00:00Z")
 	rep := analyzeOne(t, r.Dir, ada, q3(t))
 	if got, want := titles(rep), []string{"add mailmap", "old laptop"}; !reflect.DeepEqual(got, want) {
 		t.Fatalf("titles = %q, want %q", got, want)
@@ -185,8 +157,8 @@ func TestAnalyzeMailmapAtHead(t *testing.T) {
 }
 
 func TestAnalyzeWhereTheRepositoryIs(t *testing.T) {
-	r := newTestRepo(t)
-	r.commit("one", map[string]string{"sub/dir/a.go": "a\n"}, "2026-07-01T00:00:00Z")
+	r := gittest.New(t)
+	r.Commit("one", map[string]string{"sub/dir/a.go": "a\n"}, "2026-07-01T00:00:00Z")
 
 	// From a folder inside the work tree, as git does.
 	if rep := analyzeOne(t, filepath.Join(r.Dir, "sub", "dir"), ada, q3(t)); len(rep.Contributions) != 1 {
@@ -194,36 +166,36 @@ func TestAnalyzeWhereTheRepositoryIs(t *testing.T) {
 	}
 	// A linked worktree reads the main repository's objects.
 	wt := filepath.Join(t.TempDir(), "wt")
-	r.run("worktree", "add", "-q", wt)
+	r.Run("worktree", "add", "-q", wt)
 	if rep := analyzeOne(t, wt, ada, q3(t)); len(rep.Contributions) != 1 {
 		t.Errorf("from a linked worktree: %d contributions, want 1", len(rep.Contributions))
 	}
 	// A bare repository inside another repository's work tree is itself,
 	// not its parent.
 	bare := filepath.Join(r.Dir, "sub", "mirror.git")
-	r.run("init", "-q", "--bare", bare)
+	r.Run("init", "-q", "--bare", bare)
 	rep := analyzeOne(t, bare, ada, q3(t))
 	if len(rep.Contributions) != 0 || rep.Sources[0].Repo != "mirror" {
 		t.Errorf("bare repository read as %q with %d contributions", rep.Sources[0].Repo, len(rep.Contributions))
 	}
 	// An empty repository is an empty report, not an error.
-	empty := newTestRepo(t)
+	empty := gittest.New(t)
 	if rep := analyzeOne(t, empty.Dir, ada, q3(t)); len(rep.Contributions) != 0 || rep.Sources[0].CommitsScanned != 0 {
 		t.Errorf("empty repository: %+v", rep)
 	}
 	// Not a repository at all.
 	_, err := Analyze(Options{Repos: []RepoInput{{Path: t.TempDir()}}, Identity: ada, Period: q3(t)})
-	if !errors.Is(err, ErrNotRepository) {
+	if !errors.Is(err, history.ErrNotRepository) {
 		t.Errorf("plain folder: err = %v, want ErrNotRepository", err)
 	}
 }
 
 func TestAnalyzeNamesTheCommitOfAnUnreadableObject(t *testing.T) {
-	r := newTestRepo(t)
-	r.commit("one", map[string]string{"a.go": "a\n"}, "2026-07-01T00:00:00Z")
-	sha := r.commit("two", map[string]string{"a.go": "b\n"}, "2026-07-02T00:00:00Z")
-	blob := strings.TrimSpace(r.run("rev-parse", sha+":a.go"))
-	if err := removeLooseObject(r.Dir, blob); err != nil {
+	r := gittest.New(t)
+	r.Commit("one", map[string]string{"a.go": "a\n"}, "2026-07-01T00:00:00Z")
+	sha := r.Commit("two", map[string]string{"a.go": "b\n"}, "2026-07-02T00:00:00Z")
+	blob := strings.TrimSpace(r.Run("rev-parse", sha+":a.go"))
+	if err := gittest.RemoveLooseObject(r.Dir, blob); err != nil {
 		t.Fatal(err)
 	}
 	_, err := Analyze(Options{Repos: []RepoInput{{Path: r.Dir}}, Identity: ada, Period: q3(t)})
@@ -233,17 +205,17 @@ func TestAnalyzeNamesTheCommitOfAnUnreadableObject(t *testing.T) {
 }
 
 func TestAnalyzeCrossTeamFromCodeowners(t *testing.T) {
-	r := newTestRepo(t)
-	r.commit("owners", map[string]string{".github/CODEOWNERS": "* @acme/shop\n/billing/ @acme/billing\n"}, "2026-06-01T00:00:00Z")
-	r.commit("Add invoice rounding", map[string]string{"billing/round.go": "package billing\n"}, "2026-07-01T00:00:00Z")
-	r.commit("Add cart", map[string]string{"cart/cart.go": "package cart\n"}, "2026-07-02T00:00:00Z")
+	r := gittest.New(t)
+	r.Commit("owners", map[string]string{".github/CODEOWNERS": "* @acme/shop\n/billing/ @acme/billing\n"}, "2026-06-01T00:00:00Z")
+	r.Commit("Add invoice rounding", map[string]string{"billing/round.go": "package billing\n"}, "2026-07-01T00:00:00Z")
+	r.Commit("Add cart", map[string]string{"cart/cart.go": "package cart\n"}, "2026-07-02T00:00:00Z")
 	rep, err := Analyze(Options{Repos: []RepoInput{{Path: r.Dir}}, Identity: ada, Period: q3(t), Team: "@acme/shop"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	got := map[string]bool{}
 	for _, c := range rep.Contributions {
-		got[c.Title] = c.Has(CrossTeam)
+		got[c.Title] = c.Has(work.CrossTeam)
 	}
 	if want := map[string]bool{"Add invoice rounding": true, "Add cart": false}; !reflect.DeepEqual(got, want) {
 		t.Errorf("cross-team = %v, want %v", got, want)
@@ -251,11 +223,11 @@ func TestAnalyzeCrossTeamFromCodeowners(t *testing.T) {
 }
 
 func TestTopAuthors(t *testing.T) {
-	r := newTestRepo(t)
+	r := gittest.New(t)
 	for i, a := range []string{"Bo <bo@x>", "Cy <cy@x>", "Bo <BO@x>", "dependabot[bot] <d@x>", "dependabot[bot] <d@x>", "Di <di@x>", "Cy <cy@x>", "Bo <bo@x>"} {
-		r.commitWith("c", nil, commitOpts{Author: a, AllowEmpty: true, Date: time.Date(2026, 7, 1+i, 0, 0, 0, 0, time.UTC).Format(time.RFC3339)})
+		r.CommitWith("c", nil, gittest.CommitOpts{Author: a, AllowEmpty: true, Date: time.Date(2026, 7, 1+i, 0, 0, 0, 0, time.UTC).Format(time.RFC3339)})
 	}
-	top, err := TopAuthors(r.Dir, 2)
+	top, err := history.TopAuthors(r.Dir, 2)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -269,24 +241,24 @@ func TestTopAuthors(t *testing.T) {
 }
 
 func TestAnalyzeCrossTeamWithoutCodeowners(t *testing.T) {
-	r := newTestRepo(t)
+	r := gittest.New(t)
 	day := 0
 	next := func() string {
 		day++
 		return time.Date(2026, 7, day, 0, 0, 0, 0, time.UTC).Format(time.RFC3339)
 	}
 	for i := 0; i < 6; i++ {
-		r.commitWith("Bo's web work", map[string]string{"web/page.js": strings.Repeat("x\n", i+1)}, commitOpts{Author: "Bo Chen <bo@example.com>", Date: next()})
-		r.commit("Ada's server work", map[string]string{"server/main.go": strings.Repeat("y\n", i+1)}, next())
+		r.CommitWith("Bo's web work", map[string]string{"web/page.js": strings.Repeat("x\n", i+1)}, gittest.CommitOpts{Author: "Bo Chen <bo@example.com>", Date: next()})
+		r.Commit("Ada's server work", map[string]string{"server/main.go": strings.Repeat("y\n", i+1)}, next())
 	}
-	r.commit("Fix the web header", map[string]string{"web/header.js": "h\n"}, next())
-	r.commit("Fix the server header", map[string]string{"server/header.go": "h\n"}, next())
+	r.Commit("Fix the web header", map[string]string{"web/header.js": "h\n"}, next())
+	r.Commit("Fix the server header", map[string]string{"server/header.go": "h\n"}, next())
 
 	rep := analyzeOne(t, r.Dir, ada, q3(t))
 	got := map[string]bool{}
 	for _, c := range rep.Contributions {
 		if strings.HasPrefix(c.Title, "Fix") {
-			got[c.Title] = c.Has(CrossTeam)
+			got[c.Title] = c.Has(work.CrossTeam)
 		}
 	}
 	if want := map[string]bool{"Fix the web header": true, "Fix the server header": false}; !reflect.DeepEqual(got, want) {
@@ -295,9 +267,9 @@ func TestAnalyzeCrossTeamWithoutCodeowners(t *testing.T) {
 }
 
 func TestAnalyzeEnterpriseRemote(t *testing.T) {
-	r := newTestRepo(t)
-	r.run("remote", "add", "origin", "git@ghe.example.com:platform/api.git")
-	sha := r.commit("one", map[string]string{"a.go": "a\n"}, "2026-07-01T00:00:00Z")
+	r := gittest.New(t)
+	r.Run("remote", "add", "origin", "git@ghe.example.com:platform/api.git")
+	sha := r.Commit("one", map[string]string{"a.go": "a\n"}, "2026-07-01T00:00:00Z")
 	rep, err := Analyze(Options{Repos: []RepoInput{{Path: r.Dir}}, Identity: ada, Period: q3(t), GitHubHosts: []string{"ghe.example.com"}})
 	if err != nil {
 		t.Fatal(err)

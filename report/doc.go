@@ -1,4 +1,4 @@
-// Package report renders an [analyzer.Report] as a brag document in
+// Package report renders a [work.Report] as a brag document in
 // Markdown ([Markdown], [MarkdownPeriods]), merges a fresh rendering into
 // a document a person has edited ([Merge]), and writes versioned JSON
 // ([JSON]).
@@ -26,7 +26,7 @@
 //     source warnings as a blockquote; a shallow clone names its fix,
 //     `git fetch --unshallow`;
 //   - "At a glance": a Mermaid pie chart of r.Summary, largest count
-//     first, ties in [analyzer.Categories] order;
+//     first, ties in [work.Categories] order;
 //   - "Highlights": the top [Options.Highlights] items by [Options.Score],
 //     ties broken by date (newest first) then ID. Items scoring zero or
 //     less are never highlighted. Each gets a "####" heading, its

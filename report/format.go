@@ -1,11 +1,10 @@
 package report
 
 import (
+	"github.com/git-career/git-career/analyzer/work"
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/git-career/git-career/analyzer"
 )
 
 const dateLayout = "2006-01-02"
@@ -41,7 +40,7 @@ func count(n int, singular, plural string) string {
 
 // periodDate formats t as a calendar day in the period's zone, so an item
 // dated late in the evening elsewhere lands on the day the period counts.
-func periodDate(p analyzer.Period, t time.Time) string {
+func periodDate(p work.Period, t time.Time) string {
 	if loc := p.Since.Location(); loc != nil {
 		t = t.In(loc)
 	}
@@ -49,7 +48,7 @@ func periodDate(p analyzer.Period, t time.Time) string {
 }
 
 // periodLabel falls back to the date range when the period has no label.
-func periodLabel(p analyzer.Period) string {
+func periodLabel(p work.Period) string {
 	if p.Label != "" {
 		return p.Label
 	}
@@ -65,7 +64,7 @@ func shortSHA(sha string) string {
 }
 
 // joinCategories is "feature, cross-team".
-func joinCategories(cs []analyzer.Category) string {
+func joinCategories(cs []work.Category) string {
 	s := make([]string, len(cs))
 	for i, c := range cs {
 		s[i] = string(c)

@@ -2,14 +2,13 @@ package report
 
 import (
 	"fmt"
+	"github.com/git-career/git-career/analyzer/work"
 	"strings"
-
-	"github.com/git-career/git-career/analyzer"
 )
 
 // who names the person in the title: a name reads best, then a login, then
 // an email.
-func who(id analyzer.Identity) string {
+func who(id work.Identity) string {
 	switch {
 	case id.All:
 		return "everyone"
@@ -25,7 +24,7 @@ func who(id analyzer.Identity) string {
 
 // identities lists every email, name and login searched for, so an empty
 // document shows exactly what was looked up.
-func identities(id analyzer.Identity) string {
+func identities(id work.Identity) string {
 	if id.All {
 		return "any author"
 	}
@@ -43,7 +42,7 @@ func identities(id analyzer.Identity) string {
 
 // scanned is "scanned api (1,200 commits), web (34 commits), GitHub
 // activity of @ana (37 API requests)".
-func scanned(ss []analyzer.Source) string {
+func scanned(ss []work.Source) string {
 	if len(ss) == 0 {
 		return "no repositories scanned"
 	}
@@ -60,7 +59,7 @@ func scanned(ss []analyzer.Source) string {
 	return "scanned " + strings.Join(parts, ", ")
 }
 
-func sourceName(s analyzer.Source) string {
+func sourceName(s work.Source) string {
 	if s.Repo != "" {
 		return s.Repo
 	}
@@ -71,7 +70,7 @@ func sourceName(s analyzer.Source) string {
 // one paragraph per warning, or "" when there is nothing to warn about. A
 // shallow clone gets its fix spelled out because it silently hides older
 // commits.
-func warnings(ss []analyzer.Source) string {
+func warnings(ss []work.Source) string {
 	var ws []string
 	for _, s := range sortedSources(ss) {
 		name := escapeText(sourceName(s))

@@ -3,9 +3,8 @@ package report
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/git-career/git-career/analyzer/work"
 	"time"
-
-	"github.com/git-career/git-career/analyzer"
 )
 
 // goldenInput is the "input.json" file of a golden archive: a report in the
@@ -19,10 +18,10 @@ type goldenInput struct {
 	Scores     map[string]float64 `json:"scores"`
 	Report     reportV1           `json:"report"`
 	// Toward is not in v1 either; it uses the analyzer's own field names.
-	Toward *analyzer.Toward `json:"toward"`
+	Toward *work.Toward `json:"toward"`
 }
 
-func parseGoldenInput(data []byte) (*analyzer.Report, Options, error) {
+func parseGoldenInput(data []byte) (*work.Report, Options, error) {
 	var in goldenInput
 	if err := json.Unmarshal(data, &in); err != nil {
 		return nil, Options{}, fmt.Errorf("decode input: %w", err)
@@ -39,7 +38,7 @@ func parseGoldenInput(data []byte) (*analyzer.Report, Options, error) {
 	opt := Options{
 		NextLevel:  in.NextLevel,
 		Highlights: in.Highlights,
-		Score: func(c *analyzer.Contribution) float64 {
+		Score: func(c *work.Contribution) float64 {
 			return in.Scores[c.ID]
 		},
 	}
@@ -59,7 +58,7 @@ func fixedZone(s string) (*time.Location, error) {
 
 // fromV1 is the inverse of toV1, for tests only: the tool itself never
 // reads its JSON back.
-func fromV1(v reportV1, loc *time.Location) (*analyzer.Report, error) {
+func fromV1(v reportV1, loc *time.Location) (*work.Report, error) {
 	since, err := time.ParseInLocation(dateLayout, v.Period.Since, loc)
 	if err != nil {
 		return nil, fmt.Errorf("period since: %w", err)
@@ -68,17 +67,17 @@ func fromV1(v reportV1, loc *time.Location) (*analyzer.Report, error) {
 	if err != nil {
 		return nil, fmt.Errorf("period until: %w", err)
 	}
-	r := &analyzer.Report{
-		Author: analyzer.Identity{
+	r := &work.Report{
+		Author: work.Identity{
 			Emails: v.Author.Emails,
 			Names:  v.Author.Names,
 			Logins: v.Author.Logins,
 			All:    v.Author.All,
 		},
-		Period: analyzer.Period{Since: since, Until: until, Label: v.Period.Label},
+		Period: work.Period{Since: since, Until: until, Label: v.Period.Label},
 	}
 	for _, s := range v.Sources {
-		r.Sources = append(r.Sources, analyzer.Source{
+		r.Sources = append(r.Sources, work.Source{
 			Kind:           s.Kind,
 			Repo:           s.Repo,
 			Path:           s.Path,
@@ -94,11 +93,11 @@ func fromV1(v reportV1, loc *time.Location) (*analyzer.Report, error) {
 		if err != nil {
 			return nil, fmt.Errorf("contribution %s: %w", c.ID, err)
 		}
-		var cats []analyzer.Category
+		var cats []work.Category
 		for _, k := range c.Categories {
-			cats = append(cats, analyzer.Category(k))
+			cats = append(cats, work.Category(k))
 		}
-		r.Contributions = append(r.Contributions, analyzer.Contribution{
+		r.Contributions = append(r.Contributions, work.Contribution{
 			ID:         c.ID,
 			Kind:       c.Kind,
 			Repo:       c.Repo,
@@ -126,9 +125,9 @@ func fromV1(v reportV1, loc *time.Location) (*analyzer.Report, error) {
 		})
 	}
 	if v.Summary != nil {
-		r.Summary = map[analyzer.Category]int{}
+		r.Summary = map[work.Category]int{}
 		for k, n := range v.Summary {
-			r.Summary[analyzer.Category(k)] = n
+			r.Summary[work.Category(k)] = n
 		}
 	}
 	return r, nil

@@ -2,15 +2,14 @@ package report
 
 import (
 	"fmt"
+	"github.com/git-career/git-career/analyzer/work"
 	"strings"
-
-	"github.com/git-career/git-career/analyzer"
 )
 
 // itemStyle carries what an item line needs to know about the whole
 // report.
 type itemStyle struct {
-	period   analyzer.Period
+	period   work.Period
 	showRepo bool // more than one repository was scanned
 }
 
@@ -22,14 +21,14 @@ var linkTarget = strings.NewReplacer(" ", "%20", "(", "%28", ")", "%29", "<", "%
 // evidence is the link a reader follows to check a claim: the item's URL
 // labelled with its short SHA, "#12", "review" or "comment"; without a URL
 // the short SHA as code so it can be pasted into git.
-func evidence(c *analyzer.Contribution) string {
+func evidence(c *work.Contribution) string {
 	ref := shortSHA(c.SHA)
 	switch c.Kind {
-	case analyzer.KindPullRequest, analyzer.KindIssue:
+	case work.KindPullRequest, work.KindIssue:
 		ref = fmt.Sprintf("#%d", c.Number)
-	case analyzer.KindReview:
+	case work.KindReview:
 		ref = "review of #" + fmt.Sprint(c.Number)
-	case analyzer.KindReviewComment, analyzer.KindIssueComment:
+	case work.KindReviewComment, work.KindIssueComment:
 		ref = "comment on #" + fmt.Sprint(c.Number)
 	}
 	if ref == "" {
@@ -44,7 +43,7 @@ func evidence(c *analyzer.Contribution) string {
 // facts is "2026-08-14 · api · feature, fix · +1,200/−30 in 4 files" for a
 // commit, with the state, size and commits of a pull request, the verdict
 // of a review and the labels of an issue.
-func (s itemStyle) facts(c *analyzer.Contribution) string {
+func (s itemStyle) facts(c *work.Contribution) string {
 	parts := []string{periodDate(s.period, c.Date)}
 	if s.showRepo && c.Repo != "" {
 		parts = append(parts, escapeText(c.Repo))
@@ -56,13 +55,13 @@ func (s itemStyle) facts(c *analyzer.Contribution) string {
 		parts = append(parts, joinCategories(c.Categories))
 	}
 	switch c.Kind {
-	case analyzer.KindCommit:
+	case work.KindCommit:
 		parts = append(parts, size(c))
-	case analyzer.KindPullRequest:
+	case work.KindPullRequest:
 		if len(c.Commits) > 0 {
 			parts = append(parts, size(c), count(len(c.Commits), "commit", "commits"))
 		}
-	case analyzer.KindIssue:
+	case work.KindIssue:
 		if len(c.Labels) > 0 {
 			parts = append(parts, "labels: "+escapeText(strings.Join(c.Labels, ", ")))
 		}
@@ -83,7 +82,7 @@ func (s itemStyle) facts(c *analyzer.Contribution) string {
 }
 
 // size is "+1,200/−30 in 4 files".
-func size(c *analyzer.Contribution) string {
+func size(c *work.Contribution) string {
 	return fmt.Sprintf("+%s/−%s in %s", thousands(c.Additions), thousands(c.Deletions), count(c.Files, "file", "files"))
 }
 
@@ -103,7 +102,7 @@ func coauthorNames(cs []string) string {
 
 // why is the compact "why classified" note, or "" when there are no
 // reasons.
-func why(c *analyzer.Contribution) string {
+func why(c *work.Contribution) string {
 	if len(c.Reasons) == 0 {
 		return ""
 	}
@@ -126,7 +125,7 @@ func why(c *analyzer.Contribution) string {
 // item's id marker, then the reasons as an indented sub-bullet (readable
 // both raw and rendered). A merge takes the bullet and its indented lines
 // as the item.
-func (s itemStyle) writeItem(b *strings.Builder, c *analyzer.Contribution) {
+func (s itemStyle) writeItem(b *strings.Builder, c *work.Contribution) {
 	fmt.Fprintf(b, "- %s (%s) — %s%s\n", title(c), evidence(c), s.facts(c), idMarker(c.ID))
 	if c.Quote != "" {
 		fmt.Fprintf(b, "  > %s\n", escapeText(c.Quote))
@@ -138,7 +137,7 @@ func (s itemStyle) writeItem(b *strings.Builder, c *analyzer.Contribution) {
 
 // title is the escaped title, or a placeholder so a line never starts with
 // its link.
-func title(c *analyzer.Contribution) string {
+func title(c *work.Contribution) string {
 	if t := escapeText(c.Title); t != "" {
 		return t
 	}

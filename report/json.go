@@ -4,10 +4,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/git-career/git-career/analyzer/work"
 	"io"
 	"time"
-
-	"github.com/git-career/git-career/analyzer"
 )
 
 // SchemaV1 identifies the JSON layout JSON writes. A change that could
@@ -87,7 +86,7 @@ type contributionV1 struct {
 // JSON writes r in the git-career/v1 schema, indented by two spaces with a
 // trailing newline. Lists are never null, contributions are ordered newest
 // first then by ID, and sources by repository then path.
-func JSON(w io.Writer, r *analyzer.Report) error {
+func JSON(w io.Writer, r *work.Report) error {
 	if r == nil {
 		return errors.New("report: json: nil report")
 	}
@@ -101,7 +100,7 @@ func JSON(w io.Writer, r *analyzer.Report) error {
 	return nil
 }
 
-func toV1(r *analyzer.Report) reportV1 {
+func toV1(r *work.Report) reportV1 {
 	out := reportV1{
 		Schema: SchemaV1,
 		Author: authorV1{
@@ -159,7 +158,7 @@ func toV1(r *analyzer.Report) reportV1 {
 			Class:      c.Class,
 			On:         c.On,
 		})
-		if c.Kind != analyzer.KindCommit {
+		if c.Kind != work.KindCommit {
 			out.Contributions[len(out.Contributions)-1].Private = &c.Private
 		}
 	}
@@ -178,7 +177,7 @@ func list(s []string) []string {
 	return s
 }
 
-func categoryIDs(cs []analyzer.Category) []string {
+func categoryIDs(cs []work.Category) []string {
 	out := make([]string, len(cs))
 	for i, c := range cs {
 		out[i] = string(c)

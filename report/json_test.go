@@ -4,31 +4,30 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"github.com/git-career/git-career/analyzer/work"
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/git-career/git-career/analyzer"
 )
 
 // sampleReport has nil lists everywhere a caller might leave them nil, and
 // dates in zones other than the period's.
-func sampleReport() *analyzer.Report {
+func sampleReport() *work.Report {
 	berlin := time.FixedZone("CEST", 2*60*60)
 	la := time.FixedZone("PDT", -7*60*60)
-	return &analyzer.Report{
-		Author: analyzer.Identity{Emails: []string{"ana@example.com"}},
-		Period: analyzer.Period{
+	return &work.Report{
+		Author: work.Identity{Emails: []string{"ana@example.com"}},
+		Period: work.Period{
 			Since: time.Date(2026, 7, 1, 0, 0, 0, 0, berlin),
 			Until: time.Date(2026, 9, 30, 0, 0, 0, 0, berlin),
 			Label: "2026Q3",
 		},
-		Sources: []analyzer.Source{{Kind: "git", Repo: "api", Path: "/src/api", CommitsScanned: 1200}},
-		Contributions: []analyzer.Contribution{
+		Sources: []work.Source{{Kind: "git", Repo: "api", Path: "/src/api", CommitsScanned: 1200}},
+		Contributions: []work.Contribution{
 			{
 				ID: "git:aaaa", Kind: "commit", Repo: "api", SHA: "aaaa",
 				Title: "Fix <flaky> test", Date: time.Date(2026, 9, 15, 23, 30, 0, 0, la),
-				Author: "ana@example.com", Categories: []analyzer.Category{analyzer.FlakyTests},
+				Author: "ana@example.com", Categories: []work.Category{work.FlakyTests},
 				Reasons: []string{"only test files changed"}, Files: 2, Additions: 18, Deletions: 7,
 			},
 			{
@@ -38,7 +37,7 @@ func sampleReport() *analyzer.Report {
 				Credited: true,
 			},
 		},
-		Summary: map[analyzer.Category]int{analyzer.FlakyTests: 1},
+		Summary: map[work.Category]int{work.FlakyTests: 1},
 	}
 }
 
@@ -95,7 +94,7 @@ func TestJSONShape(t *testing.T) {
 // list differ, and checks every list is present and empty.
 func TestJSONEmptyLists(t *testing.T) {
 	r := sampleReport()
-	r.Author = analyzer.Identity{}
+	r.Author = work.Identity{}
 	r.Contributions[1].Credited = false
 	var buf bytes.Buffer
 	if err := JSON(&buf, r); err != nil {
@@ -122,7 +121,7 @@ func TestJSONEmptyLists(t *testing.T) {
 	}
 
 	buf.Reset()
-	if err := JSON(&buf, &analyzer.Report{}); err != nil {
+	if err := JSON(&buf, &work.Report{}); err != nil {
 		t.Fatal(err)
 	}
 	m = nil
@@ -147,7 +146,7 @@ func isEmptyList(t *testing.T, name string, v any) {
 // even if Until was built in another zone.
 func TestJSONPeriodZone(t *testing.T) {
 	tokyo := time.FixedZone("JST", 9*60*60)
-	r := &analyzer.Report{Period: analyzer.Period{
+	r := &work.Report{Period: work.Period{
 		Since: time.Date(2026, 1, 1, 0, 0, 0, 0, tokyo),
 		Until: time.Date(2026, 1, 30, 15, 0, 0, 0, time.UTC), // 00:00 on the 31st in Tokyo
 	}}
@@ -174,7 +173,7 @@ func TestWriteErrorsWrapped(t *testing.T) {
 	if err := JSON(failWriter{}, sampleReport()); !errors.Is(err, errDiskFull) {
 		t.Errorf("JSON error = %v, want it to wrap %v", err, errDiskFull)
 	}
-	opt := Options{Score: func(*analyzer.Contribution) float64 { return 1 }}
+	opt := Options{Score: func(*work.Contribution) float64 { return 1 }}
 	if err := Markdown(failWriter{}, sampleReport(), opt); !errors.Is(err, errDiskFull) {
 		t.Errorf("Markdown error = %v, want it to wrap %v", err, errDiskFull)
 	}

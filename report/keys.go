@@ -1,9 +1,8 @@
 package report
 
 import (
+	"github.com/git-career/git-career/analyzer/work"
 	"slices"
-
-	"github.com/git-career/git-career/analyzer"
 )
 
 // Section keys name the parts of a period in their markers. They are part
@@ -33,7 +32,7 @@ var sectionKeys = map[string]string{
 	headDesign:  keyDesign,
 }
 
-func problemKey(k analyzer.Category) string { return keyProblems + "/" + string(k) }
+func problemKey(k work.Category) string { return keyProblems + "/" + string(k) }
 
 // sectionOrder is the canonical order of the sections in a period. A merge
 // that has to create a section the existing document lacks puts it before

@@ -3,26 +3,25 @@ package report
 import (
 	"errors"
 	"fmt"
+	"github.com/git-career/git-career/analyzer/work"
 	"io"
 	"slices"
 	"strings"
-
-	"github.com/git-career/git-career/analyzer"
 )
 
 // Markdown writes r as a brag document to w: the title and one period
 // section. The output depends only on r and opt (no clock, no
 // environment), so the same input always gives the same bytes. See the
 // package documentation for the layout.
-func Markdown(w io.Writer, r *analyzer.Report, opt Options) error {
-	return MarkdownPeriods(w, []*analyzer.Report{r}, opt)
+func Markdown(w io.Writer, r *work.Report, opt Options) error {
+	return MarkdownPeriods(w, []*work.Report{r}, opt)
 }
 
 // MarkdownPeriods writes one brag document holding a section per report,
 // newest period first, under one title named after the first report's
 // author (a year is four quarters of the same person). Two reports may
 // not share a period label, since a later merge could not tell them apart.
-func MarkdownPeriods(w io.Writer, reports []*analyzer.Report, opt Options) error {
+func MarkdownPeriods(w io.Writer, reports []*work.Report, opt Options) error {
 	if len(reports) == 0 {
 		return errors.New("report: markdown: no reports")
 	}
@@ -42,7 +41,7 @@ func MarkdownPeriods(w io.Writer, reports []*analyzer.Report, opt Options) error
 		return err
 	}
 	rs := slices.Clone(reports)
-	slices.SortStableFunc(rs, func(a, b *analyzer.Report) int {
+	slices.SortStableFunc(rs, func(a, b *work.Report) int {
 		if c := b.Period.Since.Compare(a.Period.Since); c != 0 {
 			return c
 		}
@@ -65,7 +64,7 @@ func MarkdownPeriods(w io.Writer, reports []*analyzer.Report, opt Options) error
 
 // writeTitle starts the document. A merge never rewrites it, so the person
 // can make the title and intro their own.
-func writeTitle(b *strings.Builder, author analyzer.Identity) {
+func writeTitle(b *strings.Builder, author work.Identity) {
 	b.WriteString(docMarker + "\n")
 	fmt.Fprintf(b, "# Brag document: %s\n\n", escapeText(who(author)))
 	b.WriteString("What I worked on, newest first. Write in it freely: " +
@@ -74,7 +73,7 @@ func writeTitle(b *strings.Builder, author analyzer.Identity) {
 
 // writePeriod writes one period between its markers: the heading, what was
 // scanned, the body and the record of every item id written.
-func writePeriod(b *strings.Builder, r *analyzer.Report, opt Options) {
+func writePeriod(b *strings.Builder, r *work.Report, opt Options) {
 	label := periodLabel(r.Period)
 	since, until := periodDate(r.Period, r.Period.Since), periodDate(r.Period, r.Period.Until)
 	b.WriteString(periodMarker(label, since, until) + "\n")
@@ -97,14 +96,14 @@ func writePeriod(b *strings.Builder, r *analyzer.Report, opt Options) {
 // nothingFound is the whole body of an empty period: one sentence and a
 // hint, because an empty pie or empty sections would only suggest the tool
 // is broken.
-func nothingFound(r *analyzer.Report) string {
+func nothingFound(r *work.Report) string {
 	return fmt.Sprintf("No contributions were found from %s to %s for %s. "+
 		"If you also commit under another email or name, add it with `--author`.\n",
 		periodDate(r.Period, r.Period.Since), periodDate(r.Period, r.Period.Until),
 		escapeText(identities(r.Author)))
 }
 
-func writeBody(b *strings.Builder, r *analyzer.Report, opt Options) {
+func writeBody(b *strings.Builder, r *work.Report, opt Options) {
 	items := byDate(r.Contributions)
 	style := itemStyle{period: r.Period, showRepo: manyRepos(r)}
 
@@ -166,7 +165,7 @@ func writeBlock(b *strings.Builder, key, content string) {
 }
 
 // scanBlock is what was scanned and the warnings about it.
-func scanBlock(r *analyzer.Report) string {
+func scanBlock(r *work.Report) string {
 	var b strings.Builder
 	s := scanned(r.Sources)
 	fmt.Fprintf(&b, "%s%s.\n", strings.ToUpper(s[:1]), s[1:])
@@ -177,7 +176,7 @@ func scanBlock(r *analyzer.Report) string {
 }
 
 // manyRepos reports whether item lines need to name their repository.
-func manyRepos(r *analyzer.Report) bool {
+func manyRepos(r *work.Report) bool {
 	seen := map[string]bool{}
 	for _, s := range r.Sources {
 		if s.Kind != "github" { // its Repo is the user's login
@@ -193,7 +192,7 @@ func manyRepos(r *analyzer.Report) bool {
 // writeHighlights spotlights the best items with prompts left blank for
 // the person to fill in; the HTML comments are hints that stay invisible
 // if the document is rendered before they are replaced.
-func writeHighlights(b *strings.Builder, style itemStyle, top []*analyzer.Contribution) {
+func writeHighlights(b *strings.Builder, style itemStyle, top []*work.Contribution) {
 	if len(top) == 0 {
 		return
 	}

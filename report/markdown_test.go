@@ -2,11 +2,10 @@ package report
 
 import (
 	"bytes"
+	"github.com/git-career/git-career/analyzer/work"
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/git-career/git-career/analyzer"
 )
 
 func TestMarkdownRequiresScore(t *testing.T) {
@@ -23,13 +22,13 @@ func TestMarkdownRequiresScore(t *testing.T) {
 func TestMarkdownDefaults(t *testing.T) {
 	r := sampleReport()
 	for i := range 8 {
-		r.Contributions = append(r.Contributions, analyzer.Contribution{
+		r.Contributions = append(r.Contributions, work.Contribution{
 			ID: "git:x" + string(rune('a'+i)), SHA: "x", Date: r.Period.Since,
-			Categories: []analyzer.Category{analyzer.Feature},
+			Categories: []work.Category{work.Feature},
 		})
 	}
 	var buf bytes.Buffer
-	opt := Options{Score: func(*analyzer.Contribution) float64 { return 1 }}
+	opt := Options{Score: func(*work.Contribution) float64 { return 1 }}
 	if err := Markdown(&buf, r, opt); err != nil {
 		t.Fatal(err)
 	}
@@ -54,7 +53,7 @@ func TestMarkdownDefaults(t *testing.T) {
 // TestTopScoredTies pins the tie-break: score, then newest, then ID.
 func TestTopScoredTies(t *testing.T) {
 	day := func(d int) time.Time { return time.Date(2026, 7, d, 12, 0, 0, 0, time.UTC) }
-	cs := []analyzer.Contribution{
+	cs := []work.Contribution{
 		{ID: "git:c", Date: day(1)},
 		{ID: "git:b", Date: day(2)},
 		{ID: "git:a", Date: day(2)},
@@ -62,7 +61,7 @@ func TestTopScoredTies(t *testing.T) {
 		{ID: "git:zero", Date: day(3)},
 	}
 	scores := map[string]float64{"git:top": 5, "git:a": 2, "git:b": 2, "git:c": 2}
-	score := func(c *analyzer.Contribution) float64 { return scores[c.ID] }
+	score := func(c *work.Contribution) float64 { return scores[c.ID] }
 	var ids []string
 	for _, c := range topScored(byDate(cs), score, 10) {
 		ids = append(ids, c.ID)
@@ -76,22 +75,22 @@ func TestTopScoredTies(t *testing.T) {
 }
 
 func TestPlace(t *testing.T) {
-	cats := func(ks ...analyzer.Category) []analyzer.Category { return ks }
+	cats := func(ks ...work.Category) []work.Category { return ks }
 	tests := []struct {
 		name string
-		c    analyzer.Contribution
+		c    work.Contribution
 		head string
-		sub  analyzer.Category
+		sub  work.Category
 	}{
-		{"feature", analyzer.Contribution{Categories: cats(analyzer.Feature)}, headShipped, ""},
-		{"credited beats everything", analyzer.Contribution{Credited: true, Categories: cats(analyzer.CrossTeam, analyzer.FlakyTests)}, headMentor, ""},
-		{"cross-team beats design", analyzer.Contribution{Categories: cats(analyzer.Feature, analyzer.Design, analyzer.CrossTeam)}, headCross, ""},
-		{"design beats docs", analyzer.Contribution{Categories: cats(analyzer.Docs, analyzer.Design)}, headDesign, ""},
-		{"first problem category", analyzer.Contribution{Categories: cats(analyzer.Automation, analyzer.FlakyTests)}, headProblems, analyzer.FlakyTests},
-		{"problem beats co-authored", analyzer.Contribution{Coauthors: []string{"Bo <b@x>"}, Categories: cats(analyzer.Cleanup)}, headProblems, analyzer.Cleanup},
-		{"co-authored beats shipped", analyzer.Contribution{Coauthors: []string{"Bo <b@x>"}, Categories: cats(analyzer.Feature)}, headMentor, ""},
-		{"mentoring", analyzer.Contribution{Categories: cats(analyzer.Mentoring)}, headMentor, ""},
-		{"uncategorised", analyzer.Contribution{}, "", ""},
+		{"feature", work.Contribution{Categories: cats(work.Feature)}, headShipped, ""},
+		{"credited beats everything", work.Contribution{Credited: true, Categories: cats(work.CrossTeam, work.FlakyTests)}, headMentor, ""},
+		{"cross-team beats design", work.Contribution{Categories: cats(work.Feature, work.Design, work.CrossTeam)}, headCross, ""},
+		{"design beats docs", work.Contribution{Categories: cats(work.Docs, work.Design)}, headDesign, ""},
+		{"first problem category", work.Contribution{Categories: cats(work.Automation, work.FlakyTests)}, headProblems, work.FlakyTests},
+		{"problem beats co-authored", work.Contribution{Coauthors: []string{"Bo <b@x>"}, Categories: cats(work.Cleanup)}, headProblems, work.Cleanup},
+		{"co-authored beats shipped", work.Contribution{Coauthors: []string{"Bo <b@x>"}, Categories: cats(work.Feature)}, headMentor, ""},
+		{"mentoring", work.Contribution{Categories: cats(work.Mentoring)}, headMentor, ""},
+		{"uncategorised", work.Contribution{}, "", ""},
 	}
 	for _, tt := range tests {
 		head, sub := place(&tt.c)
@@ -102,8 +101,8 @@ func TestPlace(t *testing.T) {
 }
 
 func TestMarkdownDeterministic(t *testing.T) {
-	opt := Options{Score: func(c *analyzer.Contribution) float64 { return float64(c.Additions) }}
-	render := func(r *analyzer.Report) string {
+	opt := Options{Score: func(c *work.Contribution) float64 { return float64(c.Additions) }}
+	render := func(r *work.Report) string {
 		var buf bytes.Buffer
 		if err := Markdown(&buf, r, opt); err != nil {
 			t.Fatal(err)
@@ -111,7 +110,7 @@ func TestMarkdownDeterministic(t *testing.T) {
 		return buf.String()
 	}
 	r := sampleReport()
-	r.Sources = append(r.Sources, analyzer.Source{Repo: "aaa", CommitsScanned: 3})
+	r.Sources = append(r.Sources, work.Source{Repo: "aaa", CommitsScanned: 3})
 	want := render(r)
 	// Swap the inputs around: the output must not depend on their order.
 	r.Contributions[0], r.Contributions[1] = r.Contributions[1], r.Contributions[0]

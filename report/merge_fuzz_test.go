@@ -2,11 +2,10 @@ package report
 
 import (
 	"bytes"
+	"github.com/git-career/git-career/analyzer/work"
 	"regexp"
 	"strings"
 	"testing"
-
-	"github.com/git-career/git-career/analyzer"
 )
 
 // ourComments finds the spans a person is not expected to type inside:
@@ -36,7 +35,7 @@ func FuzzMerge(f *testing.F) {
 	f.Add(uint(246), "\n", true, uint8(2))
 	f.Add(uint(655), "\r\n", true, uint8(2))
 
-	empty := &analyzer.Report{Period: quarter(2).Period, Author: sampleReport().Author}
+	empty := &work.Report{Period: quarter(2).Period, Author: sampleReport().Author}
 	bases := [][]byte{
 		fuzzRender(f, quarter(3)),
 		fuzzRender(f, withToward(quarter(3)), quarter(1)),
@@ -122,7 +121,7 @@ func missingLines(lines []string, doc string) string {
 	return ""
 }
 
-func fuzzRender(f *testing.F, rs ...*analyzer.Report) []byte {
+func fuzzRender(f *testing.F, rs ...*work.Report) []byte {
 	var buf bytes.Buffer
 	if err := MarkdownPeriods(&buf, rs, testOptions); err != nil {
 		f.Fatal(err)
@@ -130,11 +129,11 @@ func fuzzRender(f *testing.F, rs ...*analyzer.Report) []byte {
 	return buf.Bytes()
 }
 
-func withToward(r *analyzer.Report) *analyzer.Report {
-	e := analyzer.Expectation{Text: "Owns problems", Ideas: []string{"Fix a flaky test"}}
-	r.Toward = &analyzer.Toward{
-		Target: analyzer.Level{Title: "Senior Engineer"},
-		Items:  []analyzer.TowardItem{{Expectation: e, Evidence: []string{r.Contributions[0].ID}}},
+func withToward(r *work.Report) *work.Report {
+	e := work.Expectation{Text: "Owns problems", Ideas: []string{"Fix a flaky test"}}
+	r.Toward = &work.Toward{
+		Target: work.Level{Title: "Senior Engineer"},
+		Items:  []work.TowardItem{{Expectation: e, Evidence: []string{r.Contributions[0].ID}}},
 	}
 	return r
 }

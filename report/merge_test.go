@@ -3,18 +3,18 @@ package report
 import (
 	"bytes"
 	"errors"
+	"github.com/git-career/git-career/analyzer/work"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/git-career/git-career/analyzer"
 	"github.com/rogpeppe/go-internal/diff"
 )
 
-var testOptions = Options{Score: func(c *analyzer.Contribution) float64 { return float64(c.Additions) }}
+var testOptions = Options{Score: func(c *work.Contribution) float64 { return float64(c.Additions) }}
 
-func render(t *testing.T, rs ...*analyzer.Report) []byte {
+func render(t *testing.T, rs ...*work.Report) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := MarkdownPeriods(&buf, rs, testOptions); err != nil {
@@ -47,7 +47,7 @@ func mustMerge(t *testing.T, existing, fresh []byte) []byte {
 
 // quarter is sampleReport moved to another quarter of 2026, with its ids
 // made distinct.
-func quarter(q int) *analyzer.Report {
+func quarter(q int) *work.Report {
 	r := sampleReport()
 	loc := r.Period.Since.Location()
 	r.Period.Since = time.Date(2026, time.Month(3*q-2), 1, 0, 0, 0, 0, loc)
@@ -61,10 +61,10 @@ func quarter(q int) *analyzer.Report {
 	return r
 }
 
-func withItem(r *analyzer.Report, id, title string) *analyzer.Report {
-	r.Contributions = append(r.Contributions, analyzer.Contribution{
-		ID: id, Kind: analyzer.KindCommit, Repo: "api", SHA: strings.TrimPrefix(id, "git:"),
-		Title: title, Date: r.Period.Until, Categories: []analyzer.Category{analyzer.Feature},
+func withItem(r *work.Report, id, title string) *work.Report {
+	r.Contributions = append(r.Contributions, work.Contribution{
+		ID: id, Kind: work.KindCommit, Repo: "api", SHA: strings.TrimPrefix(id, "git:"),
+		Title: title, Date: r.Period.Until, Categories: []work.Category{work.Feature},
 		Files: 1, Additions: 3,
 	})
 	return r
@@ -74,7 +74,7 @@ func TestMergeSameDocument(t *testing.T) {
 	for _, doc := range [][]byte{
 		render(t, sampleReport()),
 		render(t, quarter(1), quarter(2), quarter(3)),
-		render(t, &analyzer.Report{Period: sampleReport().Period}),
+		render(t, &work.Report{Period: sampleReport().Period}),
 	} {
 		if got := mustMerge(t, doc, doc); !bytes.Equal(got, doc) {
 			t.Errorf("Merge(doc, doc) changed it:\n%s", diff.Diff("doc", doc, "merged", got))
@@ -218,7 +218,7 @@ func TestMergeRunningPeriod(t *testing.T) {
 	}
 
 	// An early run found nothing; the period is still written anew.
-	empty := &analyzer.Report{Period: early.Period, Author: early.Author}
+	empty := &work.Report{Period: early.Period, Author: early.Author}
 	got = string(mustMerge(t, render(t, empty), render(t, later)))
 	if want := string(render(t, later)); got != want {
 		t.Errorf("empty running period not rewritten:\n%s", diff.Diff("want", []byte(want), "got", []byte(got)))
@@ -250,7 +250,7 @@ func TestMarkdownPeriods(t *testing.T) {
 		t.Errorf("periods not newest first:\n%s", got)
 	}
 	var buf bytes.Buffer
-	if err := MarkdownPeriods(&buf, []*analyzer.Report{quarter(1), quarter(1)}, testOptions); err == nil {
+	if err := MarkdownPeriods(&buf, []*work.Report{quarter(1), quarter(1)}, testOptions); err == nil {
 		t.Error("two reports for one period: no error")
 	}
 	if err := MarkdownPeriods(&buf, nil, testOptions); err == nil {

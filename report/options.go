@@ -2,8 +2,7 @@ package report
 
 import (
 	"errors"
-
-	"github.com/git-career/git-career/analyzer"
+	"github.com/git-career/git-career/analyzer/work"
 )
 
 // Options tune the Markdown brag document. The zero value is not usable:
@@ -12,8 +11,8 @@ type Options struct {
 	// Score ranks contributions for the Highlights section; higher is
 	// better. It is injected rather than called directly so the renderer
 	// stays independent of how scoring evolves (callers pass
-	// analyzer.Score) and so tests can pin a ranking. Required.
-	Score func(*analyzer.Contribution) float64
+	// work.Score) and so tests can pin a ranking. Required.
+	Score func(*work.Contribution) float64
 	// NextLevel names the level the person is aiming for, as used in the
 	// 1:1 questions, e.g. "Senior Engineer". Empty means "the next level".
 	NextLevel string

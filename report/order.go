@@ -2,17 +2,16 @@ package report
 
 import (
 	"cmp"
+	"github.com/git-career/git-career/analyzer/work"
 	"slices"
 	"strings"
-
-	"github.com/git-career/git-career/analyzer"
 )
 
 // byDate returns pointers to r's contributions, newest first, then by ID.
 // The analyzer already sorts this way; sorting again means the output
 // never depends on the caller having kept that promise.
-func byDate(cs []analyzer.Contribution) []*analyzer.Contribution {
-	out := make([]*analyzer.Contribution, len(cs))
+func byDate(cs []work.Contribution) []*work.Contribution {
+	out := make([]*work.Contribution, len(cs))
 	for i := range cs {
 		out[i] = &cs[i]
 	}
@@ -20,7 +19,7 @@ func byDate(cs []analyzer.Contribution) []*analyzer.Contribution {
 	return out
 }
 
-func compareDate(a, b *analyzer.Contribution) int {
+func compareDate(a, b *work.Contribution) int {
 	if c := b.Date.Compare(a.Date); c != 0 {
 		return c
 	}
@@ -30,9 +29,9 @@ func compareDate(a, b *analyzer.Contribution) int {
 // topScored returns the n best items by score, ties broken by date (newest
 // first) and then ID. Items scoring zero or less are never highlights: a
 // highlight nobody can defend is worse than a shorter list.
-func topScored(items []*analyzer.Contribution, score func(*analyzer.Contribution) float64, n int) []*analyzer.Contribution {
+func topScored(items []*work.Contribution, score func(*work.Contribution) float64, n int) []*work.Contribution {
 	type scored struct {
-		c *analyzer.Contribution
+		c *work.Contribution
 		s float64
 	}
 	var all []scored
@@ -50,7 +49,7 @@ func topScored(items []*analyzer.Contribution, score func(*analyzer.Contribution
 	if len(all) > n {
 		all = all[:n]
 	}
-	out := make([]*analyzer.Contribution, len(all))
+	out := make([]*work.Contribution, len(all))
 	for i, x := range all {
 		out[i] = x.c
 	}
@@ -59,9 +58,9 @@ func topScored(items []*analyzer.Contribution, score func(*analyzer.Contribution
 
 // sortedSources orders sources by repository then path so the scan line
 // reads the same whatever order the sources were read in.
-func sortedSources(ss []analyzer.Source) []analyzer.Source {
+func sortedSources(ss []work.Source) []work.Source {
 	out := slices.Clone(ss)
-	slices.SortStableFunc(out, func(a, b analyzer.Source) int {
+	slices.SortStableFunc(out, func(a, b work.Source) int {
 		if c := strings.Compare(a.Repo, b.Repo); c != 0 {
 			return c
 		}
@@ -70,11 +69,11 @@ func sortedSources(ss []analyzer.Source) []analyzer.Source {
 	return out
 }
 
-// categoryIndex orders categories as analyzer.Categories does; unknown
+// categoryIndex orders categories as work.Categories does; unknown
 // ids sort after every known one.
-func categoryIndex(c analyzer.Category) int {
-	if i := slices.Index(analyzer.Categories, c); i >= 0 {
+func categoryIndex(c work.Category) int {
+	if i := slices.Index(work.Categories, c); i >= 0 {
 		return i
 	}
-	return len(analyzer.Categories)
+	return len(work.Categories)
 }

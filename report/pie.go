@@ -3,19 +3,18 @@ package report
 import (
 	"cmp"
 	"fmt"
+	"github.com/git-career/git-career/analyzer/work"
 	"slices"
 	"strings"
-
-	"github.com/git-career/git-career/analyzer"
 )
 
 // pieBlock is the "At a glance" heading and the period's category counts
 // as a Mermaid pie chart, which GitHub renders in Markdown. Slices are
 // sorted by count, largest first, then in category order, so equal inputs
 // give identical charts. It is "" when no category has a positive count.
-func pieBlock(r *analyzer.Report) string {
+func pieBlock(r *work.Report) string {
 	type slice struct {
-		k analyzer.Category
+		k work.Category
 		n int
 	}
 	var ss []slice

@@ -2,9 +2,8 @@ package report
 
 import (
 	"fmt"
+	"github.com/git-career/git-career/analyzer/work"
 	"strings"
-
-	"github.com/git-career/git-career/analyzer"
 )
 
 // section is one "## " part of the body. Sections with groups print a
@@ -19,7 +18,7 @@ type section struct {
 type group struct {
 	key     string // "problems/flaky-tests"; "" for a section without sub-headings
 	heading string // "" for a section without sub-headings
-	items   []*analyzer.Contribution
+	items   []*work.Contribution
 }
 
 // Section headings, in the order the document prints them.
@@ -32,24 +31,24 @@ const (
 )
 
 // problemCategories get a sub-heading each under headProblems.
-var problemCategories = []analyzer.Category{
-	analyzer.FlakyTests, analyzer.Automation, analyzer.Cleanup, analyzer.Docs, analyzer.Issues,
+var problemCategories = []work.Category{
+	work.FlakyTests, work.Automation, work.Cleanup, work.Docs, work.Issues,
 }
 
 // shippedCategories are the catch-all: an item lands in headShipped only
 // when no more specific section claims it.
-var shippedCategories = []analyzer.Category{
-	analyzer.Feature, analyzer.Fix, analyzer.Performance, analyzer.Security,
-	analyzer.Refactor, analyzer.Testing, analyzer.Dependencies,
+var shippedCategories = []work.Category{
+	work.Feature, work.Fix, work.Performance, work.Security,
+	work.Refactor, work.Testing, work.Dependencies,
 }
 
 // problemTitles are the sub-headings under headProblems.
-var problemTitles = map[analyzer.Category]string{
-	analyzer.FlakyTests: "Flaky tests",
-	analyzer.Automation: "Automation",
-	analyzer.Cleanup:    "Cleanup",
-	analyzer.Docs:       "Docs",
-	analyzer.Issues:     "Issues reported and triaged",
+var problemTitles = map[work.Category]string{
+	work.FlakyTests: "Flaky tests",
+	work.Automation: "Automation",
+	work.Cleanup:    "Cleanup",
+	work.Docs:       "Docs",
+	work.Issues:     "Issues reported and triaged",
 }
 
 // place returns the heading of the one section c is listed in, and for
@@ -66,15 +65,15 @@ var problemTitles = map[analyzer.Category]string{
 // Reviews and review comments that are not mentoring are not listed one by
 // one (a quarter has hundreds): the mentoring section sums them up, and the
 // appendix lists them.
-func place(c *analyzer.Contribution) (string, analyzer.Category) {
+func place(c *work.Contribution) (string, work.Category) {
 	switch {
-	case c.Has(analyzer.Reviews) && !c.Has(analyzer.Mentoring):
+	case c.Has(work.Reviews) && !c.Has(work.Mentoring):
 		return "", ""
 	case c.Credited:
 		return headMentor, ""
-	case c.Has(analyzer.CrossTeam):
+	case c.Has(work.CrossTeam):
 		return headCross, ""
-	case c.Has(analyzer.Design):
+	case c.Has(work.Design):
 		return headDesign, ""
 	}
 	for _, k := range problemCategories {
@@ -82,7 +81,7 @@ func place(c *analyzer.Contribution) (string, analyzer.Category) {
 			return headProblems, k
 		}
 	}
-	if c.Has(analyzer.Mentoring) || len(c.Coauthors) > 0 {
+	if c.Has(work.Mentoring) || len(c.Coauthors) > 0 {
 		return headMentor, ""
 	}
 	for _, k := range shippedCategories {
@@ -90,7 +89,7 @@ func place(c *analyzer.Contribution) (string, analyzer.Category) {
 			return headShipped, ""
 		}
 	}
-	if c.Kind == analyzer.KindPullRequest && c.State == "merged" {
+	if c.Kind == work.KindPullRequest && c.State == "merged" {
 		return headShipped, "" // a merged pull request shipped, whatever its kind
 	}
 	return "", ""
@@ -98,9 +97,9 @@ func place(c *analyzer.Contribution) (string, analyzer.Category) {
 
 // buildSections distributes items (already in display order) into the
 // body sections, dropping empty sections and groups.
-func buildSections(items []*analyzer.Contribution) []section {
-	flat := map[string][]*analyzer.Contribution{}
-	problems := map[analyzer.Category][]*analyzer.Contribution{}
+func buildSections(items []*work.Contribution) []section {
+	flat := map[string][]*work.Contribution{}
+	problems := map[work.Category][]*work.Contribution{}
 	for _, c := range items {
 		head, k := place(c)
 		switch {
@@ -141,21 +140,21 @@ func buildSections(items []*analyzer.Contribution) []section {
 // reviewSummary sums up the reviews given: "Reviewed 12 pull requests in 3
 // repositories (8 approved, 2 with changes requested) and wrote 40 review
 // comments, 9 of them educational." It is "" when there were none.
-func reviewSummary(items []*analyzer.Contribution) string {
+func reviewSummary(items []*work.Contribution) string {
 	prs := map[string]bool{}
 	repos := map[string]bool{}
 	verdicts := map[string]map[string]bool{} // state → pull requests
 	comments, educational := 0, 0
 	for _, c := range items {
 		switch c.Kind {
-		case analyzer.KindReview:
+		case work.KindReview:
 			prs[c.On] = true
 			repos[c.Repo] = true
 			if verdicts[c.State] == nil {
 				verdicts[c.State] = map[string]bool{}
 			}
 			verdicts[c.State][c.On] = true
-		case analyzer.KindReviewComment:
+		case work.KindReviewComment:
 			prs[c.On] = true
 			repos[c.Repo] = true
 			comments++

@@ -2,17 +2,16 @@ package report
 
 import (
 	"fmt"
+	"github.com/git-career/git-career/analyzer/work"
 	"strings"
-
-	"github.com/git-career/git-career/analyzer"
 )
 
 // towardBlock measures the period against the target level: each
 // expectation with the evidence for it, linked the way items are, or "no
 // evidence yet" and the expectation's ideas, so the gap reads as next
 // steps rather than a verdict.
-func towardBlock(t *analyzer.Toward, cs []analyzer.Contribution) string {
-	byID := make(map[string]*analyzer.Contribution, len(cs))
+func towardBlock(t *work.Toward, cs []work.Contribution) string {
+	byID := make(map[string]*work.Contribution, len(cs))
 	for i := range cs {
 		byID[cs[i].ID] = &cs[i]
 	}
@@ -50,7 +49,7 @@ func towardBlock(t *analyzer.Toward, cs []analyzer.Contribution) string {
 }
 
 // towardTitle names the level by its title, else its id.
-func towardTitle(l analyzer.Level) string {
+func towardTitle(l work.Level) string {
 	if l.Title != "" {
 		return l.Title
 	}

@@ -1,26 +1,25 @@
 package report
 
 import (
+	"github.com/git-career/git-career/analyzer/work"
 	"testing"
-
-	"github.com/git-career/git-career/analyzer"
 )
 
 func TestTowardBlock(t *testing.T) {
-	own := analyzer.Expectation{Text: "Owns problems that slow others down", Ideas: []string{"unused"}}
-	design := analyzer.Expectation{Text: "Leads *design*", Ideas: []string{"Write an RFC", "Run a design review"}}
-	quiet := analyzer.Expectation{Text: "Grows others"}
-	tw := &analyzer.Toward{
-		Target: analyzer.Level{ID: "senior", Title: "Senior Engineer", Summary: "Owns a system."},
-		Items: []analyzer.TowardItem{
+	own := work.Expectation{Text: "Owns problems that slow others down", Ideas: []string{"unused"}}
+	design := work.Expectation{Text: "Leads *design*", Ideas: []string{"Write an RFC", "Run a design review"}}
+	quiet := work.Expectation{Text: "Grows others"}
+	tw := &work.Toward{
+		Target: work.Level{ID: "senior", Title: "Senior Engineer", Summary: "Owns a system."},
+		Items: []work.TowardItem{
 			{Expectation: own, Evidence: []string{"git:aaaa", "pr:acme/api#12", "git:elsewhere"}},
 			{Expectation: design},
 			{Expectation: quiet},
 		},
 	}
-	cs := []analyzer.Contribution{
-		{ID: "git:aaaa", Kind: analyzer.KindCommit, SHA: "aaaaaaaaaa"},
-		{ID: "pr:acme/api#12", Kind: analyzer.KindPullRequest, Number: 12, URL: "https://github.com/acme/api/pull/12"},
+	cs := []work.Contribution{
+		{ID: "git:aaaa", Kind: work.KindCommit, SHA: "aaaaaaaaaa"},
+		{ID: "pr:acme/api#12", Kind: work.KindPullRequest, Number: 12, URL: "https://github.com/acme/api/pull/12"},
 	}
 	got := towardBlock(tw, cs)
 	want := "### Toward Senior Engineer\n\n" +

@@ -1,4 +1,4 @@
-// Command walk is a benchmark harness for analyzer.CommitFiles: it walks
+// Command walk is a benchmark harness for history.CommitFiles: it walks
 // every commit reachable from HEAD with go-git, keeps the non-merge commits
 // whose author matches, and computes their numstat, the work
 // `git log --author=X --numstat --no-renames` does.
@@ -13,6 +13,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/git-career/git-career/analyzer/history"
 	"io"
 	"os"
 	"runtime/pprof"
@@ -20,8 +21,6 @@ import (
 
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing/object"
-
-	"github.com/git-career/git-career/analyzer"
 )
 
 func main() {
@@ -52,7 +51,7 @@ func fail(err error) {
 }
 
 func run(dir, author string, numstat bool) error {
-	repo, closeRepo, err := analyzer.OpenRepository(dir)
+	repo, closeRepo, err := history.OpenRepository(dir)
 	if err != nil {
 		return err
 	}
@@ -81,7 +80,7 @@ func run(dir, author string, numstat bool) error {
 		if c.NumParents() > 1 || !matches(c, author) {
 			continue
 		}
-		files, err := analyzer.CommitFiles(repo.Storer, c)
+		files, err := history.CommitFiles(repo.Storer, c)
 		if err != nil {
 			return err
 		}

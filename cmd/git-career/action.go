@@ -9,6 +9,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/git-career/git-career/analyzer/history"
+	"github.com/git-career/git-career/analyzer/work"
+
 	"github.com/google/go-github/v60/github"
 	"github.com/sethvargo/go-githubactions"
 
@@ -113,12 +116,12 @@ func (a *app) action(gha *githubactions.Action) error {
 	}
 
 	gha.Group("Reading history")
-	opt := analyzer.Options{Period: period, Identity: analyzer.Identity{Logins: []string{user}, Emails: words(in["emails"])}}
+	opt := analyzer.Options{Period: period, Identity: work.Identity{Logins: []string{user}, Emails: words(in["emails"])}}
 	if h := apiHost(a.apiRoot()); h != "" {
 		opt.GitHubHosts = []string{h}
 	}
 	if ws := ctx.Workspace; ws != "" {
-		if _, err := analyzer.LocalConfig(ws); err == nil {
+		if _, err := history.LocalConfig(ws); err == nil {
 			opt.Repos = []analyzer.RepoInput{{Path: ws}}
 		}
 	}
@@ -248,7 +251,7 @@ func verb(created bool) string {
 
 // checkPrivacy refuses to put items from private repositories in a public
 // repository's summary, file, issue or pull request, unless allowed.
-func (a *app) checkPrivacy(gha *githubactions.Action, client *github.Client, repo string, rep *analyzer.Report, allow string) error {
+func (a *app) checkPrivacy(gha *githubactions.Action, client *github.Client, repo string, rep *work.Report, allow string) error {
 	private := 0
 	for _, c := range rep.Contributions {
 		if c.Private {
@@ -279,29 +282,29 @@ func (a *app) checkPrivacy(gha *githubactions.Action, client *github.Client, rep
 
 // actionPeriod reads the period input: last-quarter, current-quarter,
 // 2026Q3, or 2026-07-01..2026-09-30.
-func actionPeriod(s string, now time.Time) (analyzer.Period, error) {
+func actionPeriod(s string, now time.Time) (work.Period, error) {
 	switch s {
 	case "", "last-quarter":
-		return analyzer.Quarter("last", now)
+		return work.Quarter("last", now)
 	case "current-quarter":
-		return analyzer.Quarter("current", now)
+		return work.Quarter("current", now)
 	}
 	if since, until, ok := strings.Cut(s, ".."); ok {
-		from, err := analyzer.ParseDate(since, now.Location())
+		from, err := work.ParseDate(since, now.Location())
 		if err != nil {
-			return analyzer.Period{}, fmt.Errorf("period: %w", err)
+			return work.Period{}, fmt.Errorf("period: %w", err)
 		}
-		to, err := analyzer.ParseDate(until, now.Location())
+		to, err := work.ParseDate(until, now.Location())
 		if err != nil {
-			return analyzer.Period{}, fmt.Errorf("period: %w", err)
+			return work.Period{}, fmt.Errorf("period: %w", err)
 		}
-		p, err := analyzer.Range(from, to)
+		p, err := work.Range(from, to)
 		if err != nil {
 			return p, fmt.Errorf("period: %w", err)
 		}
 		return p, nil
 	}
-	p, err := analyzer.Quarter(s, now)
+	p, err := work.Quarter(s, now)
 	if err != nil {
 		return p, fmt.Errorf("period: %w (or last-quarter, current-quarter, YYYY-MM-DD..YYYY-MM-DD)", err)
 	}

@@ -10,7 +10,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/git-career/git-career/analyzer"
+	"github.com/git-career/git-career/analyzer/github"
+	"github.com/git-career/git-career/analyzer/history"
+	"github.com/git-career/git-career/analyzer/work"
 )
 
 // defaultAPI is GitHub's API root; GITHUB_API_URL (set by Actions, and by
@@ -72,7 +74,7 @@ func (a *app) resolveGitHub(o githubParams) (githubParams, error) {
 			hosts = append(hosts, h)
 		}
 		for _, r := range o.localRepos {
-			rs, err := analyzer.GitHubRemotes(r, hosts)
+			rs, err := history.GitHubRemotes(r, hosts)
 			if err != nil {
 				return o, err
 			}
@@ -95,17 +97,17 @@ func (a *app) resolveGitHub(o githubParams) (githubParams, error) {
 
 // readGitHub reads the user's pull requests, reviews and issues in the
 // period, as resolveGitHub settled; nil evidence when GitHub is off.
-func (a *app) readGitHub(o githubParams, period analyzer.Period) (*analyzer.GitHubEvidence, error) {
+func (a *app) readGitHub(o githubParams, period work.Period) (*github.Evidence, error) {
 	if o.noGitHub {
 		return nil, nil
 	}
 	client := a.httpClient()
 	if !o.noCache {
 		if dir, err := a.cacheDir(); err == nil {
-			client.Transport = analyzer.NewCacheTransport(filepath.Join(dir, "git-career", "github"), http.DefaultTransport)
+			client.Transport = github.NewCacheTransport(filepath.Join(dir, "git-career", "github"), http.DefaultTransport)
 		}
 	}
-	gopt := analyzer.GitHubOptions{
+	gopt := github.Options{
 		HTTPClient: client, BaseURL: a.apiRoot(), Token: o.token, User: o.user,
 		Repos: o.repos, Orgs: o.orgs, Period: period, Now: a.now, Sleep: a.sleep,
 	}
@@ -113,7 +115,7 @@ func (a *app) readGitHub(o githubParams, period analyzer.Period) (*analyzer.GitH
 		gopt.Progress = a.stderr
 	}
 	// The analyzer's errors already start "github: ".
-	return analyzer.ReadGitHub(context.Background(), gopt)
+	return github.Read(context.Background(), gopt)
 }
 
 // userCacheDir is os.UserCacheDir, honouring XDG_CACHE_HOME and HOME from

@@ -11,7 +11,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/git-career/git-career/analyzer"
+	"github.com/git-career/git-career/analyzer/history"
 )
 
 // initUsage is `git career init -h`.
@@ -41,7 +41,7 @@ func (a *app) initRun(args []string) error {
 		}
 		return usagef("init: %v (see git career init -h)", err)
 	}
-	local, err := analyzer.LocalConfig(*repo)
+	local, err := history.LocalConfig(*repo)
 	if err != nil {
 		return err
 	}
@@ -73,7 +73,7 @@ func (a *app) initRun(args []string) error {
 		for _, e := range cfg.all("career.email") {
 			known[strings.ToLower(e)] = true
 		}
-		emails, err := analyzer.EmailsOf(*repo, name)
+		emails, err := history.EmailsOf(*repo, name)
 		if err != nil {
 			return err
 		}
@@ -125,7 +125,7 @@ func (a *app) initRun(args []string) error {
 // configPath is the file `git config` (or `git config --global`) writes.
 func (a *app) configPath(global bool, repo string) (string, error) {
 	if !global {
-		return analyzer.LocalConfigPath(repo)
+		return history.LocalConfigPath(repo)
 	}
 	if g := a.getenv("GIT_CONFIG_GLOBAL"); g != "" {
 		return g, nil

@@ -3,32 +3,33 @@ package main
 import (
 	"cmp"
 
-	"github.com/git-career/git-career/analyzer"
+	"github.com/git-career/git-career/analyzer/ladder"
+	"github.com/git-career/git-career/analyzer/work"
 )
 
 // ladderFor loads the ladder named by --ladder or career.ladder (the
 // built-in one when neither), and checks the level and target against it
 // before any history is read: a typo is a usage error at once.
-func ladderFor(file, level, target, home string) (*analyzer.Ladder, error) {
-	ladder := analyzer.BuiltinLadder()
+func ladderFor(file, level, target, home string) (*ladder.Ladder, error) {
+	l := ladder.Builtin()
 	if file != "" {
 		var err error
-		if ladder, err = analyzer.ReadLadder(expandHome(file, home)); err != nil {
+		if l, err = ladder.Read(expandHome(file, home)); err != nil {
 			return nil, err // file:line: what is wrong, and what is allowed
 		}
 	}
-	if err := analyzer.ValidateLevel(ladder, level, "--level"); err != nil {
+	if err := ladder.ValidateLevel(l, level, "--level"); err != nil {
 		return nil, usageError{err}
 	}
-	if err := analyzer.ValidateLevel(ladder, target, "--target"); err != nil {
+	if err := ladder.ValidateLevel(l, target, "--target"); err != nil {
 		return nil, usageError{err}
 	}
-	return ladder, nil
+	return l, nil
 }
 
 // careerLevels are the ladder settings of a run: flags win over git config.
 type careerLevels struct {
-	ladder        *analyzer.Ladder // nil when no level is known
+	ladder        *ladder.Ladder // nil when no level is known
 	level, target string
 }
 
@@ -47,11 +48,11 @@ func resolveLevels(o *options, cfg *gitConfig, home string) (careerLevels, error
 
 // measure sets rep.Toward, and returns the title of the level measured
 // toward, for the doc's 1:1 questions, or "".
-func (c careerLevels) measure(rep *analyzer.Report) (string, error) {
+func (c careerLevels) measure(rep *work.Report) (string, error) {
 	if c.ladder == nil {
 		return "", nil
 	}
-	t, err := analyzer.MeasureToward(c.ladder, c.level, c.target, rep.Contributions)
+	t, err := ladder.Measure(c.ladder, c.level, c.target, rep.Contributions)
 	if err != nil {
 		return "", usageError{err}
 	}

@@ -7,6 +7,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/git-career/git-career/analyzer/history"
+	"github.com/git-career/git-career/analyzer/work"
+
 	"github.com/git-career/git-career/analyzer"
 	"github.com/git-career/git-career/report"
 )
@@ -31,7 +34,7 @@ func (a *app) run(args []string) error {
 		return err
 	}
 	// Configuration comes from the first repository, as `git -C` would.
-	local, err := analyzer.LocalConfig(o.repos[0])
+	local, err := history.LocalConfig(o.repos[0])
 	if err != nil {
 		return err
 	}
@@ -79,7 +82,7 @@ func (a *app) run(args []string) error {
 		return err
 	}
 
-	var reps []*analyzer.Report
+	var reps []*work.Report
 	nextLevel := ""
 	warned := map[string]bool{}
 	for _, period := range periods {
@@ -141,7 +144,7 @@ func (a *app) run(args []string) error {
 
 // warn says on stderr what a source could not read, each thing once per
 // run (--year reads every source once per quarter).
-func (a *app) warn(rep *analyzer.Report, said map[string]bool) {
+func (a *app) warn(rep *work.Report, said map[string]bool) {
 	say := func(line string) {
 		if !said[line] {
 			said[line] = true
@@ -159,9 +162,9 @@ func (a *app) warn(rep *analyzer.Report, said map[string]bool) {
 }
 
 // renderYear writes one Markdown doc with a section per quarter.
-func renderYear(reps []*analyzer.Report, nextLevel string) ([]byte, error) {
+func renderYear(reps []*work.Report, nextLevel string) ([]byte, error) {
 	var buf bytes.Buffer
-	if err := report.MarkdownPeriods(&buf, reps, report.Options{Score: analyzer.Score, NextLevel: nextLevel}); err != nil {
+	if err := report.MarkdownPeriods(&buf, reps, report.Options{Score: work.Score, NextLevel: nextLevel}); err != nil {
 		return nil, fmt.Errorf("rendering: %w", err)
 	}
 	return buf.Bytes(), nil
@@ -169,13 +172,13 @@ func renderYear(reps []*analyzer.Report, nextLevel string) ([]byte, error) {
 
 // render writes the report in the format asked for; nextLevel names the
 // level the 1:1 questions ask about ("" for "the next level").
-func render(rep *analyzer.Report, format, nextLevel string) ([]byte, error) {
+func render(rep *work.Report, format, nextLevel string) ([]byte, error) {
 	var buf bytes.Buffer
 	var err error
 	if format == "json" {
 		err = report.JSON(&buf, rep)
 	} else {
-		err = report.Markdown(&buf, rep, report.Options{Score: analyzer.Score, NextLevel: nextLevel})
+		err = report.Markdown(&buf, rep, report.Options{Score: work.Score, NextLevel: nextLevel})
 	}
 	if err != nil {
 		return nil, fmt.Errorf("rendering: %w", err)
@@ -185,18 +188,18 @@ func render(rep *analyzer.Report, format, nextLevel string) ([]byte, error) {
 
 // resolvePeriods is the one period asked for, or with --year the quarters
 // of that year that have begun, oldest first.
-func resolvePeriods(o *options, now time.Time) ([]analyzer.Period, error) {
+func resolvePeriods(o *options, now time.Time) ([]work.Period, error) {
 	if o.year == 0 {
 		p, err := resolvePeriod(o, now)
-		return []analyzer.Period{p}, err
+		return []work.Period{p}, err
 	}
-	var out []analyzer.Period
+	var out []work.Period
 	for q := 1; q <= 4; q++ {
 		start := time.Date(o.year, time.Month(3*q-2), 1, 0, 0, 0, 0, now.Location())
 		if start.After(now) {
 			break
 		}
-		p, err := analyzer.Quarter(fmt.Sprintf("%dQ%d", o.year, q), now)
+		p, err := work.Quarter(fmt.Sprintf("%dQ%d", o.year, q), now)
 		if err != nil {
 			return nil, usageError{err}
 		}
@@ -210,28 +213,28 @@ func resolvePeriods(o *options, now time.Time) ([]analyzer.Period, error) {
 
 // resolvePeriod turns --since, --until and --quarter into a period of
 // calendar days in the local time zone.
-func resolvePeriod(o *options, now time.Time) (analyzer.Period, error) {
+func resolvePeriod(o *options, now time.Time) (work.Period, error) {
 	if o.since == "" && o.until == "" {
-		p, err := analyzer.Quarter(o.quarter, now)
+		p, err := work.Quarter(o.quarter, now)
 		if err != nil {
 			return p, usageError{err}
 		}
 		return p, nil
 	}
 	loc := now.Location()
-	until := analyzer.Day(now)
+	until := work.Day(now)
 	if o.until != "" {
-		t, err := analyzer.ParseDate(o.until, loc)
+		t, err := work.ParseDate(o.until, loc)
 		if err != nil {
-			return analyzer.Period{}, usagef("--until: %v", err)
+			return work.Period{}, usagef("--until: %v", err)
 		}
 		until = t
 	}
 	var since time.Time
 	if o.since != "" {
-		t, err := analyzer.ParseDate(o.since, loc)
+		t, err := work.ParseDate(o.since, loc)
 		if err != nil {
-			return analyzer.Period{}, usagef("--since: %v", err)
+			return work.Period{}, usagef("--since: %v", err)
 		}
 		since = t
 	} else {
@@ -239,7 +242,7 @@ func resolvePeriod(o *options, now time.Time) (analyzer.Period, error) {
 		q := (int(until.Month()) - 1) / 3
 		since = time.Date(until.Year(), time.Month(3*q+1), 1, 0, 0, 0, 0, loc)
 	}
-	p, err := analyzer.Range(since, until)
+	p, err := work.Range(since, until)
 	if err != nil {
 		return p, usageError{err}
 	}
@@ -248,8 +251,8 @@ func resolvePeriod(o *options, now time.Time) (analyzer.Period, error) {
 
 // identity is who to look for: --author values, else user.email and every
 // career.email from git config.
-func identity(authors []string, cfg *gitConfig) analyzer.Identity {
-	var id analyzer.Identity
+func identity(authors []string, cfg *gitConfig) work.Identity {
+	var id work.Identity
 	if len(authors) == 0 {
 		if e := cfg.get("user.email"); e != "" {
 			authors = append(authors, e)
@@ -282,8 +285,8 @@ func identity(authors []string, cfg *gitConfig) analyzer.Identity {
 // it names the people who commit most here, to copy from.
 func (a *app) noIdentity(repo string) error {
 	msg := "no identity: set git config user.email, add career.email, or pass --author"
-	top, err := analyzer.TopAuthors(repo, suggestAuthors)
-	if err != nil && !errors.Is(err, analyzer.ErrNotRepository) {
+	top, err := history.TopAuthors(repo, suggestAuthors)
+	if err != nil && !errors.Is(err, history.ErrNotRepository) {
 		return err
 	}
 	if len(top) > 0 {

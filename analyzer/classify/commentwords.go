@@ -1,0 +1,65 @@
+package classify
+
+import "regexp"
+
+// Review-comment vocabularies. Each is a lower-case pattern matched against
+// the comment's prose (code and quotes removed, lower-cased); the table in
+// comments.go combines them. They are ordinary English of code review, not
+// the words of any one project.
+
+// reasonWords: the comment says why. A reason is what turns "do X" into
+// something the author can learn from and apply elsewhere.
+var reasonWords = regexp.MustCompile(`\b(because|since (we|it|this|that|the|there|they|you|these|those|its|it's|an?|no|nothing|all)|otherwise|so that|in order to|(this|that|which|it) means|which (would|will|could|might|may)|that's why|which is why|the (problem|issue|risk|danger|catch|downside|reason) (is|here|with)|the reason|(will|would|could|can|may|might) (cause|break|fail|lead|result|hide|mask|leak|regress|blow up|explode|crash|deadlock|race|overflow|never|always)|leads? to|results? in|due to|as a result|to (avoid|prevent|ensure|guarantee|make sure)|for (consistency|performance|safety|readability|clarity|correctness)|that way|this way)\b`)
+
+// alternativeWords: another way of doing it, which nearly always comes with
+// the trade-off that makes it better ("instead of X, Y", "rather than").
+var alternativeWords = regexp.MustCompile(`\b(instead of|instead|rather than|(better|simpler|cleaner|safer|easier|clearer) (to|if|way|approach)|alternatively|an alternative|a better way|more (robust|efficient|idiomatic))\b`)
+
+// behaviourWords: the comment explains what code does or when it runs,
+// which is knowledge the author may not have had.
+var behaviourWords = regexp.MustCompile(`\b(note that|nb:|keep in mind|be aware|beware|(this|that|it|which) (returns|is called|gets called|is run|runs|raises|throws|happens|is only|is never|is always|already|does not|doesn't|won't|will not)|is called (when|by|from|before|after)|by default|under the hood|(returns|raises|throws) (an?|the|none|nil|null|true|false|early)|(will|would) (return|raise|throw|be called|be set|be ignored|be lost|be skipped))\b`)
+
+// referenceWords: a link, an RFC or PEP, or a pointer to documentation;
+// sending someone to the source is teaching.
+var referenceWords = regexp.MustCompile(`https?://\S+|\brfc ?\d+\b|\bpep[ -]\d+\b|\bsee (the |also |e\.g\. )?(docs?|documentation|manual|spec|guide|\[)|\[\d+\]`)
+
+// simplerWords: a simpler way, where "just" or "simply" is the
+// rationale ("you could just reuse the helper"), or a claim that the code
+// can be simpler or more direct.
+var simplerWords = regexp.MustCompile(`\b(just|simply) (use|call|do|return|pass|loop|iterate|check|keep|put|make|add|remove|drop|set|raise|break|re-?use|have|move|log|assert|catch)\b|\b(can|could) be (simplified|shortened|combined|merged|collapsed|optimi[sz]ed)\b|\bmore direct\b`)
+
+// redundantWords: the comment tells the author a piece of code does
+// nothing, a fact about the code they may not have known.
+var redundantWords = regexp.MustCompile(`\b(no need (to|for)|not needed|isn't needed|is not needed|unnecessary|not necessary|isn't necessary|don't need|doesn't need|redundant|unused|isn't used|not used|dead code|never used)\b`)
+
+// defectWords: the comment names a defect the code has; saying what goes
+// wrong explains behaviour the author missed.
+var defectWords = regexp.MustCompile(`\b(race condition|races?|racy|deadlocks?|leak(s|ed|ing)?|overflows?|infinite loop|regress(ion|ed|es)?|off[- ]by[- ]one|unreachable|always (be )?(true|false|none|null|nil|empty)|never (be )?(called|reached|run|set|true|false|hit|executed)|blow up|explode|false positive)\b`)
+
+// asideWords: the reviewer acknowledges, or thinks aloud for themselves
+// or other reviewers; even with a "because" in it, such a comment
+// explains to the reviewer, not to the author.
+var asideWords = regexp.MustCompile(`^(ok|okay|right|ah|oh|i see|i guess|hmm+|yup|yep|yes|fair enough|sure|got it|makes sense)\b|\bnote (to|for) (self|myself|(other |future )?reviewers|the future( me)?)\b|\bnote-for-self\b|\bfor (future |other )?(readers|reviewers)\b|\bthinking out loud\b|\b(this|that) works\b|\b(is|that's|it's|seems) (fine|ok|okay)\b`)
+
+// approvalWords: the whole comment signs off, in words or with the usual
+// marks ("++", a check mark, a thumbs-up).
+var approvalWords = regexp.MustCompile(`^(lgtm|\+1|\+\+|ship ?it|approved?|looks (good|fine|great|ok|okay)( to me)?|sgtm|works for me|good to (go|merge)|all good|:shipit:|:\+1:|👍|✅|✔|✓)(\W|$)`)
+
+// praiseWords: thanks and compliments. Matched only in short comments
+// with no reason, so "nice, but this will leak because ..." is not praise.
+var praiseWords = regexp.MustCompile(`\b(nice|great|thanks?|thank you|thx|love (this|it|that)|awesome|excellent|neat|cool|good (catch|call|idea|point|find)|well done|kudos|elegant|clean|cleaner|nicer|much better|beautiful|good (job|work)|well spotted)\b|:\)|🎉`)
+
+// nitMarkers: the reviewer says the remark is trivia.
+var nitMarkers = regexp.MustCompile(`^(nit|nitpick|minor|tiny|trivial|optional)\b|\b(nit|nitpick)\b`)
+
+// nitTopics: naming, spelling and layout remarks.
+var nitTopics = regexp.MustCompile(`\b(typos?|spelling|misspell\w*|spelt|grammar|capitali[sz]\w*|punctuation|whitespace|white space|trailing space|blank line|new ?line|indent\w*|alignment|line length|too long|long line|naming|variable name|better name|the name)\b`)
+
+// suggestionWords: a proposal, as an imperative or a polite form.
+var suggestionWords = regexp.MustCompile(`^(please|pls|use|add|remove|drop|rename|move|replace|change|make|avoid|delete|extract|inline|split|merge|wrap|return|check|call|pass|put|keep|switch)\b|\b(could you|can you|would you|you could|you can|we could|we can|we should|you should|should (be|probably|also|just)|maybe|perhaps|consider|suggest|how about|what about|why not|might want|may want|need to|needs to|i'?d (prefer|rather|suggest)|i would)\b`)
+
+// politeRequest: a request worded as a question ("could you ...").
+var politeRequest = regexp.MustCompile(`^(could|can|would|will) you\b`)
+
+// questionStart: a sentence that asks, even without a question mark.
+var questionStart = regexp.MustCompile(`^(why|what|how|when|where|which|who|is|are|does|do|did|can|could|should|would|will|isn't|aren't|doesn't|don't|shouldn't|wouldn't)\b`)

@@ -1,0 +1,204 @@
+package classify
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"github.com/git-career/git-career/analyzer/work"
+	"os"
+	"path/filepath"
+	"sort"
+	"testing"
+)
+
+// The labelled data lives beside the repository (../shared/eval from the
+// repository root, so ../../../shared/eval from this package), never inside
+// it: it is other people's text, read at run time only to measure.
+// GIT_CAREER_EVAL overrides the folder.
+func evalDir(t *testing.T) string {
+	t.Helper()
+	dir := os.Getenv("GIT_CAREER_EVAL")
+	if dir == "" {
+		dir = filepath.Join("..", "..", "..", "shared", "eval")
+	}
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("labelled data not found at %s (set GIT_CAREER_EVAL): %v", dir, err)
+	}
+	return dir
+}
+
+type evalRecord struct {
+	Subject            string `json:"subject"`
+	Body               string `json:"body"`
+	SubjectWithoutType string `json:"subject_without_type"`
+	Label              string `json:"label"`
+	FlakyFix           bool   `json:"flaky_fix"`
+	Files              []struct {
+		Path      string `json:"path"`
+		Additions *int   `json:"additions"`
+		Deletions *int   `json:"deletions"`
+	} `json:"files"`
+}
+
+// commit builds the evidence git would give for r; null counts are binary.
+func (r *evalRecord) commit(subject, body string) *work.Commit {
+	c := &work.Commit{Subject: subject, Body: body}
+	for _, f := range r.Files {
+		fc := work.FileChange{Path: f.Path}
+		if f.Additions == nil || f.Deletions == nil {
+			fc.Binary = true
+		} else {
+			fc.Additions, fc.Deletions = *f.Additions, *f.Deletions
+		}
+		c.Files = append(c.Files, fc)
+	}
+	return c
+}
+
+// readJSONL reads one of the labelled files, one JSON record a line.
+func readJSONL[T any](t *testing.T, name string) []T {
+	t.Helper()
+	fh, err := os.Open(filepath.Join(evalDir(t), name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fh.Close()
+	var out []T
+	sc := bufio.NewScanner(fh)
+	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	for sc.Scan() {
+		var r T
+		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		out = append(out, r)
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if len(out) == 0 {
+		t.Fatalf("%s: no records", name)
+	}
+	return out
+}
+
+func readEval(t *testing.T, name string) []evalRecord { return readJSONL[evalRecord](t, name) }
+
+func has(cats []work.Category, k work.Category) bool {
+	for _, c := range cats {
+		if c == k {
+			return true
+		}
+	}
+	return false
+}
+
+// confusion counts predictions against labels.
+type confusion struct{ tp, fp, fn int }
+
+func (m *confusion) add(pred, label bool) {
+	switch {
+	case pred && label:
+		m.tp++
+	case pred:
+		m.fp++
+	case label:
+		m.fn++
+	}
+}
+
+func (m confusion) precision() float64 { return ratio(m.tp, m.tp+m.fp) }
+func (m confusion) recall() float64    { return ratio(m.tp, m.tp+m.fn) }
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+// Docs on vite without the prefix: what an unprefixed repository looks
+// like. Authors' labels are noisy (README edits labelled chore), so the bar
+// is 0.90 precision, 0.85 recall.
+func TestEvalDocsVite(t *testing.T) {
+	recs := readEval(t, "commits-vite.jsonl")
+	var m confusion
+	for i := range recs {
+		r := &recs[i]
+		cats, _ := Commit(r.commit(r.SubjectWithoutType, r.Body), nil)
+		m.add(has(cats, work.Docs), r.Label == "docs" || r.Label == "doc")
+	}
+	fmt.Printf("eval vite docs (no prefix): precision %.3f recall %.3f (tp %d fp %d fn %d)\n",
+		m.precision(), m.recall(), m.tp, m.fp, m.fn)
+	if m.precision() < 0.90 || m.recall() < 0.85 {
+		t.Errorf("docs precision %.3f (want ≥ 0.90), recall %.3f (want ≥ 0.85)", m.precision(), m.recall())
+	}
+}
+
+// Every prefix type in vite must be known, and with the prefix the
+// classifier should mostly agree with the author about the main types.
+func TestEvalConventionalVite(t *testing.T) {
+	recs := readEval(t, "commits-vite.jsonl")
+	total := map[string]int{}
+	agree := map[string]int{}
+	unmapped := map[string]int{}
+	for i := range recs {
+		r := &recs[i]
+		cc, ok := ParseConventional(r.Subject)
+		if !ok {
+			t.Errorf("subject does not parse: %q", r.Subject)
+			continue
+		}
+		if cc.Type != r.Label {
+			t.Errorf("type %q, label %q: %q", cc.Type, r.Label, r.Subject)
+		}
+		k, known := conventionalTypes[cc.Type]
+		if !known {
+			unmapped[cc.Type]++
+			continue
+		}
+		if k == byContent {
+			continue
+		}
+		total[cc.Type]++
+		cats, _ := Commit(r.commit(r.Subject, r.Body), nil)
+		if has(cats, k) {
+			agree[cc.Type]++
+		}
+	}
+	for typ, n := range unmapped {
+		t.Errorf("conventional type %q (%d commits) maps to no category", typ, n)
+	}
+	types := make([]string, 0, len(total))
+	for typ, n := range total {
+		if n >= 20 {
+			types = append(types, typ)
+		}
+	}
+	sort.Slice(types, func(i, j int) bool { return total[types[i]] > total[types[j]] })
+	fmt.Printf("eval vite per-type agreement:")
+	for _, typ := range types {
+		fmt.Printf(" %s %.3f (%d)", typ, ratio(agree[typ], total[typ]), total[typ])
+	}
+	fmt.Println()
+}
+
+// Flaky-test fixes in junit-quickcheck (IDoFT): most do not say "flaky".
+func TestEvalFlakyJunitQuickcheck(t *testing.T) {
+	recs := readEval(t, "flaky-junit-quickcheck.jsonl")
+	var m confusion
+	for i := range recs {
+		r := &recs[i]
+		cats, _ := Commit(r.commit(r.Subject, r.Body), nil)
+		pred := has(cats, work.FlakyTests)
+		m.add(pred, r.FlakyFix)
+		if testing.Verbose() && pred != r.FlakyFix {
+			t.Logf("flaky %v, labelled %v: %q", pred, r.FlakyFix, r.Subject)
+		}
+	}
+	fmt.Printf("eval junit-quickcheck flaky-tests: precision %.3f recall %.3f (tp %d fp %d fn %d)\n",
+		m.precision(), m.recall(), m.tp, m.fp, m.fn)
+	if m.precision() < 0.8 || m.recall() < 0.8 {
+		t.Errorf("flaky precision %.3f (want ≥ 0.8), recall %.3f (want ≥ 0.8)", m.precision(), m.recall())
+	}
+}

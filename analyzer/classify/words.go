@@ -1,0 +1,94 @@
+package classify
+
+import (
+	"regexp"
+)
+
+// Message vocabularies. Each is a lower-case pattern matched against the
+// lower-cased message; the rules in rules.go combine them with paths and
+// diff shape. find returns the matched text so reasons can quote it.
+
+func find(re *regexp.Regexp, s string) (string, bool) {
+	m := re.FindString(s)
+	return m, m != ""
+}
+
+// flakyWords: the keywords Luo et al. searched for ("flak", "intermit")
+// plus the other names of the symptom.
+var flakyWords = regexp.MustCompile(`\b(flak(y|ier|iness|ily)|flakes?|flaked|intermittent(ly)?|non-?determinis\w*|randomly fail\w*|sporadic(ally)?|fails? (occasionally|sometimes|randomly))\b`)
+
+// nixFlake removes Nix "flake.nix"/"flake.lock" names before flakyWords.
+var nixFlake = regexp.MustCompile(`\bflakes?\.(nix|lock)\b|\bnix flakes?\b`)
+
+// raceWords: a race in test code is the concurrency root cause (20% in Luo
+// et al.); in product code it is an ordinary bug, so rules pair it with
+// test paths.
+var raceWords = regexp.MustCompile(`\b(race(s| condition| conditions)?|data race|racy|racing)\b`)
+
+// stateWords: order-dependent tests (IDoFT "OD") are fixed by resetting or
+// clearing the shared state one test leaves for the next.
+var stateWords = regexp.MustCompile(`\b(reset(s|ting)?|clear(s|ed|ing)?|pollut\w*|shared state|static state|global state|leak(s|ed|ing)?|isolat(e|es|ed|ing|ion)|tear ?down|restor(e|es|ed|ing))\b`)
+
+// orderWords: implementation-dependent tests (IDoFT "ID") assume a hash
+// iteration order; fixes sort, or switch to an ordered collection.
+var orderWords = regexp.MustCompile(`\b(sort(s|ed|ing)?|deterministic(ally)?|linkedhash(map|set)|treemap|treeset|iteration order|order[- ]dependen\w*|(stable|consistent|fixed|predictable|random|hash|insertion) order(ing)?|unordered|ordering issue)\b`)
+
+// waitWords: async-wait problems (45% in Luo et al.) are fixed by waiting
+// or polling instead of sleeping, retrying, or a larger timeout.
+var waitWords = regexp.MustCompile(`\b(sleeps?|sleeping|wait(s|ing)?|wait for|poll(s|ing)?|await\w*|eventually|retr(y|ies|ied|ying)|timeouts?|time-?outs?|deadlines?)\b`)
+
+// docWords say a change is about documentation.
+var docWords = regexp.MustCompile(`\b(typos?|spelling|misspell\w*|grammar|wording|reword\w*|rephras\w*|jsdocs?|javadocs?|godoc|docstrings?|comments?|docs?|documentation|document(s|ed|ing)?|readme|guides?|clarif\w*|explain\w*|mention\w*|examples?|links?|tutorial|faq)\b`)
+
+// proseFixWords: Amit & Feitelson exclude "fix" next to these from bug
+// fixes; "fix typo in README" is docs work.
+var proseFixWords = regexp.MustCompile(`\b(typos?|spelling|misspell\w*|grammar|wording|reword\w*|jsdocs?|javadocs?|godoc|docstrings?|(code )?comments?|readme|docs?|documentation)\b`)
+
+// styleFixWords: "fix lint", "fix whitespace" are not bug fixes either.
+var styleFixWords = regexp.MustCompile(`\b(lint\w*|whitespace|indent\w*|format(ting)?|prettier|gofmt|eslint|code style)\b`)
+
+// fixWords: the words of corrective commits, plus the guards and
+// "should/missing/properly" phrasing that bug fixes use without "fix".
+// Not "issue": in a subject it names a GitHub issue as often as a bug.
+var fixWords = regexp.MustCompile(`^(handle[sd]?|respect[sd]?|ensure[sd]?|don'?t|do not|skip|ignore|keep|preserve|restore)\b|\b(should( not)?|shouldn'?t|missing|properly|correctly|unexpected(ly)?|fail(s|ed|ing|ure)?|error(s)?|fix(es|ed|ing)?|bug(s|fix)?|crash(es|ed|ing)?|regression|broken|incorrect(ly)?|wrong(ly)?|panic(s|ked)?|npe|null pointer|segfault|prevent(s|ed)?|correct(s|ed|ly)?|resolve[sd]? #\d+|handle (missing|empty|nil|null)|avoid(s|ed)?)\b`)
+
+// featureWords open a subject that adds behaviour.
+var featureWords = regexp.MustCompile(`^(add(s|ed|ing)?|implement\w*|introduc\w*|support(s|ed)?|allow(s|ed)?|enable[sd]?|new|create[sd]?|expose[sd]?|provide[sd]?)\b`)
+
+var refactorWords = regexp.MustCompile(`\b(refactor\w*|renam(e|es|ed|ing)|restructur\w*|reorganiz\w*|extract(s|ed|ing)?|simplif\w*|tidy\w*|tidied|move[sd]?|moving|split(s|ting)?|dedupe|deduplicat\w*|inline[sd]?|reformat\w*|cleanup|clean up|clean-up)\b`)
+
+var perfWords = regexp.MustCompile(`\b(perf|performance|faster|speed(s|ing)? ?up|speedup|optimi[sz](e|es|ed|ing|ation|ations)|latency|throughput|memory (usage|leak|footprint)|fewer allocations|reduce (memory|allocations|latency|cpu)|benchmarks?|hot ?path|o\(n\^?2?\))\b`)
+
+// securityWords name vulnerabilities and their fixes.
+var securityWords = regexp.MustCompile(`\b(cve-\d{4}-\d+|ghsa-[a-z0-9-]+|xss|csrf|ssrf|xxe|(sql|command|code|header|html|template) injection|injection|vulnerab\w*|sanitiz\w*|sanitis\w*|security|exploit\w*|path traversal|directory traversal|redos|denial of service|prototype pollution|open redirect|privilege escalation|auth(entication|orization)? bypass|secrets? leak\w*)\b`)
+
+// cleanupWords: removing what is no longer used or wanted.
+var cleanupWords = regexp.MustCompile(`\b(remov(e|es|ed|ing)|delet(e|es|ed|ing)|drop(s|ped|ping)?|prun(e|es|ed|ing)|purg(e|es|ed|ing)|retir(e|es|ed|ing)|clean(s|ed|ing)? ?up)\b[^\n]*\b(unused|dead|legacy|deprecated|obsolete|stale|outdated|old|leftover|unnecessary|redundant|no longer)\b|\bdead code\b`)
+
+// depWords: "bump x from 1.2 to 1.3", "update dependency x to v3".
+var depWords = regexp.MustCompile(`\b(bump(s|ed)?|upgrad(e|es|ed|ing)|updat(e|es|ed|ing)|pin(s|ned)?)\b[^\n]*\b(from \S+ to|to v?\d)|\b(bump(s|ed)?|upgrad(e|es|ed))\b|\bdependenc(y|ies)\b`)
+
+// automationWords: CI/CD and release work named in the message.
+var automationWords = regexp.MustCompile(`\b(ci|cd|ci/cd|pipelines?|workflows?|github actions?|gitlab ci|jenkins|circleci|travis|goreleaser|dockerfile|docker image|release (script|process|workflow|automation)|deploy(s|ed|ing|ment)? (script|pipeline|job)s?)\b`)
+
+// releaseSubject: a subject that is only a version or "release vX".
+var releaseSubject = regexp.MustCompile(`^(release[sd]?:?\s+)?v?\d+\.\d+(\.\d+)?([-.+][0-9a-z.-]+)?( \(#\d+\))?$|^(release|publish|cut|prepare|prep) (v?\d|release|version)`)
+
+// designWords: design documents, RFCs and decision records.
+var designWords = regexp.MustCompile(`\b(design doc(ument)?s?|rfcs?|adrs?|architecture decision|proposals?|technical design|design for)\b`)
+
+// testWords: adding or improving tests.
+var testWords = regexp.MustCompile(`\b(tests?|testing|coverage|spec|specs|test cases?|unit tests?|e2e|integration tests?)\b`)
+
+// notDocsWork: prose files that hold plans rather than documentation.
+var notDocsWork = regexp.MustCompile(`\\b(todos?|roadmap)\\b`)
+
+// readmeWorkWords say a README change documents something, as opposed to
+// a badge, a sponsor or a link list touched in passing.
+var readmeWorkWords = regexp.MustCompile(`\b(rewrit\w*|document\w*|explain\w*|clarif\w*|instructions?|onboarding|setup|set up|getting started|usage|install\w*|guide)\b`)
+
+// alternativesWords mark a description that explains choices made.
+var alternativesWords = regexp.MustCompile(`\b(trade-?offs?|alternatives? considered|considered alternatives?|instead of|rather than|pros and cons|we could (also )?have|options? (considered|we looked at))\b`)
+
+// typoWords: corrections of prose itself.
+var typoWords = regexp.MustCompile(`\b(typos?|spelling|misspell\w*|grammar\w*|wording|reword\w*|rephras\w*)\b`)

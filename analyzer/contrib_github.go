@@ -1,0 +1,298 @@
+package analyzer
+
+import (
+	"fmt"
+	"github.com/git-career/git-career/analyzer/classify"
+	"github.com/git-career/git-career/analyzer/github"
+	"github.com/git-career/git-career/analyzer/work"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// prKey names a pull request across repositories; GitHub's owner and
+// repository names compare case-insensitively.
+func prKey(repo string, num int) string {
+	return strings.ToLower(repo) + "#" + fmt.Sprint(num)
+}
+
+// userPRs is the set of the user's pull requests in the evidence.
+func userPRs(ev *github.Evidence) map[string]bool {
+	out := map[string]bool{}
+	if ev == nil {
+		return out
+	}
+	for _, pr := range ev.PullRequests {
+		out[prKey(pr.Repo, pr.Number)] = true
+	}
+	return out
+}
+
+// githubContributions turns GitHub evidence into contributions, folding the
+// local commits marked with a pull request number (see analyzeRepo) into
+// their pull request: the doc shows the pull request once, with its
+// commits' categories and size.
+func githubContributions(ev *github.Evidence, commits []work.Contribution) []work.Contribution {
+	byPR := map[string][]work.Contribution{}
+	var out []work.Contribution
+	for _, c := range commits {
+		if c.Kind == work.KindCommit && c.Number > 0 {
+			k := prKey(c.Repo, c.Number)
+			byPR[k] = append(byPR[k], c)
+			continue
+		}
+		out = append(out, c)
+	}
+	for _, pr := range ev.PullRequests {
+		out = append(out, pullRequest(pr, byPR[prKey(pr.Repo, pr.Number)]))
+	}
+	for _, r := range ev.Reviews {
+		out = append(out, review(r))
+	}
+	for _, rc := range ev.ReviewComments {
+		out = append(out, reviewComment(rc, ev.Login))
+	}
+	for _, ic := range ev.IssueComments {
+		out = append(out, issueComment(ic, ev.Login))
+	}
+	for _, is := range ev.Issues {
+		out = append(out, issue(is))
+	}
+	return out
+}
+
+// pullRequest classifies a pull request from its title, description and
+// the changes of its commits, and takes its commits' categories too.
+func pullRequest(pr github.PullRequest, commits []work.Contribution) work.Contribution {
+	c := work.Contribution{
+		ID: "pr:" + pr.Repo + "#" + fmt.Sprint(pr.Number), Kind: work.KindPullRequest,
+		Repo: pr.Repo, URL: pr.URL, Title: pr.Title, Number: pr.Number,
+		State: pr.State, Labels: pr.Labels, Private: pr.Private,
+		Summary: firstParagraph(pr.Body), Date: pr.CreatedAt,
+	}
+	if !pr.MergedAt.IsZero() {
+		c.Date = pr.MergedAt
+	}
+	sort.Slice(commits, func(i, j int) bool { return commits[i].Date.Before(commits[j].Date) })
+	cats := map[work.Category]string{}
+	coauthors := map[string]bool{}
+	for _, cm := range commits {
+		c.Commits = append(c.Commits, cm.SHA)
+		c.Files += cm.Files
+		c.Additions += cm.Additions
+		c.Deletions += cm.Deletions
+		for i, k := range cm.Categories {
+			if _, ok := cats[k]; !ok && i < len(cm.Reasons) {
+				cats[k] = cm.Reasons[i]
+			}
+		}
+		for _, a := range cm.Coauthors {
+			coauthors[a] = true
+		}
+	}
+	own, reasons := classify.Commit(&work.Commit{Subject: pr.Title, Body: pr.Body}, &classify.Context{PullRequest: true})
+	for i, k := range own {
+		if _, ok := cats[k]; !ok {
+			cats[k] = "pull request: " + reasons[i]
+		}
+	}
+	for _, k := range work.Categories {
+		if r, ok := cats[k]; ok {
+			c.Categories = append(c.Categories, k)
+			c.Reasons = append(c.Reasons, r)
+		}
+	}
+	for a := range coauthors {
+		c.Coauthors = append(c.Coauthors, a)
+	}
+	sort.Strings(c.Coauthors)
+	if len(commits) > 0 {
+		c.Author = commits[0].Author
+	}
+	return c
+}
+
+// review is a review given on someone else's pull request.
+func review(r github.Review) work.Contribution {
+	state := strings.ReplaceAll(strings.ToLower(r.State), "_", "-")
+	c := work.Contribution{
+		ID: "review:" + fmt.Sprint(r.ID), Kind: work.KindReview, Repo: r.Repo, URL: r.URL,
+		Title: "Reviewed " + r.PRTitle, Number: r.PRNumber, State: state, Private: r.Private,
+		Date: r.SubmittedAt, On: r.Repo + "#" + fmt.Sprint(r.PRNumber),
+		Categories: []work.Category{work.Reviews},
+		Reasons:    []string{fmt.Sprintf("%s review of %s", reviewVerb(state), prRef(r.Repo, r.PRNumber, r.PRAuthor))},
+		Quote:      quote(r.Body),
+	}
+	if r.Body != "" {
+		addCommentClass(&c, r.Body, r.PRAuthor != "")
+	}
+	return c
+}
+
+func reviewVerb(state string) string {
+	switch state {
+	case "approved":
+		return "approving"
+	case "changes-requested":
+		return "changes-requested"
+	}
+	return "commented"
+}
+
+// prRef is "acme/api#34 by bo".
+func prRef(repo string, num int, author string) string {
+	s := repo + "#" + fmt.Sprint(num)
+	if author != "" {
+		s += " by " + author
+	}
+	return s
+}
+
+// reviewComment is an inline comment in someone's diff.
+func reviewComment(rc github.ReviewComment, login string) work.Contribution {
+	c := work.Contribution{
+		ID: "review-comment:" + fmt.Sprint(rc.ID), Kind: work.KindReviewComment, Repo: rc.Repo, URL: rc.URL,
+		Title: "Commented on " + rc.PRTitle, Number: rc.PRNumber, Private: rc.Private,
+		Date: rc.CreatedAt, On: rc.Repo + "#" + fmt.Sprint(rc.PRNumber),
+		Categories: []work.Category{work.Reviews},
+		Reasons:    []string{"review comment on " + prRef(rc.Repo, rc.PRNumber, rc.PRAuthor)},
+		Quote:      quote(rc.Body),
+	}
+	addCommentClass(&c, rc.Body, !strings.EqualFold(rc.PRAuthor, login))
+	return c
+}
+
+// duplicateRe finds triage: marking an issue as a duplicate of another.
+var duplicateRe = regexp.MustCompile(`(?i)\b(duplicate of|dupe of|duplicates|closing as (a )?dup(licate|e))\b`)
+
+// issueComment is a comment in an issue or a pull request conversation.
+func issueComment(ic github.IssueComment, login string) work.Contribution {
+	c := work.Contribution{
+		ID: "issue-comment:" + fmt.Sprint(ic.ID), Kind: work.KindIssueComment, Repo: ic.Repo, URL: ic.URL,
+		Title: "Commented on " + ic.Title, Number: ic.Number, Private: ic.Private,
+		Date: ic.CreatedAt, On: ic.Repo + "#" + fmt.Sprint(ic.Number), Quote: quote(ic.Body),
+	}
+	ref := prRef(ic.Repo, ic.Number, ic.IssueAuthor)
+	switch {
+	case ic.IsPR:
+		c.Categories = []work.Category{work.Reviews}
+		c.Reasons = []string{"comment on pull request " + ref}
+	case duplicateRe.MatchString(ic.Body):
+		c.Categories = []work.Category{work.Issues}
+		c.Reasons = []string{"triage: marks " + ref + " as a duplicate"}
+	default:
+		c.Categories = []work.Category{work.Issues}
+		c.Reasons = []string{"comment on issue " + ref}
+	}
+	addCommentClass(&c, ic.Body, !strings.EqualFold(ic.IssueAuthor, login))
+	return c
+}
+
+// addCommentClass records a comment's class; an educational comment on
+// someone else's work is mentoring evidence.
+func addCommentClass(c *work.Contribution, body string, othersWork bool) {
+	class, reason := classify.Comment(body)
+	c.Class = string(class)
+	if class == classify.Educational && othersWork {
+		c.Categories = append(c.Categories, work.Mentoring)
+		c.Reasons = append(c.Reasons, "educational comment: "+reason)
+		sortCategories(c)
+	}
+}
+
+// reproRe finds a bug report that lets others reproduce the problem.
+var reproRe = regexp.MustCompile(`(?i)(steps to reproduce|to reproduce|reproduction|repro\b|minimal example|expected (behaviou?r|result)|actual (behaviou?r|result))`)
+
+// issue is an issue the user opened.
+func issue(is github.Issue) work.Contribution {
+	c := work.Contribution{
+		ID: "issue:" + is.Repo + "#" + fmt.Sprint(is.Number), Kind: work.KindIssue, Repo: is.Repo, URL: is.URL,
+		Title: is.Title, Number: is.Number, State: is.State, Labels: is.Labels, Private: is.Private,
+		Date: is.CreatedAt, Categories: []work.Category{work.Issues},
+	}
+	switch {
+	case reproRe.MatchString(is.Body):
+		c.Reasons = []string{"bug report with reproduction steps"}
+	case hasLabel(is.Labels, "bug"):
+		c.Reasons = []string{"bug report (labelled bug)"}
+	default:
+		c.Reasons = []string{"issue opened"}
+	}
+	if is.StateReason == "duplicate" {
+		c.Reasons[0] += "; closed as a duplicate"
+	}
+	own, reasons := classify.Commit(&work.Commit{Subject: is.Title, Body: is.Body}, &classify.Context{PullRequest: true})
+	for i, k := range own {
+		if k == work.Design {
+			c.Categories = append(c.Categories, work.Design)
+			c.Reasons = append(c.Reasons, "issue: "+reasons[i])
+		}
+	}
+	sortCategories(&c)
+	return c
+}
+
+func hasLabel(labels []string, want string) bool {
+	for _, l := range labels {
+		if strings.Contains(strings.ToLower(l), want) {
+			return true
+		}
+	}
+	return false
+}
+
+// sortCategories puts categories (and their reasons, index for index) in
+// the order of Categories.
+func sortCategories(c *work.Contribution) {
+	idx := make([]int, len(c.Categories))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool {
+		return c.Categories[idx[a]].Rank() < c.Categories[idx[b]].Rank()
+	})
+	cats := make([]work.Category, len(idx))
+	reasons := make([]string, len(idx))
+	for i, j := range idx {
+		cats[i] = c.Categories[j]
+		if j < len(c.Reasons) {
+			reasons[i] = c.Reasons[j]
+		}
+	}
+	c.Categories, c.Reasons = cats, reasons
+}
+
+// maxQuote keeps quotes short: the link carries the rest.
+const maxQuote = 200
+
+// quote is the first paragraph of a comment, on one line, cut at maxQuote
+// characters at a word boundary.
+func quote(body string) string {
+	q := strings.Join(strings.Fields(firstParagraph(body)), " ")
+	if utf8.RuneCountInString(q) <= maxQuote {
+		return q
+	}
+	r := []rune(q)[:maxQuote]
+	cut := string(r)
+	if i := strings.LastIndexByte(cut, ' '); i > maxQuote/2 {
+		cut = cut[:i]
+	}
+	return cut + "…"
+}
+
+// firstParagraph is the text before the first blank line, without
+// Markdown headings, HTML comments (pull request templates) and leading
+// blank lines.
+func firstParagraph(body string) string {
+	body = htmlCommentRe.ReplaceAllString(strings.ReplaceAll(body, "\r\n", "\n"), "")
+	for _, p := range work.Paragraphs(body) {
+		if strings.HasPrefix(p, "#") && !strings.Contains(p, "\n") {
+			continue // a template heading such as "## Summary"
+		}
+		return strings.TrimSpace(p)
+	}
+	return ""
+}
+
+var htmlCommentRe = regexp.MustCompile(`(?s)<!--.*?-->`)

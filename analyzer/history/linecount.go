@@ -1,0 +1,316 @@
+package history
+
+import (
+	"bytes"
+	"hash/maphash"
+)
+
+// binarySniffLen is how much of a blob git looks at for a NUL byte when it
+// decides whether the blob is binary (xdiff's FIRST_FEW_BYTES).
+const binarySniffLen = 8000
+
+// myersCostCap bounds the edit distance one Myers pass searches for. Past
+// it the counter settles for a non-minimal script (see myersCost), so a
+// rewritten generated file costs O(cap*(N+M)) rather than O(N*M).
+const myersCostCap = 2048
+
+// isBinary reports whether git would treat data as binary.
+func isBinary(data []byte) bool {
+	if len(data) > binarySniffLen {
+		data = data[:binarySniffLen]
+	}
+	return bytes.IndexByte(data, 0) >= 0
+}
+
+// countLines counts the lines added and deleted between two versions of a
+// file the way `git diff --numstat` does: lines are compared with their
+// terminators, so "a" and "a\n" differ, and "\r" is an ordinary byte. If
+// either side is binary, it returns binary=true and no counts.
+//
+// It follows the steps of git's xdiff: trim the lines shared at both ends,
+// discard lines that cannot or, by git's heuristic, should not be matched
+// (see keepLines), then count a minimal Myers alignment of what is left.
+// git's Myers gives up minimality when one step of its search costs more
+// than 256 edits, and the search here stops at myersCostCap; so on large
+// rewrites the counts can differ from git's by a little either way.
+func countLines(a, b []byte) (added, deleted int, binary bool) {
+	if isBinary(a) || isBinary(b) {
+		return 0, 0, true
+	}
+	if bytes.Equal(a, b) {
+		return 0, 0, false
+	}
+	p, s := trimCommonLines(a, b)
+	ma, mb := a[p:len(a)-s], b[p:len(b)-s]
+	switch {
+	case len(ma) == 0:
+		return countLineEnds(mb), 0, false
+	case len(mb) == 0:
+		return 0, countLineEnds(ma), false
+	}
+	ha := hashLines(ma, nil)
+	hb := hashLines(mb, nil)
+
+	// git decides which lines to discard from how often each line occurs
+	// in the whole of the other file, shared ends included. Only lines of
+	// the middles need counting.
+	type occ struct{ a, b int32 }
+	counts := make(map[uint64]*occ, len(ha)+len(hb))
+	for _, h := range ha {
+		if o := counts[h]; o != nil {
+			o.a++
+		} else {
+			counts[h] = &occ{a: 1}
+		}
+	}
+	for _, h := range hb {
+		if o := counts[h]; o != nil {
+			o.b++
+		} else {
+			counts[h] = &occ{b: 1}
+		}
+	}
+	shared := 0 // lines in the common prefix and suffix
+	for _, part := range [][]byte{a[:p], a[len(a)-s:]} {
+		forEachLine(part, func(line []byte) {
+			shared++
+			if o := counts[maphash.Bytes(lineSeed, line)]; o != nil {
+				o.a++
+				o.b++
+			}
+		})
+	}
+	keptA := keepLines(ha, len(ha)+shared, func(h uint64) int32 { return counts[h].b })
+	keptB := keepLines(hb, len(hb)+shared, func(h uint64) int32 { return counts[h].a })
+	deleted = len(ha) - len(keptA)
+	added = len(hb) - len(keptB)
+
+	d := myersCost(keptA, keptB)
+	// An edit script of d steps between N and M lines deletes
+	// (d+N-M)/2 lines and adds (d+M-N)/2.
+	deleted += (d + len(keptA) - len(keptB)) / 2
+	added += (d + len(keptB) - len(keptA)) / 2
+	return added, deleted, false
+}
+
+// trimCommonLines returns the lengths in bytes of the whole lines that a
+// and b share at the start (p) and at the end (s). Working on bytes avoids
+// splitting and hashing the untouched bulk of a large file.
+func trimCommonLines(a, b []byte) (p, s int) {
+	n := min(len(a), len(b))
+	for p < n && a[p] == b[p] {
+		p++
+	}
+	// Back up to the start of the line the first difference is in.
+	p = bytes.LastIndexByte(a[:p], '\n') + 1
+	a, b = a[p:], b[p:]
+
+	n = min(len(a), len(b))
+	for s < n && a[len(a)-1-s] == b[len(b)-1-s] {
+		s++
+	}
+	// The shared suffix must start a line on both sides; if it starts
+	// mid-line on either, skip forward past its first newline. The suffix
+	// bytes are identical, so one offset serves both.
+	for s > 0 {
+		ia, ib := len(a)-s, len(b)-s
+		if (ia == 0 || a[ia-1] == '\n') && (ib == 0 || b[ib-1] == '\n') {
+			break
+		}
+		nl := bytes.IndexByte(a[ia:], '\n')
+		if nl < 0 {
+			s = 0
+			break
+		}
+		s -= nl + 1
+	}
+	return p, s
+}
+
+// countLineEnds counts lines, a last line without "\n" included.
+func countLineEnds(data []byte) int {
+	n := bytes.Count(data, []byte{'\n'})
+	if len(data) > 0 && data[len(data)-1] != '\n' {
+		n++
+	}
+	return n
+}
+
+var lineSeed = maphash.MakeSeed()
+
+// forEachLine calls f with each line of data, terminator included.
+func forEachLine(data []byte, f func([]byte)) {
+	for len(data) > 0 {
+		i := bytes.IndexByte(data, '\n') + 1
+		if i == 0 {
+			i = len(data)
+		}
+		f(data[:i])
+		data = data[i:]
+	}
+}
+
+// hashLines appends one 64-bit hash per line to dst. Two different lines
+// sharing a hash is possible but, at 2^-64 per pair, not worth a byte
+// comparison.
+func hashLines(data []byte, dst []uint64) []uint64 {
+	forEachLine(data, func(line []byte) {
+		dst = append(dst, maphash.Bytes(lineSeed, line))
+	})
+	return dst
+}
+
+// Constants of git's xdiff that shape its choice of lines to discard.
+const (
+	maxEqLimit    = 1024 // cap on the "occurs too often" threshold
+	simScanWindow = 100  // how far to look around a frequent line
+	keepRunRatio  = 4    // XDL_KPDIS_RUN
+)
+
+// bogoSqrt is xdiff's rough square root: the power of two doubling once per
+// two bits of n.
+func bogoSqrt(n int) int {
+	i := 1
+	for ; n > 0; n >>= 2 {
+		i <<= 1
+	}
+	return i
+}
+
+// keepLines returns the lines of one side (the part between the shared
+// ends) that take part in the Myers alignment, as git's
+// xdl_cleanup_records chooses them. nrec is the side's total line count
+// and other(h) how often line h occurs in the whole other file. A line
+// that never occurs there is a change whatever the alignment. A line that
+// occurs there often (a brace, a blank line) is also dropped, and so
+// counted as changed, when it sits among mostly unmatched lines: that is a
+// heuristic of git's that can make its counts exceed the minimum, and it
+// is copied so that the counts agree.
+func keepLines(h []uint64, nrec int, other func(uint64) int32) []uint64 {
+	mlim := int32(min(bogoSqrt(nrec), maxEqLimit))
+	dis := make([]byte, len(h))
+	for i, x := range h {
+		switch nm := other(x); {
+		case nm == 0:
+			dis[i] = 0
+		case nm >= mlim:
+			dis[i] = 2
+		default:
+			dis[i] = 1
+		}
+	}
+	kept := make([]uint64, 0, len(h))
+	for i, x := range h {
+		if dis[i] == 1 || (dis[i] == 2 && !discardFrequent(dis, i)) {
+			kept = append(kept, x)
+		}
+	}
+	return kept
+}
+
+// discardFrequent reports whether the frequent line i should be dropped:
+// when the runs of unmatched or frequent lines on both sides of it hold
+// unmatched lines, and frequent lines are fewer than a quarter of them.
+func discardFrequent(dis []byte, i int) bool {
+	s, e := max(0, i-simScanWindow), min(len(dis)-1, i+simScanWindow)
+	none0, freq0 := 0, 1
+	for j := i - 1; j >= s; j-- {
+		if dis[j] == 0 {
+			none0++
+		} else if dis[j] == 2 {
+			freq0++
+		} else {
+			break
+		}
+	}
+	if none0 == 0 {
+		return false
+	}
+	none1, freq1 := 0, 1
+	for j := i + 1; j <= e; j++ {
+		if dis[j] == 0 {
+			none1++
+		} else if dis[j] == 2 {
+			freq1++
+		} else {
+			break
+		}
+	}
+	if none1 == 0 {
+		return false
+	}
+	none, freq := none0+none1, freq0+freq1
+	return freq*keepRunRatio < freq+none
+}
+
+// myersCost returns the number of insertions plus deletions needed to turn
+// a into b: the exact minimum while it is at most myersCostCap, otherwise
+// an upper bound. It is Myers' greedy forward search, keeping only the
+// furthest x reached on each diagonal, so it needs O(cap) memory. When the
+// cap is reached, it commits to the furthest-reaching point found and
+// searches again from there; that bounds the time at the price of a few
+// surplus edits on files rewritten beyond the cap.
+func myersCost(a, b []uint64) int {
+	total := 0
+	v := make([]int, 2*myersCostCap+3)
+	for {
+		// Shared lines at the ends cost nothing and shrink the search.
+		for len(a) > 0 && len(b) > 0 && a[0] == b[0] {
+			a, b = a[1:], b[1:]
+		}
+		for len(a) > 0 && len(b) > 0 && a[len(a)-1] == b[len(b)-1] {
+			a, b = a[:len(a)-1], b[:len(b)-1]
+		}
+		if len(a) == 0 || len(b) == 0 {
+			return total + len(a) + len(b)
+		}
+		d, x, y := myersPass(a, b, v)
+		if x == len(a) && y == len(b) {
+			return total + d
+		}
+		total += d
+		a, b = a[x:], b[y:]
+	}
+}
+
+// myersPass searches for the end of the edit graph of a and b with at most
+// myersCostCap edits. It returns the cost and (len(a), len(b)) if it gets
+// there, or the cap and the in-bounds point with the largest x+y it reached.
+//
+// The graph is treated as unbounded past its right and bottom edges (no
+// line matches there): a point beyond an edge always costs more than the
+// corner itself, so the first point found at or past both edges is the
+// corner.
+func myersPass(a, b []uint64, v []int) (d, x, y int) {
+	n, m := len(a), len(b)
+	off := myersCostCap + 1
+	v[off+1] = 0
+	for d = 0; d <= myersCostCap; d++ {
+		for k := -d; k <= d; k += 2 {
+			if k == -d || (k != d && v[off+k-1] < v[off+k+1]) {
+				x = v[off+k+1] // down: insert b[y-1]
+			} else {
+				x = v[off+k-1] + 1 // right: delete a[x-1]
+			}
+			y = x - k
+			for x < n && y < m && a[x] == b[y] {
+				x++
+				y++
+			}
+			v[off+k] = x
+			if x >= n && y >= m {
+				return d, n, m
+			}
+		}
+	}
+	d = myersCostCap
+	bx, by := 0, 0
+	for k := -d; k <= d; k += 2 {
+		x := v[off+k]
+		y := x - k
+		if x <= n && y <= m && x+y > bx+by {
+			bx, by = x, y
+		}
+	}
+	return d, bx, by
+}

@@ -1,0 +1,486 @@
+package history
+
+import (
+	"bytes"
+	"compress/zlib"
+	"container/list"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/storer"
+)
+
+// objectStore reads objects straight from a repository's pack files and
+// falls back to a go-git storer for everything else (loose objects,
+// alternates). It exists because go-git's pack reader dominates the time
+// of a history scan: it issues a seek and small reads per object, hashes
+// every delta-resolved object again before caching it, and re-opens the
+// pack for objects over 16 KiB. Here packs are memory-mapped, indexes are
+// searched in place, and resolved delta bases are cached by pack offset.
+//
+// It embeds the fallback, so it can be passed wherever an
+// EncodedObjectStorer is expected; commitFiles takes the fast path when
+// given one. It is not safe for concurrent use.
+type objectStore struct {
+	storer.EncodedObjectStorer
+	packs []*pack
+	cache *deltaCache
+	zr    io.ReadCloser // reused zlib reader
+	br    bytes.Reader
+}
+
+// deltaCacheBytes bounds the memory held by resolved objects; git's own
+// core.deltaBaseCacheLimit defaults to 96 MiB.
+const deltaCacheBytes = 64 << 20
+
+// openObjectStore opens the packs under gitDir/objects/pack. gitDir is the
+// .git directory (or a bare repository).
+func openObjectStore(gitDir string, fallback storer.EncodedObjectStorer) (*objectStore, error) {
+	s := &objectStore{EncodedObjectStorer: fallback, cache: newDeltaCache(deltaCacheBytes)}
+	idxs, err := filepath.Glob(filepath.Join(gitDir, "objects", "pack", "pack-*.idx"))
+	if err != nil {
+		return nil, fmt.Errorf("listing packs in %s: %w", gitDir, err)
+	}
+	for _, idx := range idxs {
+		p, err := openPack(idx)
+		if errors.Is(err, errIndexVersion) {
+			// Left to the fallback, which reads every index version.
+			continue
+		}
+		if err != nil {
+			s.Close()
+			return nil, err
+		}
+		s.packs = append(s.packs, p)
+	}
+	return s, nil
+}
+
+// Close releases the pack mappings. It does not close the fallback.
+func (s *objectStore) Close() error {
+	var first error
+	for _, p := range s.packs {
+		if err := p.close(); err != nil && first == nil {
+			first = err
+		}
+	}
+	s.packs = nil
+	s.cache = newDeltaCache(deltaCacheBytes)
+	return first
+}
+
+// EncodedObject serves packed objects from the fast reader, so go-git code
+// given an objectStore benefits too.
+func (s *objectStore) EncodedObject(t plumbing.ObjectType, h plumbing.Hash) (plumbing.EncodedObject, error) {
+	typ, data, ok, err := s.readPacked(h)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return s.EncodedObjectStorer.EncodedObject(t, h)
+	}
+	if t != plumbing.AnyObject && t != typ {
+		return nil, plumbing.ErrObjectNotFound
+	}
+	o := &plumbing.MemoryObject{}
+	o.SetType(typ)
+	o.Write(data)
+	return o, nil
+}
+
+// read returns an object's content, which the caller must not modify: it
+// may be shared with the cache.
+func (s *objectStore) read(t plumbing.ObjectType, h plumbing.Hash) ([]byte, error) {
+	typ, data, ok, err := s.readPacked(h)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return readObjectSlow(s.EncodedObjectStorer, t, h)
+	}
+	if typ != t {
+		return nil, fmt.Errorf("object %s is a %s, not a %s", h, typ, t)
+	}
+	return data, nil
+}
+
+func (s *objectStore) readPacked(h plumbing.Hash) (plumbing.ObjectType, []byte, bool, error) {
+	for _, p := range s.packs {
+		if off, ok := p.find(h); ok {
+			typ, data, err := s.readAt(p, off)
+			if err != nil {
+				return 0, nil, false, fmt.Errorf("reading %s from %s: %w", h, filepath.Base(p.name), err)
+			}
+			return typ, data, true, nil
+		}
+	}
+	return 0, nil, false, nil
+}
+
+// Pack object types, as stored in an entry's header.
+const (
+	packCommit   = 1
+	packTree     = 2
+	packBlob     = 3
+	packTag      = 4
+	packOfsDelta = 6
+	packRefDelta = 7
+)
+
+var (
+	errCorruptPack  = errors.New("corrupt pack entry")
+	errIndexVersion = errors.New("not a version 2 pack index")
+)
+
+// readAt resolves the object at off, following its delta chain down to a
+// full object or a cached one, then applying the deltas back up. Every
+// object on the way is cached: in a history walk it is likely the base
+// of the next object asked for.
+func (s *objectStore) readAt(p *pack, off uint64) (plumbing.ObjectType, []byte, error) {
+	type pending struct {
+		off   uint64
+		delta []byte
+	}
+	var chain []pending
+	var typ plumbing.ObjectType
+	var data []byte
+	for {
+		if e, ok := s.cache.get(p, off); ok {
+			typ, data = e.typ, e.data
+			break
+		}
+		kind, size, hdr, err := p.header(off)
+		if err != nil {
+			return 0, nil, err
+		}
+		pos := off + uint64(hdr)
+		switch kind {
+		case packCommit, packTree, packBlob, packTag:
+			data, err = s.inflate(p, pos, size)
+			if err != nil {
+				return 0, nil, err
+			}
+			typ = plumbing.ObjectType(kind)
+			s.cache.put(p, off, typ, data)
+		case packOfsDelta:
+			rel, n := readOfsOffset(p.data, pos)
+			if n == 0 || rel > off {
+				return 0, nil, errCorruptPack
+			}
+			delta, err := s.inflate(p, pos+uint64(n), size)
+			if err != nil {
+				return 0, nil, err
+			}
+			chain = append(chain, pending{off, delta})
+			off -= rel
+			continue
+		case packRefDelta:
+			if pos+20 > uint64(len(p.data)) {
+				return 0, nil, errCorruptPack
+			}
+			var base plumbing.Hash
+			copy(base[:], p.data[pos:pos+20])
+			delta, err := s.inflate(p, pos+20, size)
+			if err != nil {
+				return 0, nil, err
+			}
+			chain = append(chain, pending{off, delta})
+			if boff, ok := p.find(base); ok {
+				off = boff
+				continue
+			}
+			// A thin pack's base may live elsewhere.
+			bt, bdata, ok, err := s.readPacked(base)
+			if err == nil && !ok {
+				var o plumbing.EncodedObject
+				o, err = s.EncodedObjectStorer.EncodedObject(plumbing.AnyObject, base)
+				if err == nil {
+					bt = o.Type()
+					bdata, err = readEncoded(o)
+				}
+			}
+			if err != nil {
+				return 0, nil, fmt.Errorf("reading delta base %s: %w", base, err)
+			}
+			typ, data = bt, bdata
+		default:
+			return 0, nil, errCorruptPack
+		}
+		break
+	}
+	for i := len(chain) - 1; i >= 0; i-- {
+		out, err := applyDelta(data, chain[i].delta)
+		if err != nil {
+			return 0, nil, err
+		}
+		data = out
+		s.cache.put(p, chain[i].off, typ, data)
+	}
+	return typ, data, nil
+}
+
+// inflate decompresses size bytes of zlib data starting at pos.
+func (s *objectStore) inflate(p *pack, pos uint64, size uint64) ([]byte, error) {
+	if pos > uint64(len(p.data)) {
+		return nil, errCorruptPack
+	}
+	s.br.Reset(p.data[pos:])
+	if s.zr == nil {
+		zr, err := zlib.NewReader(&s.br)
+		if err != nil {
+			return nil, err
+		}
+		s.zr = zr
+	} else if err := s.zr.(zlib.Resetter).Reset(&s.br, nil); err != nil {
+		return nil, err
+	}
+	out := make([]byte, size)
+	if _, err := io.ReadFull(s.zr, out); err != nil {
+		return nil, fmt.Errorf("inflating: %w", err)
+	}
+	return out, nil
+}
+
+// readOfsOffset decodes an OFS_DELTA's distance back to its base: a
+// big-endian base-128 number where each continuation adds one, so that
+// every length has its own range.
+func readOfsOffset(data []byte, pos uint64) (uint64, int) {
+	var v uint64
+	for i := 0; pos+uint64(i) < uint64(len(data)) && i < 10; i++ {
+		c := data[pos+uint64(i)]
+		if i > 0 {
+			v++
+		}
+		v = v<<7 | uint64(c&0x7f)
+		if c&0x80 == 0 {
+			return v, i + 1
+		}
+	}
+	return 0, 0
+}
+
+// applyDelta builds an object from its base and a git delta: two sizes,
+// then copy-from-base and insert-literal instructions.
+func applyDelta(base, delta []byte) ([]byte, error) {
+	srcSize, n := binary.Uvarint(delta)
+	if n <= 0 || srcSize != uint64(len(base)) {
+		return nil, fmt.Errorf("delta base size mismatch: %w", errCorruptPack)
+	}
+	delta = delta[n:]
+	dstSize, n := binary.Uvarint(delta)
+	if n <= 0 {
+		return nil, errCorruptPack
+	}
+	delta = delta[n:]
+	out := make([]byte, 0, dstSize)
+	for len(delta) > 0 {
+		op := delta[0]
+		delta = delta[1:]
+		if op&0x80 == 0 {
+			if op == 0 || int(op) > len(delta) {
+				return nil, errCorruptPack
+			}
+			out = append(out, delta[:op]...)
+			delta = delta[op:]
+			continue
+		}
+		// Copy: the low 4 bits say which offset bytes follow, the next 3
+		// which size bytes; a size of 0 means 64 KiB.
+		var off, size uint64
+		for i := 0; i < 4; i++ {
+			if op&(1<<i) != 0 {
+				if len(delta) == 0 {
+					return nil, errCorruptPack
+				}
+				off |= uint64(delta[0]) << (8 * i)
+				delta = delta[1:]
+			}
+		}
+		for i := 0; i < 3; i++ {
+			if op&(0x10<<i) != 0 {
+				if len(delta) == 0 {
+					return nil, errCorruptPack
+				}
+				size |= uint64(delta[0]) << (8 * i)
+				delta = delta[1:]
+			}
+		}
+		if size == 0 {
+			size = 0x10000
+		}
+		if off+size > uint64(len(base)) {
+			return nil, errCorruptPack
+		}
+		out = append(out, base[off:off+size]...)
+	}
+	if uint64(len(out)) != dstSize {
+		return nil, fmt.Errorf("delta result size mismatch: %w", errCorruptPack)
+	}
+	return out, nil
+}
+
+// pack is one mapped pack file with its index.
+type pack struct {
+	name   string
+	data   []byte // the .pack file
+	idx    []byte // the .idx file
+	n      int    // objects
+	unmap  func() error
+	hashes []byte // n*20 sorted hashes, within idx
+	offs   []byte // n*4 offsets, within idx
+	large  []byte // 8-byte offsets for packs over 2 GiB, within idx
+}
+
+func openPack(idxPath string) (*pack, error) {
+	idx, err := os.ReadFile(idxPath)
+	if err != nil {
+		return nil, fmt.Errorf("reading pack index: %w", err)
+	}
+	p := &pack{name: strings.TrimSuffix(idxPath, ".idx") + ".pack", idx: idx}
+	// Version 2 index: magic, version, 256-entry fan-out, then hashes,
+	// CRCs, 4-byte offsets and 8-byte large offsets.
+	if len(idx) < 8+256*4 || !bytes.Equal(idx[:8], []byte{0xff, 't', 'O', 'c', 0, 0, 0, 2}) {
+		return nil, fmt.Errorf("pack index %s: %w", idxPath, errIndexVersion)
+	}
+	p.n = int(binary.BigEndian.Uint32(idx[8+255*4:]))
+	base := 8 + 256*4
+	if len(idx) < base+p.n*(20+4+4)+40 {
+		return nil, fmt.Errorf("pack index %s: truncated", idxPath)
+	}
+	p.hashes = idx[base : base+p.n*20]
+	p.offs = idx[base+p.n*24 : base+p.n*28]
+	p.large = idx[base+p.n*28 : len(idx)-40]
+	p.data, p.unmap, err = mapFile(p.name)
+	if err != nil {
+		return nil, fmt.Errorf("mapping pack: %w", err)
+	}
+	if len(p.data) < 12 || !bytes.Equal(p.data[:4], []byte("PACK")) {
+		p.close()
+		return nil, fmt.Errorf("pack %s: bad header", p.name)
+	}
+	return p, nil
+}
+
+func (p *pack) close() error {
+	if p.unmap == nil {
+		return nil
+	}
+	err := p.unmap()
+	p.unmap = nil
+	p.data = nil
+	return err
+}
+
+// find looks h up in the index by binary search within its fan-out bucket.
+func (p *pack) find(h plumbing.Hash) (uint64, bool) {
+	lo := 0
+	if h[0] > 0 {
+		lo = int(binary.BigEndian.Uint32(p.idx[8+int(h[0]-1)*4:]))
+	}
+	hi := int(binary.BigEndian.Uint32(p.idx[8+int(h[0])*4:]))
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		switch c := bytes.Compare(p.hashes[m*20:m*20+20], h[:]); {
+		case c == 0:
+			return p.offset(m), true
+		case c < 0:
+			lo = m + 1
+		default:
+			hi = m
+		}
+	}
+	return 0, false
+}
+
+func (p *pack) offset(i int) uint64 {
+	o := binary.BigEndian.Uint32(p.offs[i*4:])
+	if o&0x80000000 == 0 {
+		return uint64(o)
+	}
+	j := int(o & 0x7fffffff)
+	if j*8+8 > len(p.large) {
+		return ^uint64(0) // reported as corrupt by header
+	}
+	return binary.BigEndian.Uint64(p.large[j*8:])
+}
+
+// header decodes an entry's type and inflated size, and its length.
+func (p *pack) header(off uint64) (kind int, size uint64, n int, err error) {
+	if off >= uint64(len(p.data)) {
+		return 0, 0, 0, errCorruptPack
+	}
+	c := p.data[off]
+	kind = int(c>>4) & 7
+	size = uint64(c & 0x0f)
+	shift := 4
+	n = 1
+	for c&0x80 != 0 {
+		if off+uint64(n) >= uint64(len(p.data)) || shift > 60 {
+			return 0, 0, 0, errCorruptPack
+		}
+		c = p.data[off+uint64(n)]
+		size |= uint64(c&0x7f) << shift
+		shift += 7
+		n++
+	}
+	return kind, size, n, nil
+}
+
+// deltaCache is an LRU of resolved objects keyed by pack and offset,
+// bounded by the bytes it holds.
+type deltaCache struct {
+	limit, used int
+	lru         list.List // of *cacheEntry, most recent at the front
+	m           map[cacheKey]*list.Element
+}
+
+type cacheKey struct {
+	p   *pack
+	off uint64
+}
+
+type cacheEntry struct {
+	key  cacheKey
+	typ  plumbing.ObjectType
+	data []byte
+}
+
+func newDeltaCache(limit int) *deltaCache {
+	return &deltaCache{limit: limit, m: map[cacheKey]*list.Element{}}
+}
+
+func (c *deltaCache) get(p *pack, off uint64) (*cacheEntry, bool) {
+	el, ok := c.m[cacheKey{p, off}]
+	if !ok {
+		return nil, false
+	}
+	c.lru.MoveToFront(el)
+	return el.Value.(*cacheEntry), true
+}
+
+func (c *deltaCache) put(p *pack, off uint64, typ plumbing.ObjectType, data []byte) {
+	// An object over a quarter of the budget would flush everything that
+	// makes the cache useful.
+	if len(data) > c.limit/4 {
+		return
+	}
+	k := cacheKey{p, off}
+	if _, ok := c.m[k]; ok {
+		return
+	}
+	c.m[k] = c.lru.PushFront(&cacheEntry{k, typ, data})
+	c.used += len(data)
+	for c.used > c.limit {
+		el := c.lru.Back()
+		e := el.Value.(*cacheEntry)
+		c.lru.Remove(el)
+		delete(c.m, e.key)
+		c.used -= len(e.data)
+	}
+}

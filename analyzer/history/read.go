@@ -1,0 +1,294 @@
+package history
+
+import (
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/object"
+	"github.com/go-git/go-git/v5/plumbing/object/commitgraph"
+
+	"github.com/git-career/git-career/analyzer/work"
+)
+
+// Options says which repository to read and whose work to look for.
+type Options struct {
+	Path string
+	// Mailmap is extra mailmap text (the file named by mailmap.file), read
+	// after the .mailmap at HEAD so that it wins, as in git.
+	Mailmap  string
+	Identity work.Identity
+	Period   work.Period
+	// GitHubHosts are GitHub Enterprise servers whose remotes, like
+	// github.com's, name a repository "owner/name" and link its commits.
+	GitHubHosts []string
+	Progress    io.Writer // progress lines; nil for none
+	// PullRequest reports whether pull request num of the repository
+	// (named "owner/name" as Scan.Source.Repo names it) is the user's: its
+	// local commits are then marked with its number. Nil for none.
+	PullRequest func(repo string, num int) bool
+}
+
+// Evidence is one commit of the user's, or one crediting them, read in full.
+type Evidence struct {
+	Commit *work.Commit
+	// Credited is true when someone else authored the commit and credited
+	// the user with a Co-authored-by trailer.
+	Credited bool
+	// PullRequest is the number of the user's pull request the commit
+	// belongs to (a squash merge's "(#12)" or the branch of a merge), or 0.
+	PullRequest int
+}
+
+// Scan is what Read found in one repository.
+type Scan struct {
+	Source work.Source
+	// Web is the repository's https base ("https://github.com/owner/name")
+	// when its remote is on GitHub, else "".
+	Web     string
+	Commits []Evidence // in the order of the walk: newest committer time first
+	// Owners returns the CODEOWNERS owners of a path; nil when the
+	// repository has no CODEOWNERS file.
+	Owners func(path string) []string
+	// OthersAreas counts, for each top-level area, the commits of other
+	// people in the period that changed it (sampled, without CODEOWNERS
+	// only).
+	OthersAreas map[string]int
+}
+
+// revertRe finds the line git revert writes into the message.
+var revertRe = regexp.MustCompile(`This reverts commit ([0-9a-f]{40})`)
+
+// candidate is a commit of the user's (or one crediting them) before diffs.
+type candidate struct {
+	commit   *object.Commit
+	author   work.Person
+	credited bool
+	trailers []work.Trailer
+	coauth   []work.Person
+}
+
+// Read walks the repository's history (every local branch and HEAD, each
+// commit once, in committer-time order, stopping a few days before the
+// period) and returns the user's commits of the period, and others'
+// commits that credit the user, with their changed files and line counts.
+// Merge commits are skipped, and a commit reverted later is left out with
+// its revert.
+func Read(opt Options) (*Scan, error) {
+	m := work.NewMatcher(opt.Identity)
+	wantPR := opt.PullRequest
+	if wantPR == nil {
+		wantPR = func(string, int) bool { return false }
+	}
+	r, err := openRepo(opt.Path)
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	name, web := r.name(opt.GitHubHosts)
+	scan := &Scan{Web: web, Source: work.Source{Kind: "git", Repo: name, Path: r.path}}
+	src := &scan.Source
+	prog := newProgress(opt.Progress, name)
+	defer prog.done()
+
+	mm, err := r.headFile(".mailmap")
+	if err != nil {
+		return nil, err
+	}
+	mailmap := parseMailmap(mm)
+	mailmap.Add(opt.Mailmap)
+
+	shallowList, err := r.storage.Shallow()
+	if err != nil {
+		return nil, fmt.Errorf("reading shallow file of %q: %w", r.path, err)
+	}
+	shallow := map[plumbing.Hash]bool{}
+	for _, h := range shallowList {
+		shallow[h] = true
+	}
+	// A shallow clone is read as far as it goes; Source.Shallow carries the
+	// warning, which the command and the doc both show with the fix.
+	src.Shallow = len(shallow) > 0
+
+	tips, err := r.tips()
+	if err != nil {
+		return nil, err
+	}
+	owners, err := r.codeowners()
+	if err != nil {
+		return nil, err
+	}
+	var cands []candidate
+	type prMerge struct {
+		num            int
+		mainline, head plumbing.Hash
+	}
+	var merges []prMerge
+	wantMerges := opt.PullRequest != nil
+	othersAreas := map[string]int{} // top-level area → others' commits that changed it
+	othersSampled := 0
+	reverted := map[string]string{} // reverted sha → the revert's sha
+	stopBefore := opt.Period.Since.Add(-stopMargin)
+	err = walkCommits(r.nodes, tips, shallow, stopBefore, func(n commitgraph.CommitNode) error {
+		if n.CommitTime().Before(stopBefore) {
+			return nil
+		}
+		src.CommitsScanned++
+		prog.tick(src.CommitsScanned)
+		if n.NumParents() > 1 && !wantMerges {
+			return nil // merges are not contributions; their second parents are
+		}
+		c, err := n.Commit()
+		if err != nil {
+			return fmt.Errorf("reading commit %s: %w", n.ID(), err)
+		}
+		if n.NumParents() > 1 {
+			// The merge of one of the user's pull requests: its branch's
+			// commits are grouped under the pull request.
+			if num, ok := mergePR(c.Message); ok && wantPR(name, num) {
+				merges = append(merges, prMerge{num, c.ParentHashes[0], c.ParentHashes[1]})
+			}
+			return nil
+		}
+		if sm := revertRe.FindStringSubmatch(c.Message); sm != nil {
+			reverted[sm[1]] = c.Hash.String()
+		}
+		if !opt.Period.Contains(c.Author.When) {
+			return nil
+		}
+		author := mailmap.Map(work.Person{Name: c.Author.Name, Email: c.Author.Email})
+		isMine := m.Match(author)
+		// Every commit's trailers are read: others' commits may credit the user.
+		trailers := parseTrailers(c.Message)
+		co := creditedPeople(trailers, author, mailmap)
+		// Co-authors are the people the user worked with: the user's own
+		// other addresses are not among them, and finding the user there
+		// means the commit credits them.
+		credited := false
+		others := co[:0:0]
+		for _, p := range co {
+			if !m.All() && m.Match(p) {
+				credited = !isMine
+			} else {
+				others = append(others, p)
+			}
+		}
+		if !isMine {
+			// Others' commits say who works where, for cross-team work
+			// in repositories without CODEOWNERS.
+			if owners == nil && othersSampled < areaSampleCap {
+				othersSampled++
+				as, err := rootAreas(r.storage, c, shallow[c.Hash])
+				if err != nil {
+					return err
+				}
+				for _, a := range as {
+					othersAreas[a]++
+				}
+			}
+			if !credited {
+				return nil
+			}
+		}
+		cands = append(cands, candidate{commit: c, author: author, credited: credited, trailers: trailers, coauth: others})
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+
+	inPR := map[string]int{} // sha → number of the user's pull request it was merged in
+	for _, mg := range merges {
+		members, ok := branchCommits(r.nodes, mg.mainline, mg.head, shallow)
+		if !ok {
+			continue
+		}
+		for h := range members {
+			inPR[h.String()] = mg.num
+		}
+	}
+
+	drop := cancelledPairs(reverted)
+	for i, cd := range cands {
+		prog.diffs(i, len(cands))
+		sha := cd.commit.Hash.String()
+		if drop[sha] {
+			continue
+		}
+		c := cd.commit
+		if shallow[c.Hash] {
+			// Its parents were not fetched: like git, show the commit as if
+			// it were a root commit.
+			graft := *c
+			graft.ParentHashes = nil
+			c = &graft
+		}
+		files, err := commitFiles(r.storage, c)
+		if err != nil {
+			return nil, fmt.Errorf("%s: reading changes of commit %s: %w", name, sha, err)
+		}
+		subject, body, _ := strings.Cut(strings.TrimRight(cd.commit.Message, "\n"), "\n")
+		scan.Commits = append(scan.Commits, Evidence{Credited: cd.credited, Commit: &work.Commit{
+			Repo: name, SHA: sha, Author: cd.author,
+			AuthorDate: cd.commit.Author.When, CommitterDate: cd.commit.Committer.When,
+			Subject: strings.TrimSpace(subject), Body: strings.TrimSpace(body),
+			Trailers: cd.trailers, Coauthors: cd.coauth, Files: files,
+		}})
+	}
+
+	if owners != nil {
+		scan.Owners = owners.Owners
+	}
+	scan.OthersAreas = othersAreas
+	for i := range scan.Commits {
+		e := &scan.Commits[i]
+		if num, ok := inPR[e.Commit.SHA]; ok {
+			e.PullRequest = num // grouped under the pull request
+		} else if num, ok := squashPR(e.Commit.Subject); ok && wantPR(name, num) {
+			e.PullRequest = num
+		}
+	}
+	return scan, nil
+}
+
+// cancelledPairs returns the commits to leave out: a commit reverted later,
+// and its revert, since together they changed nothing. A revert that was
+// itself reverted cancels nothing: the work was re-applied, and the
+// original commit stays (reverted maps a commit to the commit reverting
+// it).
+func cancelledPairs(reverted map[string]string) map[string]bool {
+	memo := map[string]bool{}
+	var cancelled func(sha string, depth int) bool
+	cancelled = func(sha string, depth int) bool {
+		if v, ok := memo[sha]; ok {
+			return v
+		}
+		by, ok := reverted[sha]
+		v := ok && depth < 100 && !cancelled(by, depth+1)
+		memo[sha] = v
+		return v
+	}
+	drop := map[string]bool{}
+	for sha, by := range reverted {
+		if cancelled(sha, 0) {
+			drop[sha], drop[by] = true, true
+		}
+	}
+	return drop
+}
+
+// creditedPeople returns the co-authors a commit credits, through the
+// mailmap, without bots and without the commit's own author.
+func creditedPeople(trailers []work.Trailer, author work.Person, mm *mailmapTable) []work.Person {
+	var out []work.Person
+	for _, p := range coauthors(trailers) {
+		p = mm.Map(p)
+		if strings.EqualFold(p.Email, author.Email) && p.Email != "" {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}

@@ -1,0 +1,271 @@
+package history
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/filemode"
+	"github.com/go-git/go-git/v5/plumbing/storer"
+)
+
+// treeSide is one side of a changed path. A zero Hash means the path does
+// not exist on that side (an add or a delete).
+type treeSide struct {
+	Hash plumbing.Hash
+	Mode filemode.FileMode
+}
+
+func (s treeSide) exists() bool { return !s.Hash.IsZero() }
+
+// treeChange is one non-tree path (blob, symlink or gitlink) that differs
+// between two trees.
+type treeChange struct {
+	Path     string
+	From, To treeSide
+}
+
+// rawEntry is one entry of a tree object. name points into the buffer the
+// tree was read into, so parsing a tree costs one allocation for the slice
+// rather than one per name.
+type rawEntry struct {
+	name []byte
+	mode filemode.FileMode
+	hash plumbing.Hash
+}
+
+func (e *rawEntry) isDir() bool { return e.mode == filemode.Dir }
+
+// diffTrees lists the non-tree paths that differ between the trees from and
+// to, in the order git prints them. Either hash may be plumbing.ZeroHash,
+// standing for the empty tree (a root commit). Renames are not detected: a
+// rename is a delete and an add, as with `git log --no-renames`.
+func diffTrees(s storer.EncodedObjectStorer, from, to plumbing.Hash) ([]treeChange, error) {
+	d := &treeDiffer{s: s}
+	if err := d.diff(nil, from, to); err != nil {
+		return nil, err
+	}
+	return d.out, nil
+}
+
+type treeDiffer struct {
+	s   storer.EncodedObjectStorer
+	out []treeChange
+	buf []byte // scratch for building paths
+}
+
+// diff compares the trees a and b found at prefix (which is "" or ends in
+// "/"). Subtrees whose hashes are equal are skipped without being read:
+// that is where the speed over go-git's merkletrie diff comes from.
+func (d *treeDiffer) diff(prefix []byte, a, b plumbing.Hash) error {
+	if a == b {
+		return nil
+	}
+	ea, err := readTree(d.s, a)
+	if err != nil {
+		return err
+	}
+	eb, err := readTree(d.s, b)
+	if err != nil {
+		return err
+	}
+	i, j := 0, 0
+	for i < len(ea) || j < len(eb) {
+		var c int
+		switch {
+		case i == len(ea):
+			c = 1
+		case j == len(eb):
+			c = -1
+		default:
+			c = compareEntries(&ea[i], &eb[j])
+		}
+		switch {
+		case c < 0:
+			if err := d.one(prefix, &ea[i], true); err != nil {
+				return err
+			}
+			i++
+		case c > 0:
+			if err := d.one(prefix, &eb[j], false); err != nil {
+				return err
+			}
+			j++
+		default:
+			x, y := &ea[i], &eb[j]
+			i++
+			j++
+			if x.isDir() {
+				// Same key means both are trees.
+				if x.hash != y.hash {
+					if err := d.diff(d.join(prefix, x.name, true), x.hash, y.hash); err != nil {
+						return err
+					}
+				}
+				continue
+			}
+			if x.hash == y.hash && x.mode == y.mode {
+				continue
+			}
+			d.out = append(d.out, treeChange{
+				Path: string(d.join(prefix, x.name, false)),
+				From: treeSide{x.hash, x.mode},
+				To:   treeSide{y.hash, y.mode},
+			})
+		}
+	}
+	return nil
+}
+
+// one records an entry present on one side only: every path under it is
+// deleted (old is true) or added.
+func (d *treeDiffer) one(prefix []byte, e *rawEntry, old bool) error {
+	if e.isDir() {
+		p := d.join(prefix, e.name, true)
+		if old {
+			return d.diff(p, e.hash, plumbing.ZeroHash)
+		}
+		return d.diff(p, plumbing.ZeroHash, e.hash)
+	}
+	c := treeChange{Path: string(d.join(prefix, e.name, false))}
+	if old {
+		c.From = treeSide{e.hash, e.mode}
+	} else {
+		c.To = treeSide{e.hash, e.mode}
+	}
+	d.out = append(d.out, c)
+	return nil
+}
+
+// join returns prefix+name(+"/"). The result is a fresh slice because the
+// caller keeps it as the prefix of a recursive call while siblings are
+// joined.
+func (d *treeDiffer) join(prefix, name []byte, dir bool) []byte {
+	n := len(prefix) + len(name)
+	if dir {
+		n++
+	}
+	p := make([]byte, 0, n)
+	p = append(p, prefix...)
+	p = append(p, name...)
+	if dir {
+		p = append(p, '/')
+	}
+	return p
+}
+
+// compareEntries orders entries the way git orders tree entries: by name,
+// with a tree's name compared as if it ended in "/". A file "a" and a
+// directory "a" are therefore different keys, and the file comes first,
+// which is how git lists a file replaced by a directory.
+func compareEntries(a, b *rawEntry) int {
+	n := min(len(a.name), len(b.name))
+	if c := bytes.Compare(a.name[:n], b.name[:n]); c != 0 {
+		return c
+	}
+	ca, cb := entryByteAt(a, n), entryByteAt(b, n)
+	switch {
+	case ca < cb:
+		return -1
+	case ca > cb:
+		return 1
+	}
+	return 0
+}
+
+// entryByteAt is the byte at i in e's name, "/" just past the end of a
+// tree's name, and 0 past the end of anything else.
+func entryByteAt(e *rawEntry, i int) int {
+	if i < len(e.name) {
+		return int(e.name[i])
+	}
+	if i == len(e.name) && e.isDir() {
+		return '/'
+	}
+	return 0
+}
+
+// readTree reads and parses a tree object. The zero hash is the empty tree.
+func readTree(s storer.EncodedObjectStorer, h plumbing.Hash) ([]rawEntry, error) {
+	if h.IsZero() {
+		return nil, nil
+	}
+	data, err := readObject(s, plumbing.TreeObject, h)
+	if err != nil {
+		return nil, fmt.Errorf("reading tree %s: %w", h, err)
+	}
+	entries, err := parseTree(data)
+	if err != nil {
+		return nil, fmt.Errorf("parsing tree %s: %w", h, err)
+	}
+	return entries, nil
+}
+
+var errBadTree = errors.New("malformed tree entry")
+
+// parseTree decodes the binary tree format: entries of
+// "<octal mode> <name>\x00<20-byte hash>".
+func parseTree(data []byte) ([]rawEntry, error) {
+	// Entries are at least 28 bytes; guessing from that over-allocates a
+	// little but avoids regrowing the slice.
+	entries := make([]rawEntry, 0, len(data)/32+1)
+	for len(data) > 0 {
+		sp := bytes.IndexByte(data, ' ')
+		if sp <= 0 {
+			return nil, errBadTree
+		}
+		var mode uint32
+		for _, c := range data[:sp] {
+			if c < '0' || c > '7' {
+				return nil, errBadTree
+			}
+			mode = mode<<3 | uint32(c-'0')
+		}
+		data = data[sp+1:]
+		nul := bytes.IndexByte(data, 0)
+		if nul < 0 || len(data) < nul+1+20 {
+			return nil, errBadTree
+		}
+		e := rawEntry{name: data[:nul:nul], mode: filemode.FileMode(mode)}
+		copy(e.hash[:], data[nul+1:nul+21])
+		entries = append(entries, e)
+		data = data[nul+21:]
+	}
+	return entries, nil
+}
+
+// readObject returns the full content of an object, which the caller must
+// not modify (it may be shared with a cache).
+func readObject(s storer.EncodedObjectStorer, t plumbing.ObjectType, h plumbing.Hash) ([]byte, error) {
+	switch fast := s.(type) {
+	case *objectStore:
+		return fast.read(t, h)
+	case *fastStorage:
+		return fast.fast.read(t, h)
+	}
+	return readObjectSlow(s, t, h)
+}
+
+// readObjectSlow reads an object through go-git's storer interface.
+func readObjectSlow(s storer.EncodedObjectStorer, t plumbing.ObjectType, h plumbing.Hash) ([]byte, error) {
+	o, err := s.EncodedObject(t, h)
+	if err != nil {
+		return nil, err
+	}
+	return readEncoded(o)
+}
+
+func readEncoded(o plumbing.EncodedObject) ([]byte, error) {
+	r, err := o.Reader()
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	buf := make([]byte, o.Size())
+	if _, err := io.ReadFull(r, buf); err != nil {
+		return nil, err
+	}
+	return buf, nil
+}

@@ -1,0 +1,47 @@
+package work
+
+import (
+	"math"
+	"testing"
+)
+
+func TestScoreOrdering(t *testing.T) {
+	contrib := func(add, del int, cats ...Category) *Contribution {
+		return &Contribution{Categories: cats, Additions: add, Deletions: del}
+	}
+	// Each pair: the first must score strictly higher than the second.
+	tests := []struct {
+		name        string
+		high, lower *Contribution
+	}{
+		{"flaky fix beats a same-size feature", contrib(20, 5, FlakyTests, Testing), contrib(20, 5, Feature)},
+		{"small automation beats a huge dependency bump", contrib(10, 2, Automation), contrib(40000, 39000, Dependencies)},
+		{"docs beat dependencies", contrib(10, 0, Docs), contrib(10, 0, Dependencies)},
+		{"bigger beats smaller within a kind", contrib(500, 20, Fix), contrib(5, 2, Fix)},
+		{"several kinds beat one", contrib(30, 10, Fix, Security), contrib(30, 10, Security)},
+		{"any category beats none at the same size", contrib(100, 0, Dependencies), contrib(100, 0)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if h, l := Score(tt.high), Score(tt.lower); !(h > l) {
+				t.Errorf("Score = %.3f, want more than %.3f", h, l)
+			}
+		})
+	}
+}
+
+func TestScoreFormula(t *testing.T) {
+	// W 3 + 0.5 × min(2, 2) + min(log10(10000), 4)/2 = 3 + 1 + 2.
+	c := &Contribution{Categories: []Category{FlakyTests, Testing, Fix, Docs}, Additions: 9000, Deletions: 999}
+	if got, want := Score(c), 6.0; math.Abs(got-want) > 1e-9 {
+		t.Errorf("Score = %v, want %v", got, want)
+	}
+	// Size is capped: a million lines adds no more than ten thousand.
+	big := &Contribution{Categories: []Category{Fix}, Additions: 1_000_000}
+	if got, want := Score(big), 2.0+2.0; math.Abs(got-want) > 1e-9 {
+		t.Errorf("Score(big) = %v, want %v", got, want)
+	}
+	if got := Score(&Contribution{}); got != 0 {
+		t.Errorf("Score(empty) = %v, want 0", got)
+	}
+}

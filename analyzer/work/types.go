@@ -1,0 +1,163 @@
+package work
+
+import "time"
+
+// Person is a name and an email as git records them.
+type Person struct {
+	Name  string
+	Email string
+}
+
+// String formats p the way git trailers do: "Name <email>".
+func (p Person) String() string {
+	if p.Email == "" {
+		return p.Name
+	}
+	return p.Name + " <" + p.Email + ">"
+}
+
+// Trailer is one "Key: value" line from the trailer block of a message.
+type Trailer struct {
+	Key   string
+	Value string
+}
+
+// FileChange is one changed path with the line counts that
+// `git log --numstat --no-renames` prints. Binary files count 0 lines.
+type FileChange struct {
+	Path      string
+	Additions int
+	Deletions int
+	Binary    bool
+}
+
+// Commit is the evidence one non-merge commit gives, before classification.
+type Commit struct {
+	Repo          string // short name of the repository
+	SHA           string // 40 hex digits
+	Author        Person // after .mailmap
+	AuthorDate    time.Time
+	CommitterDate time.Time
+	Subject       string // first line of the message
+	Body          string // the rest, trailers included
+	Trailers      []Trailer
+	Coauthors     []Person // Co-authored-by, without bots and the commit's own author
+	Files         []FileChange
+}
+
+// Added and Deleted are the line totals over all files.
+func (c *Commit) Added() int {
+	n := 0
+	for _, f := range c.Files {
+		n += f.Additions
+	}
+	return n
+}
+
+func (c *Commit) Deleted() int {
+	n := 0
+	for _, f := range c.Files {
+		n += f.Deletions
+	}
+	return n
+}
+
+// Kinds of contribution.
+const (
+	KindCommit        = "commit"
+	KindPullRequest   = "pull-request"
+	KindReview        = "review"
+	KindReviewComment = "review-comment"
+	KindIssueComment  = "issue-comment"
+	KindIssue         = "issue"
+)
+
+// Contribution is one classified piece of work, as the brag doc lists it.
+type Contribution struct {
+	// ID is "git:<sha>", "pr:owner/name#12", "review:<id>",
+	// "review-comment:<id>", "issue-comment:<id>" or "issue:owner/name#7".
+	ID         string
+	Kind       string // one of the Kind constants
+	Repo       string
+	SHA        string
+	URL        string // https link when the remote is on GitHub, else ""
+	Title      string
+	Date       time.Time
+	Author     string // the commit author's email
+	Categories []Category
+	Reasons    []string // why each category was given, in plain words
+	Files      int
+	Additions  int
+	Deletions  int
+	Coauthors  []string // "Name <email>"
+	// Credited is true when someone else authored the commit and credited
+	// the user with a Co-authored-by trailer.
+	Credited bool
+
+	// GitHub items.
+	Number  int      // pull request or issue number
+	State   string   // "merged", "open", "closed"; a review's "approved", "changes-requested", "commented"
+	Labels  []string // pull request or issue labels
+	Private bool     // from a private repository
+	Commits []string // SHAs of the local commits grouped under a pull request
+	Summary string   // a pull request's first paragraph, the seed of "Why it mattered"
+	Quote   string   // a short quote of a review or comment
+	Class   string   // a comment's class: educational, suggestion, question, ...
+	On      string   // a review's or comment's target: "owner/name#34"
+}
+
+// Has reports whether c was given category k.
+func (c *Contribution) Has(k Category) bool {
+	for _, x := range c.Categories {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+// Identity is who a report is about.
+type Identity struct {
+	Emails []string
+	Names  []string
+	Logins []string
+	All    bool // "*": every author
+}
+
+// Period is a range of calendar days in one time zone, both ends inclusive.
+type Period struct {
+	Since time.Time // midnight starting the first day
+	Until time.Time // midnight starting the last day
+	Label string    // "2026Q3", or "2026-07-01..2026-09-30"
+}
+
+// Contains reports whether t falls on one of the period's days, in the
+// period's time zone.
+func (p Period) Contains(t time.Time) bool {
+	t = t.In(p.Since.Location())
+	return !t.Before(p.Since) && t.Before(p.Until.AddDate(0, 0, 1))
+}
+
+// Source says what one source read, for the doc's title and the JSON.
+type Source struct {
+	Kind           string // "git" or "github"
+	Repo           string // short name
+	Path           string
+	CommitsScanned int
+	Shallow        bool
+	Warnings       []string
+	Requests       int // GitHub: API requests made
+	NotModified    int // GitHub: of which answered 304 from the cache
+}
+
+// Report is everything a brag doc is rendered from.
+type Report struct {
+	Author        Identity
+	Period        Period
+	Sources       []Source
+	Contributions []Contribution // sorted by date, newest first, then ID
+	Summary       map[Category]int
+	// Toward measures the contributions against the next level; nil when
+	// no ladder applies.
+	Toward *Toward
+}
