@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -71,6 +72,13 @@ func openRepo(path string) (*gitRepo, error) {
 // commondir of linked worktrees); a folder that is itself a git dir (a bare
 // repository) is used as it is, as in git, before looking in parents.
 func locate(path string) (dot, wt billy.Filesystem, err error) {
+	// A path that is not there at all is a typo, not a folder that lacks a
+	// repository: say which, as git -C does.
+	if fi, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		return nil, nil, fmt.Errorf("%q: no such directory", path)
+	} else if err == nil && !fi.IsDir() {
+		return nil, nil, fmt.Errorf("%q: not a directory", path)
+	}
 	probe, err := git.PlainOpenWithOptions(path, &git.PlainOpenOptions{DetectDotGit: !isGitDir(path), EnableDotGitCommonDir: true})
 	if errors.Is(err, git.ErrRepositoryNotExists) {
 		return nil, nil, fmt.Errorf("%q: %w", path, ErrNotRepository)

@@ -152,6 +152,7 @@ func Read(opt Options) (*Scan, error) {
 			}
 			return nil
 		}
+		c = reencode(c)
 		if sm := revertRe.FindStringSubmatch(c.Message); sm != nil {
 			reverted[sm[1]] = c.Hash.String()
 		}

@@ -1,13 +1,19 @@
 package ladder
 
-import "github.com/git-career/git-career/analyzer/work"
+import (
+	"strings"
 
-// Level finds the level with the given id. It returns the level, its track,
-// its index in the track (0 is the lowest) and whether it was found.
+	"github.com/git-career/git-career/analyzer/work"
+)
+
+// Level finds the level with the given id, compared case-insensitively
+// (ids are lower case; "Senior" is a way of typing "senior"). It returns
+// the level, its track, its index in the track (0 is the lowest) and
+// whether it was found.
 func (l *Ladder) Level(id string) (work.Level, *Track, int, bool) {
 	for t := range l.Tracks {
 		for i, lv := range l.Tracks[t].Levels {
-			if lv.ID == id {
+			if strings.EqualFold(lv.ID, id) {
 				return lv, &l.Tracks[t], i, true
 			}
 		}

@@ -2,6 +2,7 @@ package ladder
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -99,14 +100,43 @@ func parse(name string, data []byte) (*Ladder, error) {
 // ValidateLevel checks a level id given on the command line or in git
 // config; flagName ("--level", "career.target") says where it came from.
 // An empty id means "not given" and is valid.
-func ValidateLevel(l *Ladder, id, flagName string) error {
+func ValidateLevel(l *Ladder, id, flagName string) (string, error) {
 	if id == "" {
+		return "", nil
+	}
+	lv, _, _, ok := l.Level(id)
+	if !ok {
+		return "", fmt.Errorf("unknown level %q for %s (allowed: %s)", id, flagName, strings.Join(l.LevelIDs(), ", "))
+	}
+	return lv.ID, nil
+}
+
+// ValidateTarget checks that target is above current when both are on the
+// same track: measuring a senior engineer toward engineer says nothing.
+// Another track (senior toward engineering-manager) is a choice the user
+// may make.
+func ValidateTarget(l *Ladder, current, target string) error {
+	if current == "" || target == "" {
 		return nil
 	}
-	if _, _, _, ok := l.Level(id); !ok {
-		return fmt.Errorf("unknown level %q for %s (allowed: %s)", id, flagName, strings.Join(l.LevelIDs(), ", "))
+	_, ct, ci, _ := l.Level(current)
+	tl, tt, ti, _ := l.Level(target)
+	if ct != nil && ct == tt && ti <= ci {
+		track := cmp.Or(ct.Name, ct.ID)
+		if ti == ci {
+			return fmt.Errorf("--target %s is --level %s: measure toward a level above it on the %s track", target, current, track)
+		}
+		return fmt.Errorf("--target %s is below --level %s on the %s track: measure toward a level above it (next: %s)", tl.ID, current, track, nextOrTop(l, current))
 	}
 	return nil
+}
+
+// nextOrTop names the level after id, or says id is the top of its track.
+func nextOrTop(l *Ladder, id string) string {
+	if n, ok := l.Next(id); ok {
+		return n.ID
+	}
+	return "none, it is the top of the track"
 }
 
 type ladderParser struct {

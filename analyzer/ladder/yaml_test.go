@@ -197,21 +197,49 @@ func TestValidateLevel(t *testing.T) {
 	l := Builtin()
 	allowed := "junior, mid, senior, staff, principal, distinguished, tech-lead, engineering-manager, director, vp, cto"
 	tests := []struct {
-		id, flag, want string
+		id, flag, canonical, want string
 	}{
-		{"senior", "--level", ""},
-		{"", "--target", ""},
-		{"seniorr", "--level", `unknown level "seniorr" for --level (allowed: ` + allowed + `)`},
-		{"Staff", "career.target", `unknown level "Staff" for career.target (allowed: ` + allowed + `)`},
+		{"senior", "--level", "senior", ""},
+		{"", "--target", "", ""},
+		{"seniorr", "--level", "", `unknown level "seniorr" for --level (allowed: ` + allowed + `)`},
+		// Ids compare case-insensitively, and come back as the ladder spells them.
+		{"Staff", "career.target", "staff", ""},
+		{"ENGINEERING-Manager", "--target", "engineering-manager", ""},
 	}
 	for _, tt := range tests {
-		err := ValidateLevel(l, tt.id, tt.flag)
+		canonical, err := ValidateLevel(l, tt.id, tt.flag)
+		got := ""
+		if err != nil {
+			got = err.Error()
+		}
+		if got != tt.want || canonical != tt.canonical {
+			t.Errorf("ValidateLevel(%q, %q) = %q, %q; want %q, %q", tt.id, tt.flag, canonical, got, tt.canonical, tt.want)
+		}
+	}
+}
+
+func TestValidateTarget(t *testing.T) {
+	l := Builtin()
+	tests := []struct {
+		current, target, want string
+	}{
+		{"senior", "staff", ""},
+		{"senior", "principal", ""},
+		{"senior", "engineering-manager", ""}, // another track is a choice
+		{"", "mid", ""},
+		{"senior", "", ""},
+		{"senior", "mid", "--target mid is below --level senior on the Individual contributor track: measure toward a level above it (next: staff)"},
+		{"senior", "senior", "--target senior is --level senior: measure toward a level above it on the Individual contributor track"},
+		{"cto", "vp", "--target vp is below --level cto on the Management track: measure toward a level above it (next: none, it is the top of the track)"},
+	}
+	for _, tt := range tests {
+		err := ValidateTarget(l, tt.current, tt.target)
 		got := ""
 		if err != nil {
 			got = err.Error()
 		}
 		if got != tt.want {
-			t.Errorf("ValidateLevel(%q, %q) = %q, want %q", tt.id, tt.flag, got, tt.want)
+			t.Errorf("ValidateTarget(%q, %q) = %q, want %q", tt.current, tt.target, got, tt.want)
 		}
 	}
 }

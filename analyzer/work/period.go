@@ -14,10 +14,24 @@ const dateLayout = "2006-01-02"
 func ParseDate(s string, loc *time.Location) (time.Time, error) {
 	t, err := time.ParseInLocation(dateLayout, strings.TrimSpace(s), loc)
 	if err != nil {
+		// A well-formed day that the calendar lacks (February 30th) is a
+		// different mistake from a malformed one: say which.
+		if m := dayRe.FindStringSubmatch(strings.TrimSpace(s)); m != nil {
+			y, _ := strconv.Atoi(m[1])
+			mo, _ := strconv.Atoi(m[2])
+			if mo >= 1 && mo <= 12 {
+				last := time.Date(y, time.Month(mo)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+				return time.Time{}, fmt.Errorf("there is no such day as %q: %s %d has %d days", s, time.Month(mo), y, last)
+			}
+			return time.Time{}, fmt.Errorf("there is no such day as %q: the month must be 01 to 12", s)
+		}
 		return time.Time{}, fmt.Errorf("bad date %q: want YYYY-MM-DD", s)
 	}
 	return t, nil
 }
+
+// dayRe is the shape of a day, YYYY-MM-DD, whether or not the calendar has it.
+var dayRe = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})$`)
 
 var quarterRe = regexp.MustCompile(`^(\d{4})[Qq]([1-4])$`)
 

@@ -69,7 +69,16 @@ func TestPeriodContains(t *testing.T) {
 	if _, err := Range(until, since); err == nil {
 		t.Error("Range accepted until before since")
 	}
-	if _, err := ParseDate("2026-02-30", loc); err == nil {
-		t.Error("ParseDate accepted February 30th")
+	for in, want := range map[string]string{
+		"2026-02-30": `there is no such day as "2026-02-30": February 2026 has 28 days`,
+		"2024-02-30": `there is no such day as "2024-02-30": February 2024 has 29 days`,
+		"2026-04-31": `there is no such day as "2026-04-31": April 2026 has 30 days`,
+		"2026-13-01": `there is no such day as "2026-13-01": the month must be 01 to 12`,
+		"2026-7-1":   `bad date "2026-7-1": want YYYY-MM-DD`,
+	} {
+		_, err := ParseDate(in, loc)
+		if err == nil || err.Error() != want {
+			t.Errorf("ParseDate(%q) = %v, want %q", in, err, want)
+		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 )
 
@@ -118,7 +119,8 @@ func parseFlags(args []string, out io.Writer) (*options, error) {
 			fmt.Fprint(out, usageText)
 			return nil, errHelp
 		}
-		return nil, usagef("%v (see git career -h)", err)
+		msg := strings.Replace(asTyped(err, args), "flag provided but not defined: ", "unknown flag ", 1)
+		return nil, usagef("%s (see git career -h)", msg)
 	}
 	if fs.NArg() > 0 {
 		return nil, usagef("unexpected argument %q (see git career -h)", fs.Arg(0))
@@ -150,4 +152,29 @@ func parseFlags(args []string, out io.Writer) (*options, error) {
 		}
 	}
 	return o, nil
+}
+
+// flagInError finds the flag the flag package names in its errors, always
+// with one dash ("flag provided but not defined: -bogus").
+var flagInError = regexp.MustCompile(`(: |flag )-([^\s=:]+)`)
+
+// asTyped rewrites a flag error to name the flag as the user typed it
+// (--bogus, not -bogus): they will look for what they wrote.
+func asTyped(err error, args []string) string {
+	msg := err.Error()
+	m := flagInError.FindStringSubmatchIndex(msg)
+	if m == nil {
+		return msg
+	}
+	name := msg[m[4]:m[5]]
+	for _, a := range args {
+		if a == "--" {
+			break
+		}
+		typed, _, _ := strings.Cut(a, "=")
+		if strings.TrimLeft(typed, "-") == name && strings.HasPrefix(typed, "-") {
+			return msg[:m[4]-1] + typed + msg[m[5]:]
+		}
+	}
+	return msg
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/go-git/go-git/v5/plumbing/format/config"
@@ -21,7 +22,8 @@ const maxIncludeDepth = 10
 
 // loadGitConfig reads the layers that apply to the repository whose local
 // config text is local. getenv honours GIT_CONFIG_NOSYSTEM,
-// GIT_CONFIG_GLOBAL, XDG_CONFIG_HOME, HOME and GIT_CONFIG_PARAMETERS.
+// GIT_CONFIG_GLOBAL, XDG_CONFIG_HOME, HOME, GIT_CONFIG_COUNT (with its
+// GIT_CONFIG_KEY_n and GIT_CONFIG_VALUE_n) and GIT_CONFIG_PARAMETERS.
 func loadGitConfig(getenv func(string) string, local string) (*gitConfig, error) {
 	c := &gitConfig{values: map[string][]string{}, home: getenv("HOME")}
 	if getenv("GIT_CONFIG_NOSYSTEM") == "" {
@@ -53,10 +55,39 @@ func loadGitConfig(getenv func(string) string, local string) (*gitConfig, error)
 	if err := c.addText(local, "", "repository config", 0); err != nil {
 		return nil, err
 	}
-	for _, kv := range parseConfigParameters(getenv("GIT_CONFIG_PARAMETERS")) {
+	// Command-line configuration, in git's order: GIT_CONFIG_COUNT's pairs,
+	// then `git -c` (GIT_CONFIG_PARAMETERS), which wins.
+	env, err := configFromEnv(getenv)
+	if err != nil {
+		return nil, err
+	}
+	for _, kv := range append(env, parseConfigParameters(getenv("GIT_CONFIG_PARAMETERS"))...) {
 		c.values[kv[0]] = append(c.values[kv[0]], kv[1])
 	}
 	return c, nil
+}
+
+// configFromEnv reads GIT_CONFIG_COUNT and its GIT_CONFIG_KEY_<n> and
+// GIT_CONFIG_VALUE_<n> pairs, failing as git does on a bad count or a
+// missing key.
+func configFromEnv(getenv func(string) string) ([][2]string, error) {
+	count := getenv("GIT_CONFIG_COUNT")
+	if count == "" {
+		return nil, nil
+	}
+	n, err := strconv.Atoi(count)
+	if err != nil || n < 0 {
+		return nil, fmt.Errorf("bogus count in GIT_CONFIG_COUNT: %q", count)
+	}
+	var out [][2]string
+	for i := 0; i < n; i++ {
+		key := getenv(fmt.Sprintf("GIT_CONFIG_KEY_%d", i))
+		if key == "" {
+			return nil, fmt.Errorf("missing config key GIT_CONFIG_KEY_%d (GIT_CONFIG_COUNT is %d)", i, n)
+		}
+		out = append(out, [2]string{strings.ToLower(key), getenv(fmt.Sprintf("GIT_CONFIG_VALUE_%d", i))})
+	}
+	return out, nil
 }
 
 // addFile reads one config file; a missing file is no error, as in git.

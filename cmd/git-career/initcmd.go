@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/git-career/git-career/analyzer/history"
+	"github.com/git-career/git-career/analyzer/ladder"
 )
 
 // initUsage is `git career init -h`.
@@ -39,7 +40,8 @@ func (a *app) initRun(args []string) error {
 			fmt.Fprint(a.stdout, initUsage)
 			return errHelp
 		}
-		return usagef("init: %v (see git career init -h)", err)
+		msg := strings.Replace(asTyped(err, args), "flag provided but not defined: ", "unknown flag ", 1)
+		return usagef("init: %s (see git career init -h)", msg)
 	}
 	local, err := history.LocalConfig(*repo)
 	if err != nil {
@@ -49,9 +51,20 @@ func (a *app) initRun(args []string) error {
 	if err != nil {
 		return err
 	}
-	// The levels are checked against the ladder the runs will use.
-	if _, err := ladderFor(cmp.Or(*ladderFile, cfg.get("career.ladder")), *level, *target, a.getenv("HOME")); err != nil {
+	// The levels are checked against the ladder the runs will use, and
+	// stored as the ladder spells them.
+	l, err := ladderFor(cmp.Or(*ladderFile, cfg.get("career.ladder")), a.getenv("HOME"))
+	if err != nil {
 		return err
+	}
+	if *level, err = ladder.ValidateLevel(l, *level, "--level"); err != nil {
+		return usageError{err}
+	}
+	if *target, err = ladder.ValidateLevel(l, *target, "--target"); err != nil {
+		return usageError{err}
+	}
+	if err := ladder.ValidateTarget(l, cmp.Or(*level, cfg.get("career.level")), *target); err != nil {
+		return usageError{err}
 	}
 	if *output != "" {
 		// A relative path would name a different file from every folder.
@@ -62,9 +75,20 @@ func (a *app) initRun(args []string) error {
 		*output = abs
 	}
 	var lines [][2]string
+	var kept []string // settings asked for that are already set otherwise
+	scope := ""
+	if *global {
+		scope = "--global "
+	}
 	set := func(key, value string) {
-		if value != "" && cfg.get(key) == "" {
+		switch old := cfg.get(key); {
+		case value == "":
+		case old == "":
 			lines = append(lines, [2]string{key, value})
+		case old != value:
+			// init appends and never rewrites: say what is set, and the
+			// line that changes it.
+			kept = append(kept, fmt.Sprintf("%s is already %q (left as it is); to change it: git config %s%s %s", key, old, scope, key, quoteShell(value)))
 		}
 	}
 	// Emails: the ones this repository's history shows under your name.
@@ -95,8 +119,14 @@ func (a *app) initRun(args []string) error {
 	if err != nil {
 		return err
 	}
+	for _, k := range kept {
+		fmt.Fprintln(a.stdout, k)
+	}
 	if len(lines) == 0 {
 		fmt.Fprintf(a.stdout, "nothing to add to %q: git career is set up\n", path)
+		if cfg.get("career.output") == "" && *output == "" {
+			fmt.Fprintf(a.stdout, "to keep one living brag doc that every run merges into: git career init %s--output ~/BRAG.md\n", scope)
+		}
 		return nil
 	}
 	var b strings.Builder
@@ -143,4 +173,13 @@ func quoteConfig(v string) string {
 		return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(v) + `"`
 	}
 	return v
+}
+
+// quoteShell quotes v for a shell command line shown to the user, when it
+// needs quoting.
+func quoteShell(v string) string {
+	if v != "" && strings.Trim(v, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@%+=:,./-_~") == "" {
+		return v
+	}
+	return "'" + strings.ReplaceAll(v, "'", `'\''`) + "'"
 }

@@ -242,6 +242,11 @@ func resolvePeriod(o *options, now time.Time) (work.Period, error) {
 		q := (int(until.Month()) - 1) / 3
 		since = time.Date(until.Year(), time.Month(3*q+1), 1, 0, 0, 0, 0, loc)
 	}
+	if o.until == "" && since.After(until) {
+		// Only --since was given: the end is today, which the user never
+		// typed, so the error names the day they did.
+		return work.Period{}, usagef("--since %s is in the future (today is %s)", o.since, until.Format(time.DateOnly))
+	}
 	p, err := work.Range(since, until)
 	if err != nil {
 		return p, usageError{err}
