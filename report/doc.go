@@ -143,9 +143,12 @@
 // are not listed one by one, since a quarter holds hundreds: "Mentoring
 // and collaboration" opens with a sentence that sums them up ("Reviewed 12
 // pull requests in 3 repositories (8 approved, 2 with changes requested)
-// and wrote 40 review comments, 9 of them educational."), and the
-// appendix lists them. Educational comments on others' work are mentoring
-// and are listed, quoted. Issues reported and triage comments go under
+// and wrote 40 review comments, 9 of them educational. 7 educational
+// comments are quoted below; the appendix lists 12 reviews and 33 other
+// review comments."), and the appendix lists them. Educational comments
+// on others' work are mentoring and are listed, quoted; no other comment
+// is quoted anywhere, since a quoted nit or "ok" would be an
+// embarrassing claim. Issues reported and triage comments go under
 // "Problems I owned…", sub-heading "Issues reported and triaged".
 //
 // An item with none of these categories is listed only in the appendix.
@@ -162,8 +165,8 @@
 //
 // GitHub items add their state (merged, approved, closed…), a pull
 // request's size and commit count, an issue's labels, a comment's class,
-// and "private" for an item from a private repository; a comment's quote
-// follows on its own line. A highlighted pull request's "Why it mattered"
+// and "private" for an item from a private repository; an educational
+// comment's quote follows on its own line. A highlighted pull request's "Why it mattered"
 // is seeded with the first paragraph of its description.
 //
 // Evidence is a link labelled with the short SHA ("#12", "review of #12",

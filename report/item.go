@@ -66,7 +66,7 @@ func (s itemStyle) facts(c *work.Contribution) string {
 			parts = append(parts, "labels: "+escapeText(strings.Join(c.Labels, ", ")))
 		}
 	}
-	if c.Class != "" && c.Class != "remark" {
+	if c.Class != "" && c.Class != "other" && c.Class != "remark" { // "remark": documents before the seven kinds
 		parts = append(parts, escapeText(c.Class))
 	}
 	if c.Private {
@@ -127,7 +127,10 @@ func why(c *work.Contribution) string {
 // as the item.
 func (s itemStyle) writeItem(b *strings.Builder, c *work.Contribution) {
 	fmt.Fprintf(b, "- %s (%s) — %s%s\n", title(c), evidence(c), s.facts(c), idMarker(c.ID))
-	if c.Quote != "" {
+	// Only a comment recognised as educational is quoted: a quote is a
+	// claim in front of a manager, and a nit or an "ok" quoted as evidence
+	// embarrasses its author. Items without a class are not comments.
+	if c.Quote != "" && (c.Class == "" || c.Class == "educational") {
 		fmt.Fprintf(b, "  > %s\n", escapeText(c.Quote))
 	}
 	if w := why(c); w != "" {

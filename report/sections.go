@@ -139,13 +139,25 @@ func buildSections(items []*work.Contribution) []section {
 
 // reviewSummary sums up the reviews given: "Reviewed 12 pull requests in 3
 // repositories (8 approved, 2 with changes requested) and wrote 40 review
-// comments, 9 of them educational." It is "" when there were none.
+// comments, 9 of them educational."; when some are quoted below (the
+// educational ones on others' work), a second sentence says so and how
+// many more the appendix lists. It is "" when there were none.
 func reviewSummary(items []*work.Contribution) string {
 	prs := map[string]bool{}
 	repos := map[string]bool{}
 	verdicts := map[string]map[string]bool{} // state → pull requests
 	comments, educational := 0, 0
+	quoted, moreReviews, moreComments := 0, 0, 0
 	for _, c := range items {
+		listed := c.Has(work.Mentoring) && c.Class == "educational"
+		switch {
+		case listed && (c.Kind == work.KindReview || c.Kind == work.KindReviewComment):
+			quoted++
+		case c.Kind == work.KindReview:
+			moreReviews++
+		case c.Kind == work.KindReviewComment:
+			moreComments++
+		}
 		switch c.Kind {
 		case work.KindReview:
 			prs[c.On] = true
@@ -183,5 +195,20 @@ func reviewSummary(items []*work.Contribution) string {
 			s += fmt.Sprintf(", %d of them educational", educational)
 		}
 	}
-	return s + "."
+	s += "."
+	if quoted > 0 {
+		s += " " + count(quoted, "educational comment is", "educational comments are") + " quoted below"
+		var more []string
+		if moreReviews > 0 {
+			more = append(more, count(moreReviews, "review", "reviews"))
+		}
+		if moreComments > 0 {
+			more = append(more, count(moreComments, "other review comment", "other review comments"))
+		}
+		if len(more) > 0 {
+			s += "; the appendix lists " + strings.Join(more, " and ")
+		}
+		s += "."
+	}
+	return s
 }

@@ -10,6 +10,7 @@ type commentFacts struct {
 	label       string   // Conventional Comments label, "" when absent
 	decorations []string // its decorations
 	prose       string   // lower-cased text without code or quotes
+	raw         string   // the same before lower-casing (identifiers keep their case)
 	code        int      // code blocks and indented code lines
 	spans       int      // inline `code` spans
 	words       int      // words of prose
@@ -46,7 +47,8 @@ func newCommentFacts(body string) *commentFacts {
 			prose = append(prose, c.dropSpans(trimmed))
 		}
 	}
-	c.prose = strings.ToLower(strings.TrimSpace(strings.Join(prose, "\n")))
+	c.raw = strings.TrimSpace(strings.Join(prose, "\n"))
+	c.prose = strings.ToLower(c.raw)
 	c.words = len(strings.FieldsFunc(c.prose, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '+'
 	}))

@@ -1,12 +1,15 @@
 package classify
 
 import (
+	_ "embed"
 	"fmt"
-	"regexp"
 	"strings"
+
+	"github.com/git-career/git-career/analyzer/classify/commentmodel"
 )
 
-// CommentClass is the kind of a review comment. Ids are stable.
+// CommentClass is the kind of a review comment, one of the seven of the
+// labelling guide (../shared/eval/review-comment-kinds.md). Ids are stable.
 type CommentClass string
 
 const (
@@ -18,149 +21,123 @@ const (
 	Nitpick     CommentClass = "nitpick"
 	Praise      CommentClass = "praise"
 	Approval    CommentClass = "approval"
-	// Remark is none of the others.
-	Remark CommentClass = "remark"
+	// Other is none of the above: acknowledgements, status notes, replies
+	// that neither teach, suggest nor ask.
+	Other CommentClass = "other"
 )
 
-// commentRule gives Class to a comment when Match says so; the reason it
-// returns is shown to the reader, so it is a short plain phrase.
-type commentRule struct {
-	Class CommentClass
-	Name  string
-	Match func(c *commentFacts) (reason string, ok bool)
-}
+// commentClasses are the model's classes, Educational first: the model's
+// threshold is on its first class, the one whose precision matters.
+var commentClasses = []CommentClass{Educational, Suggestion, Question, Nitpick, Praise, Approval, Other}
 
-// commentRules is the whole comment classifier. Rules run in order and the
-// first match wins, so each rule may assume the ones above did not match.
-// The order encodes four decisions:
+// commentModelText is the trained model, rebuilt from the labelled
+// comments by `go test ./analyzer/classify -run TestCommentModelFresh -update`
+// (TestCommentModelFresh fails when it is stale).
 //
-//   - Sign-offs and thanks are recognised only when they are the whole
-//     comment (short, no reason), so "LGTM, thanks" is approval but
-//     "nice, though this leaks because ..." teaches. A praise label is
-//     always honoured: the author says what the comment is for.
-//   - Asides (acknowledgements, notes to self or to other reviewers) are
-//     remarks even when they reason: they explain to the reviewer, not to
-//     the author.
-//   - Teaching beats form: a suggestion, question or nitpick that says why
-//     is educational, because the reason is what the author learns and
-//     keeps; labels (suggestion, question, nitpick and its kin) decide
-//     only when no teaching signal is present. Labels that name no form
-//     (issue, todo, thought, note, chore) are read by their subject.
-//   - Without a label, questions come before nitpick topics and
-//     suggestions: "rename this?" asks.
-var commentRules = []commentRule{
-	{Remark, "empty", func(c *commentFacts) (string, bool) {
-		return "no text", c.prose == "" && c.code == 0
-	}},
-	{Praise, "conventional praise", labelIs("praise")},
-	{Approval, "sign-off", func(c *commentFacts) (string, bool) {
-		w, ok := find(approvalWords, c.prose)
-		if !ok || c.words > 8 || c.teaches() {
-			return "", false
-		}
-		return fmt.Sprintf("signs off: %q", strings.TrimRight(w, " .,!")), true
-	}},
-	{Praise, "thanks or compliment only", func(c *commentFacts) (string, bool) {
-		// Short, no question, no reason: nothing in it but the compliment.
-		w, ok := find(praiseWords, c.prose)
-		if !ok || c.words > 12 || c.asks || c.teaches() {
-			return "", false
-		}
-		return fmt.Sprintf("praise only: %q", w), true
-	}},
-	{Remark, "aside", func(c *commentFacts) (string, bool) {
-		// Acknowledgements and notes to self: see asideWords.
-		w, ok := find(asideWords, c.prose)
-		if !ok {
-			return "", false
-		}
-		return fmt.Sprintf("acknowledges or thinks aloud: %q", w), true
-	}},
+//go:embed comment_model.tsv
+var commentModelText []byte
 
-	// Educational: see commentwords.go for what each vocabulary covers.
-	{Educational, "gives a reason", quotes(reasonWords, "gives a reason")},
-	{Educational, "offers an alternative", quotes(alternativeWords, "offers an alternative")},
-	{Educational, "explains behaviour", quotes(behaviourWords, "explains behaviour")},
-	{Educational, "shows a simpler way", quotes(simplerWords, "shows a simpler way")},
-	{Educational, "says code is redundant", quotes(redundantWords, "says code is redundant")},
-	{Educational, "names a defect", quotes(defectWords, "names a defect")},
-	{Educational, "links a reference", func(c *commentFacts) (string, bool) {
-		return "links a reference", referenceWords.MatchString(c.prose)
-	}},
+// commentModel is parsed once; a file that does not parse is a build
+// defect that TestCommentModelParses reports.
+var commentModel = mustParseModel(commentModelText)
 
-	{Nitpick, "conventional nitpick", labelIs("nitpick", "nit", "typo", "polish", "quibble")},
-	{Nitpick, "marked as a nit", func(c *commentFacts) (string, bool) {
-		// "nit ..." or "minor: ..." without a Conventional colon: the
-		// reviewer says it is trivia (unless it teaches: rules above).
-		w, ok := find(nitMarkers, c.prose)
-		if !ok {
-			return "", false
-		}
-		return fmt.Sprintf("marked as trivia: %q", w), true
-	}},
-
-	{Suggestion, "conventional suggestion", labelIs("suggestion")},
-	{Question, "conventional question", labelIs("question")},
-	{Question, "asks", func(c *commentFacts) (string, bool) {
-		return "asks a question", c.asks
-	}},
-	{Nitpick, "naming, spelling or layout", func(c *commentFacts) (string, bool) {
-		// Short remarks about names, typos and whitespace; a long comment
-		// that mentions a name is usually about more than the name.
-		w, ok := find(nitTopics, c.prose)
-		if !ok || c.words > 25 {
-			return "", false
-		}
-		return fmt.Sprintf("about naming or layout: %q", w), true
-	}},
-	{Suggestion, "proposes a change", quotes(suggestionWords, "proposes a change")},
-	{Suggestion, "proposes code", func(c *commentFacts) (string, bool) {
-		// A code block with little prose around it is a proposed edit.
-		return "proposes code", c.code > 0 && c.words <= 25
-	}},
+func mustParseModel(b []byte) *commentmodel.Model {
+	m, err := commentmodel.Parse(b)
+	if err != nil {
+		panic("analyzer: embedded comment model: " + err.Error())
+	}
+	return m
 }
 
-// Comment returns the class of a review comment body and a short
-// reason in plain words ("gives a reason: \"because\"", "links a
+// Comment returns the kind of a review comment body and a short
+// reason in plain words ("gives a reason: \"because\"; links a
 // reference", "conventional label nitpick (non-blocking):").
 func Comment(body string) (CommentClass, string) {
-	r, why := matchComment(body)
-	return r.Class, why
+	return classifyComment(commentModel, body)
 }
 
-// fallback is the rule that matches when no other does.
-var fallback = commentRule{Class: Remark, Name: "nothing recognised"}
-
-// matchComment returns the first rule that matches body, and its reason.
-func matchComment(body string) (*commentRule, string) {
+// classifyComment decides in this order:
+//
+//   - no text is other, a praise label is praise, and a short sign-off
+//     with no reason is approval: the labelled data has two approvals,
+//     too few to learn from, and "LGTM" needs no model;
+//   - otherwise the model decides, educational when its probability
+//     reaches the model's threshold (chosen for precision when it was
+//     trained);
+//   - a Conventional Comments label of a form (nitpick and its kin,
+//     suggestion, question) is honoured unless the model finds that the
+//     comment teaches: teaching beats form, because the reason is what the
+//     author keeps. Labels that name no form (issue, todo, thought, note,
+//     chore) leave the decision to the model, which reads their subject.
+func classifyComment(m *commentmodel.Model, body string) (CommentClass, string) {
 	c := newCommentFacts(body)
-	for i := range commentRules {
-		if why, ok := commentRules[i].Match(c); ok {
-			return &commentRules[i], why
+	if c.prose == "" && c.code == 0 {
+		return Other, "no text"
+	}
+	if c.label == "praise" {
+		return Praise, c.labelReason()
+	}
+	fs := commentFeatures(c)
+	if hasFeature(fs, "f:approval-only") {
+		w, _ := find(approvalWords, c.prose)
+		return Approval, fmt.Sprintf("signs off: %q", strings.TrimRight(w, " .,!"))
+	}
+	x := modelInputs(c, fs)
+	k, p := m.Decide(x)
+	class := CommentClass(m.Classes[k])
+	if class != Educational {
+		if l := labelClass(c.label); l != "" {
+			return l, c.labelReason()
 		}
 	}
-	return &fallback, "no recognised kind"
+	return class, explain(m, c.words, fs, x, k, p)
 }
 
-// labelIs matches a Conventional Comments label among labels.
-func labelIs(labels ...string) func(c *commentFacts) (string, bool) {
-	return func(c *commentFacts) (string, bool) {
-		for _, l := range labels {
-			if c.label == l {
-				return c.labelReason(), true
-			}
-		}
-		return "", false
+// labelClass is the kind a Conventional Comments label names, "" for the
+// labels that name none.
+func labelClass(label string) CommentClass {
+	switch {
+	case isNitLabel(label):
+		return Nitpick
+	case label == "suggestion":
+		return Suggestion
+	case label == "question":
+		return Question
 	}
+	return ""
 }
 
-// quotes matches a vocabulary and quotes the words it found.
-func quotes(re *regexp.Regexp, what string) func(c *commentFacts) (string, bool) {
-	return func(c *commentFacts) (string, bool) {
-		w := re.FindString(c.prose)
-		if w == "" {
-			return "", false
+// explain names the three features that most favoured class k over the
+// runner-up, in the phrases of commentFeatures.
+func explain(m *commentmodel.Model, words int, fs []commentFeature, x []commentmodel.Feature, k int, p []float64) string {
+	against := -1
+	for j := range p {
+		if j != k && (against < 0 || p[j] > p[against]) {
+			against = j
 		}
-		return fmt.Sprintf("%s: %q", what, strings.TrimSpace(w)), true
 	}
+	says := map[string]string{"f:length": fmt.Sprintf("%d words long", words)}
+	for _, f := range fs {
+		says[f.name] = f.says
+	}
+	var parts []string
+	for _, c := range m.Contributions(x, k, against) {
+		if len(parts) == 3 {
+			break
+		}
+		parts = append(parts, says[c.Name])
+	}
+	if len(parts) == 0 {
+		return "no recognised kind"
+	}
+	return strings.Join(parts, "; ")
+}
+
+func hasFeature(fs []commentFeature, name string) bool {
+	for _, f := range fs {
+		if f.name == name {
+			return true
+		}
+	}
+	return false
 }

@@ -1,0 +1,259 @@
+package commentmodel
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"sort"
+)
+
+// Options are the training settings. The zero value is not useful: start
+// from [DefaultOptions].
+type Options struct {
+	// L2 is the ridge penalty on the weights (not the biases), per
+	// example: the loss is the mean cross-entropy plus L2/2 * |w|².
+	L2 float64
+	// Penalty, when set, scales L2 feature by feature: the caller may
+	// trust features that carry a definition more than single words.
+	Penalty func(name string) float64
+	// Iterations of full-batch Adam, at LearnRate.
+	Iterations int
+	LearnRate  float64
+	// MinDF drops features present in fewer training texts: a word seen in
+	// two comments says more about those comments than about reviews.
+	MinDF int
+	// MinPrecision is the precision of Classes[0] that Threshold must
+	// reach on held-out training texts (see [TrainTuned]); InnerFolds is
+	// how many folds those come from.
+	MinPrecision float64
+	InnerFolds   int
+	// MinPredicted is the fewest held-out texts a threshold must decide
+	// as Classes[0] to be trusted: a precision of 1 on three texts is luck.
+	MinPredicted int
+}
+
+// DefaultOptions are the settings git-career's comment model is built
+// with.
+func DefaultOptions() Options {
+	return Options{L2: 0.01, Iterations: 300, LearnRate: 0.05, MinDF: 3,
+		MinPrecision: 0.87, InnerFolds: 5, MinPredicted: 15}
+}
+
+// Train fits a model of classes to texts xs labelled ys (indices into
+// classes) with Threshold 0.5. The same inputs give the same model: the
+// examples are visited in order, and every product is rounded before it
+// is added (float64(a*b)), so no platform fuses them differently.
+func Train(classes []string, xs [][]Feature, ys []int, opt Options) (*Model, error) {
+	if len(xs) != len(ys) || len(xs) == 0 {
+		return nil, fmt.Errorf("train: %d texts and %d labels", len(xs), len(ys))
+	}
+	for _, y := range ys {
+		if y < 0 || y >= len(classes) {
+			return nil, fmt.Errorf("train: label %d is not one of %d classes", y, len(classes))
+		}
+	}
+	df := map[string]int{}
+	for _, x := range xs {
+		seen := map[string]bool{}
+		for _, f := range x {
+			if !seen[f.Name] {
+				seen[f.Name] = true
+				df[f.Name]++
+			}
+		}
+	}
+	var names []string
+	for n, c := range df {
+		if c >= opt.MinDF {
+			names = append(names, n)
+		}
+	}
+	sort.Strings(names)
+	m := &Model{Classes: append([]string(nil), classes...), Names: names, Threshold: 0.5}
+	m.buildIndex()
+
+	type entry struct {
+		j int
+		v float64
+	}
+	rows := make([][]entry, len(xs))
+	for i, x := range xs {
+		sum := map[int]float64{}
+		for _, f := range x {
+			if j, ok := m.index[f.Name]; ok {
+				sum[j] += f.Value
+			}
+		}
+		for j, v := range sum {
+			rows[i] = append(rows[i], entry{j, v})
+		}
+		sort.Slice(rows[i], func(a, b int) bool { return rows[i][a].j < rows[i][b].j })
+	}
+
+	K, F, n := len(classes), len(names), float64(len(xs))
+	// Parameters: per class, the bias then F weights.
+	P := K * (F + 1)
+	w := make([]float64, P)
+	g := make([]float64, P)
+	mom := make([]float64, P)
+	vel := make([]float64, P)
+	l2 := make([]float64, F)
+	for j, name := range names {
+		l2[j] = opt.L2
+		if opt.Penalty != nil {
+			l2[j] = float64(opt.L2 * opt.Penalty(name))
+		}
+	}
+	s := make([]float64, K)
+	const beta1, beta2, eps = 0.9, 0.999, 1e-8
+	for it := 1; it <= opt.Iterations; it++ {
+		for p := range g {
+			g[p] = 0
+		}
+		for i, row := range rows {
+			for k := 0; k < K; k++ {
+				base := k * (F + 1)
+				z := w[base]
+				for _, e := range row {
+					z += float64(w[base+1+e.j] * e.v)
+				}
+				s[k] = z
+			}
+			prob := softmax(s)
+			for k := 0; k < K; k++ {
+				d := prob[k]
+				if k == ys[i] {
+					d -= 1
+				}
+				base := k * (F + 1)
+				g[base] += d
+				for _, e := range row {
+					g[base+1+e.j] += float64(d * e.v)
+				}
+			}
+		}
+		c1 := 1 - math.Pow(beta1, float64(it))
+		c2 := 1 - math.Pow(beta2, float64(it))
+		for p := range w {
+			grad := g[p] / n
+			if j := p%(F+1) - 1; j >= 0 {
+				grad += float64(l2[j] * w[p])
+			}
+			mom[p] = float64(beta1*mom[p]) + float64((1-beta1)*grad)
+			vel[p] = float64(beta2*vel[p]) + float64(float64((1-beta2)*grad)*grad)
+			w[p] -= float64(opt.LearnRate*(mom[p]/c1)) / (math.Sqrt(vel[p]/c2) + eps)
+		}
+	}
+	m.Bias = make([]float64, K)
+	m.Weights = make([][]float64, K)
+	for k := 0; k < K; k++ {
+		base := k * (F + 1)
+		m.Bias[k] = w[base]
+		m.Weights[k] = append([]float64(nil), w[base+1:base+1+F]...)
+	}
+	return m, nil
+}
+
+// TrainTuned fits a model as [Train] does and sets its Threshold from the
+// training texts alone: it fits opt.InnerFolds models, each on all but one
+// inner fold, collects the held-out probabilities of Classes[0], and picks
+// the threshold with the best recall whose precision reaches
+// opt.MinPrecision (see [SelectThreshold]). The texts a caller scores the
+// result on must not be among xs.
+func TrainTuned(classes []string, xs [][]Feature, ys []int, opt Options, seed uint64) (*Model, error) {
+	folds := Folds(ys, opt.InnerFolds, seed)
+	held := make([]float64, len(xs))
+	for f := 0; f < opt.InnerFolds; f++ {
+		var txs [][]Feature
+		var tys []int
+		for i := range xs {
+			if folds[i] != f {
+				txs, tys = append(txs, xs[i]), append(tys, ys[i])
+			}
+		}
+		m, err := Train(classes, txs, tys, opt)
+		if err != nil {
+			return nil, err
+		}
+		for i := range xs {
+			if folds[i] == f {
+				held[i] = m.Probabilities(xs[i])[0]
+			}
+		}
+	}
+	pos := make([]bool, len(ys))
+	for i, y := range ys {
+		pos[i] = y == 0
+	}
+	m, err := Train(classes, xs, ys, opt)
+	if err != nil {
+		return nil, err
+	}
+	m.Threshold = SelectThreshold(held, pos, opt.MinPrecision, opt.MinPredicted)
+	return m, nil
+}
+
+// SelectThreshold returns, among 0.05, 0.06, ... 0.95, the threshold at
+// which the most positives have a probability at or above it while the
+// precision there is at least minPrecision and at least minPredicted
+// texts are decided positive; ties go to the higher threshold. When no
+// threshold qualifies it returns the one of best precision (then recall),
+// so the model errs towards saying less.
+func SelectThreshold(prob []float64, pos []bool, minPrecision float64, minPredicted int) float64 {
+	best, bestTP := -1, -1
+	fallback, fbPrec, fbTP := 95, -1.0, -1
+	for c := 5; c <= 95; c++ {
+		t := float64(c) / 100
+		tp, fp := 0, 0
+		for i, p := range prob {
+			if p >= t {
+				if pos[i] {
+					tp++
+				} else {
+					fp++
+				}
+			}
+		}
+		if tp+fp < minPredicted || tp+fp == 0 {
+			continue
+		}
+		prec := float64(tp) / float64(tp+fp)
+		if prec >= minPrecision && tp >= bestTP {
+			best, bestTP = c, tp
+		}
+		if prec > fbPrec || prec == fbPrec && tp >= fbTP {
+			fallback, fbPrec, fbTP = c, prec, tp
+		}
+	}
+	if best < 0 {
+		best = fallback
+	}
+	return float64(best) / 100
+}
+
+// Folds assigns each of the labelled texts ys to one of k folds, class by
+// class so every fold has about the same mix: each class's texts are
+// shuffled with a PCG seeded by seed, then dealt out in turn.
+func Folds(ys []int, k int, seed uint64) []int {
+	byClass := map[int][]int{}
+	var classes []int
+	for i, y := range ys {
+		if byClass[y] == nil {
+			classes = append(classes, y)
+		}
+		byClass[y] = append(byClass[y], i)
+	}
+	sort.Ints(classes)
+	r := rand.New(rand.NewPCG(seed, 0x9e3779b97f4a7c15))
+	out := make([]int, len(ys))
+	next := 0
+	for _, c := range classes {
+		idx := byClass[c]
+		r.Shuffle(len(idx), func(a, b int) { idx[a], idx[b] = idx[b], idx[a] })
+		for _, i := range idx {
+			out[i] = next % k
+			next++
+		}
+	}
+	return out
+}
