@@ -1,0 +1,145 @@
+package commentmodel
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"reflect"
+	"testing"
+)
+
+// toy is a three-class problem a linear model separates: each class has
+// its own word, and "shared" appears everywhere.
+func toy() ([]string, [][]Feature, []int) {
+	classes := []string{"a", "b", "c"}
+	var xs [][]Feature
+	var ys []int
+	for i := 0; i < 60; i++ {
+		k := i % 3
+		xs = append(xs, []Feature{{"w:" + classes[k], 1}, {"w:shared", 1}, {fmt.Sprintf("w:rare%d", i), 1}})
+		ys = append(ys, k)
+	}
+	return classes, xs, ys
+}
+
+func TestTrainSeparates(t *testing.T) {
+	classes, xs, ys := toy()
+	m, err := Train(classes, xs, ys, DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k, c := range classes {
+		p := m.Probabilities([]Feature{{"w:" + c, 1}})
+		for j := range p {
+			if j != k && p[j] >= p[k] {
+				t.Errorf("class %s: probabilities %v, want %s most probable", c, p, c)
+			}
+		}
+	}
+	// MinDF 3 drops the words seen once.
+	for _, n := range m.Names {
+		if n != "w:a" && n != "w:b" && n != "w:c" && n != "w:shared" {
+			t.Errorf("feature %q kept, want it dropped (document frequency 1)", n)
+		}
+	}
+	got := m.Contributions([]Feature{{"w:b", 1}, {"w:shared", 1}}, 1, 0)
+	if len(got) == 0 || got[0].Name != "w:b" {
+		t.Errorf("contributions to b over a = %v, want w:b first", got)
+	}
+}
+
+func TestTrainDeterministicAndRoundTrips(t *testing.T) {
+	classes, xs, ys := toy()
+	m1, err := TrainTuned(classes, xs, ys, DefaultOptions(), 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m2, err := TrainTuned(classes, xs, ys, DefaultOptions(), 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b1, b2 := m1.Marshal("header"), m2.Marshal("header")
+	if !bytes.Equal(b1, b2) {
+		t.Fatalf("two trainings differ:\n%s\n---\n%s", b1, b2)
+	}
+	p, err := Parse(b1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := p.Marshal("header"); !bytes.Equal(got, b1) {
+		t.Errorf("Parse then Marshal changed the file:\n%s\n---\n%s", got, b1)
+	}
+	x := []Feature{{"w:c", 1}, {"w:shared", 1}}
+	a, b := m1.Probabilities(x), p.Probabilities(x)
+	for k := range a {
+		if math.Abs(a[k]-b[k]) > 1e-3 {
+			t.Errorf("class %d: %v trained, %v parsed", k, a[k], b[k])
+		}
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	for _, in := range []string{
+		"",
+		"threshold\t0.5\n",
+		"classes\ta\tb\nbias\t0\n",
+		"classes\ta\tb\nbias\t0\tx\n",
+		"classes\ta\tb\nthreshold\t0.5\tx\nbias\t0\t0\n",
+	} {
+		if _, err := Parse([]byte(in)); err == nil {
+			t.Errorf("Parse(%q) succeeded, want an error", in)
+		}
+	}
+}
+
+func TestSelectThreshold(t *testing.T) {
+	// Ten positives at 0.9, two negatives at 0.7, five positives at 0.6,
+	// five negatives at 0.3.
+	var prob []float64
+	var pos []bool
+	add := func(n int, p float64, y bool) {
+		for i := 0; i < n; i++ {
+			prob, pos = append(prob, p), append(pos, y)
+		}
+	}
+	add(10, 0.9, true)
+	add(2, 0.7, false)
+	add(5, 0.6, true)
+	add(5, 0.3, false)
+	tests := []struct {
+		minPrec float64
+		minPred int
+		want    float64
+	}{
+		{0.85, 1, 0.60},  // 15/17 = 0.88 at 0.6 keeps every positive
+		{0.90, 1, 0.90},  // above 0.7 it is 10/10; ties go to the higher threshold
+		{0.90, 11, 0.60}, // too few predicted above 0.7: best precision left
+	}
+	for _, tt := range tests {
+		if got := SelectThreshold(prob, pos, tt.minPrec, tt.minPred); got != tt.want {
+			t.Errorf("SelectThreshold(min precision %.2f, min predicted %d) = %.2f, want %.2f", tt.minPrec, tt.minPred, got, tt.want)
+		}
+	}
+}
+
+func TestFoldsStratified(t *testing.T) {
+	ys := make([]int, 100)
+	for i := range ys {
+		if i < 30 {
+			ys[i] = 1
+		}
+	}
+	f := Folds(ys, 10, 7)
+	if !reflect.DeepEqual(f, Folds(ys, 10, 7)) {
+		t.Fatal("the same seed gave different folds")
+	}
+	per := make([][2]int, 10)
+	for i, k := range f {
+		per[k][ys[i]]++
+	}
+	for k, n := range per {
+		if n[0] != 7 || n[1] != 3 {
+			t.Errorf("fold %d: %d of class 0 and %d of class 1, want 7 and 3", k, n[0], n[1])
+		}
+	}
+}
