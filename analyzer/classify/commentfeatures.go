@@ -68,6 +68,9 @@ var dittoRe = regexp.MustCompile(`^(same|ditto|likewise|again|as above|as below|
 // patch".
 var ackRe = regexp.MustCompile(`^(done|fixed|ok|okay|ack|agreed?|yes|yeah|yep|sure|will do|thanks?,? (fixed|done)|good point|right|true|understood|noted)\b`)
 
+// wishRe is a request worded as a wish: "a test would be nice".
+var wishRe = regexp.MustCompile(`\b(would|will|might) be (nice|good|great|better|cleaner|nicer)\b`)
+
 // sentenceEnd counts the ends of sentences inside the prose.
 var sentenceEnd = regexp.MustCompile(`[.!?](\s|$)`)
 
@@ -85,7 +88,7 @@ func commentFeatures(c *commentFacts) []commentFeature {
 		add(name, fmt.Sprintf("%s: %q", what, strings.TrimSpace(w)))
 		return true
 	}
-	teaches, taught := false, ""
+	teaches, taught, families := false, "", 0
 	for _, v := range []struct {
 		name string
 		re   *regexp.Regexp
@@ -98,17 +101,36 @@ func commentFeatures(c *commentFacts) []commentFeature {
 		{"f:redundant", redundantWords, "says code is redundant"},
 		{"f:defect", defectWords, "names a defect"},
 	} {
-		if vocab(v.name, v.re, v.what) && !teaches {
-			teaches, taught = true, fs[len(fs)-1].says
+		if vocab(v.name, v.re, v.what) {
+			families++
+			if !teaches {
+				teaches, taught = true, fs[len(fs)-1].says
+			}
 		}
 	}
 	if referenceWords.MatchString(c.prose) {
 		add("f:reference", "links a reference")
+		families++
 		if !teaches {
 			teaches, taught = true, "links a reference"
 		}
 	}
-	vocab("f:consequence", consequenceWords, "says what follows")
+	if vocab("f:consequence", consequenceWords, "says what follows") {
+		families++
+	}
+	// Conjunctions a linear model cannot form itself: in review data a
+	// short comment with one "because" teaches less often than a long one
+	// that reasons several ways.
+	switch {
+	// They read, to a person, as the first teaching phrase found.
+	case families >= 3:
+		add("f:signals:3+", taught)
+	case families == 2:
+		add("f:signals:2", taught)
+	}
+	if teaches && c.words > 20 {
+		add("f:teaches-at-length", taught)
+	}
 	if teaches {
 		add("f:teaches", taught) // the first of them stands for all
 	}
@@ -131,7 +153,10 @@ func commentFeatures(c *commentFacts) []commentFeature {
 	vocab("f:suggests", suggestionWords, "proposes a change")
 	vocab("f:nit-topic", nitTopics, "about naming or layout")
 	nit := vocab("f:nit-marker", nitMarkers, "marked as trivia")
-	if vocab("f:praise", praiseWords, "praises") && c.words <= 12 && !teaches {
+	if vocab("f:praise", praiseWords, "praises") && c.words <= 12 && !teaches &&
+		c.label == "" && !suggestionWords.MatchString(c.prose) && !wishRe.MatchString(c.prose) && strings.Trim(praiseWords.FindString(c.prose), " :)") != "" {
+		// Nothing but the compliment: no request ("would be nice"), no
+		// label, and more than a smiley.
 		add("f:praise-only", "praise only")
 	}
 	if vocab("f:approval", approvalWords, "signs off") && c.words <= 8 && !teaches {
@@ -191,8 +216,11 @@ func commentFeatures(c *commentFacts) []commentFeature {
 	if dittoRe.MatchString(c.prose) {
 		add("f:ditto", "refers to another comment")
 	}
-	if ackRe.MatchString(c.prose) {
-		add("f:ack", "acknowledges")
+	if w := ackRe.FindString(c.prose); w != "" {
+		add("f:ack", fmt.Sprintf("acknowledges: %q", w))
+		if c.words <= 6 && !teaches && !c.asks {
+			add("f:ack-only", fmt.Sprintf("acknowledges: %q", w))
+		}
 	}
 	if strings.HasSuffix(c.prose, "?") {
 		add("f:ends-asking", "ends with a question")

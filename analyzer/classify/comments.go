@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/git-career/git-career/analyzer/classify/commentmodel"
 )
@@ -58,9 +59,11 @@ func Comment(body string) (CommentClass, string) {
 
 // classifyComment decides in this order:
 //
-//   - no text is other, a praise label is praise, and a short sign-off
-//     with no reason is approval: the labelled data has two approvals,
-//     too few to learn from, and "LGTM" needs no model;
+//   - no text is other, a praise label is praise, a short sign-off with
+//     no reason is approval, a short acknowledgement ("done", "fixed")
+//     is other and a short compliment with no request in it is praise:
+//     the labelled data has two approvals, ten praises and two
+//     acknowledgements, too few to learn from, and "LGTM" needs no model;
 //   - otherwise the model decides, educational when its probability
 //     reaches the model's threshold (chosen for precision when it was
 //     trained);
@@ -74,6 +77,9 @@ func classifyComment(m *commentmodel.Model, body string) (CommentClass, string) 
 	if c.prose == "" && c.code == 0 {
 		return Other, "no text"
 	}
+	if !hasLetter(c.prose) && c.code == 0 && !approvalWords.MatchString(c.prose) {
+		return Other, "no words" // "?", "...", a stray mark: unclear, in the guide's words
+	}
 	if c.label == "praise" {
 		return Praise, c.labelReason()
 	}
@@ -81,6 +87,13 @@ func classifyComment(m *commentmodel.Model, body string) (CommentClass, string) 
 	if hasFeature(fs, "f:approval-only") {
 		w, _ := find(approvalWords, c.prose)
 		return Approval, fmt.Sprintf("signs off: %q", strings.TrimRight(w, " .,!"))
+	}
+	if f, ok := feature(fs, "f:ack-only"); ok {
+		return Other, f.says
+	}
+	if hasFeature(fs, "f:praise-only") && !c.asks {
+		w, _ := find(praiseWords, c.prose)
+		return Praise, fmt.Sprintf("praise only: %q", w)
 	}
 	x := modelInputs(c, fs)
 	k, p := m.Decide(x)
@@ -108,11 +121,15 @@ func labelClass(label string) CommentClass {
 }
 
 // explain names the three features that most favoured class k over the
-// runner-up, in the phrases of commentFeatures.
+// runner-up, in the phrases of commentFeatures, each phrase once (the
+// features that combine others read as the phrase they stand for).
 func explain(m *commentmodel.Model, words int, fs []commentFeature, x []commentmodel.Feature, k int, p []float64) string {
+	// The runner-up among the other kinds; when educational fell short of
+	// its threshold, among the kinds that are not educational, since the
+	// question then is why this kind and not the next.
 	against := -1
 	for j := range p {
-		if j != k && (against < 0 || p[j] > p[against]) {
+		if j != k && (k == 0 || j != 0) && (against < 0 || p[j] > p[against]) {
 			against = j
 		}
 	}
@@ -120,12 +137,27 @@ func explain(m *commentmodel.Model, words int, fs []commentFeature, x []commentm
 	for _, f := range fs {
 		says[f.name] = f.says
 	}
-	var parts []string
+	// What the comment says comes before its shape: "gives a reason:
+	// \"because\"" tells the reader more than "65 words long", so the
+	// shape (length, sentences) fills in only when fewer than three other
+	// features count.
+	var said, shape []string
+	seen := map[string]bool{}
 	for _, c := range m.Contributions(x, k, against) {
-		if len(parts) == 3 {
-			break
+		p := says[c.Name]
+		if seen[p] {
+			continue
 		}
-		parts = append(parts, says[c.Name])
+		seen[p] = true
+		if shapeFeatures[c.Name] || strings.HasPrefix(c.Name, "f:words:") {
+			shape = append(shape, p)
+		} else {
+			said = append(said, p)
+		}
+	}
+	parts := append(said, shape...)
+	if len(parts) > 3 {
+		parts = parts[:3]
 	}
 	if len(parts) == 0 {
 		return "no recognised kind"
@@ -133,11 +165,28 @@ func explain(m *commentmodel.Model, words int, fs []commentFeature, x []commentm
 	return strings.Join(parts, "; ")
 }
 
-func hasFeature(fs []commentFeature, name string) bool {
-	for _, f := range fs {
-		if f.name == name {
+// shapeFeatures say how a comment looks, not what it says.
+var shapeFeatures = map[string]bool{"f:length": true, "f:sentences": true, "f:statement": true}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
 			return true
 		}
 	}
 	return false
+}
+
+func hasFeature(fs []commentFeature, name string) bool {
+	_, ok := feature(fs, name)
+	return ok
+}
+
+func feature(fs []commentFeature, name string) (commentFeature, bool) {
+	for _, f := range fs {
+		if f.name == name {
+			return f, true
+		}
+	}
+	return commentFeature{}, false
 }

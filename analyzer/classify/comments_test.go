@@ -65,6 +65,11 @@ func TestClassifyComment(t *testing.T) {
 		{"Ship it!", Approval, "ship it"},
 		{"Looks good to me, thanks", Approval, "looks good to me"},
 		{"✔", Approval, "✔"},
+		{"Nice!", Praise, "praise only: \"nice\""},
+		{"Thanks for cleaning this up", Praise, "thanks"},
+		{"Much cleaner :)", Praise, "cleaner"},
+		{"Done.", Other, "acknowledges: \"done\""},
+		{"ok, fixed in the next patch", Other, "acknowledges"},
 
 		// Labels of a form are honoured unless the comment teaches.
 		{"nitpick (non-blocking): double space here", Nitpick, "conventional label nitpick (non-blocking):"},
@@ -105,14 +110,14 @@ func TestClassifyCommentNotEducational(t *testing.T) {
 	for _, body := range []string{
 		"Same as above.",
 		"Done.",
+		"Fixed in the next patch.",
 		"ok",
 		"Why?",
 		"Please rename this to maxRetries",
 		"Could you split this function",
 		"Trailing whitespace",
 		"Typo in the error message",
-		"Nice!",
-		"Thanks for cleaning this up",
+		"A comment here would be nice :)",
 		"```go\nfor _, x := range xs {\n}\n```",
 		"`since := time.Since(t)` here",
 		"chore: run the formatter",

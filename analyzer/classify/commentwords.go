@@ -53,7 +53,7 @@ var praiseWords = regexp.MustCompile(`\b(nice|great|thanks?|thank you|thx|love (
 var nitMarkers = regexp.MustCompile(`^(nit|nitpick|minor|tiny|trivial|optional)\b|\b(nit|nitpick)\b`)
 
 // nitTopics: naming, spelling and layout remarks.
-var nitTopics = regexp.MustCompile(`\b(typos?|spelling|misspell\w*|spelt|grammar|capitali[sz]\w*|punctuation|whitespace|white space|trailing space|blank line|new ?line|indent\w*|alignment|line length|too long|long line|naming|variable name|better name|the name)\b`)
+var nitTopics = regexp.MustCompile(`\b(typos?|spelling|misspell\w*|spelt|grammar|grammatical|capitali[sz]\w*|upper ?case|lower ?case|punctuation|comma|period|full stop|whitespace|white space|ws|trailing space|extra space|double space|blank line|empty line|new ?line|line break|backslash(es)?|indent\w*|dedent\w*|alignment|align|line length|too long|long line|wrap(ped)? line|naming|rename|renamed|variable name|better name|the name|a name|call (this|it)|wording|reword\w*|phrasing|rephrase|plural|singular|tense|docstring|comment (says|should|is)|pep ?8|flake8|lint|import order|sort(ed)? imports|style)\b`)
 
 // suggestionWords: a proposal, as an imperative or a polite form.
 var suggestionWords = regexp.MustCompile(`^(please|pls|use|add|remove|drop|rename|move|replace|change|make|avoid|delete|extract|inline|split|merge|wrap|return|check|call|pass|put|keep|switch)\b|\b(could you|can you|would you|you could|you can|we could|we can|we should|you should|should (be|probably|also|just)|maybe|perhaps|consider|suggest|how about|what about|why not|might want|may want|need to|needs to|i'?d (prefer|rather|suggest)|i would)\b`)
