@@ -119,15 +119,14 @@ const (
 	minKindAccuracy         = 0.75
 )
 
-// Measured on 2026-12-01 the model meets the precision floor (0.866) but
-// not the other two (recall 0.473, accuracy 0.592): see the README. Until
+// Measured on 2026-12-01 the model meets the precision floor (0.872) but
+// not the other two (recall 0.500, accuracy 0.611): see the README. Until
 // it does, the test asserts the precision floor and holds recall and
-// accuracy at what was measured, less a margin for a retraining that
-// moves a few comments, so that a regression fails; the printed line says
-// which of the floors are met.
+// accuracy a little under what was measured, so that a regression fails;
+// the printed line says which of the floors are met.
 const (
-	holdEducationalRecall = 0.44
-	holdKindAccuracy      = 0.57
+	holdEducationalRecall = 0.47
+	holdKindAccuracy      = 0.58
 )
 
 // TestEvalCommentKinds scores the classifier by 10-fold cross-validation
