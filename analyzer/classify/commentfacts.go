@@ -87,14 +87,6 @@ func asks(prose string) bool {
 	return questionStart.MatchString(prose) && !politeRequest.MatchString(prose)
 }
 
-// teaches reports any of the educational vocabularies.
-func (c *commentFacts) teaches() bool {
-	return reasonWords.MatchString(c.prose) || alternativeWords.MatchString(c.prose) ||
-		behaviourWords.MatchString(c.prose) || referenceWords.MatchString(c.prose) ||
-		simplerWords.MatchString(c.prose) || redundantWords.MatchString(c.prose) ||
-		defectWords.MatchString(c.prose)
-}
-
 // labelReason is "conventional label nitpick (non-blocking):".
 func (c *commentFacts) labelReason() string {
 	s := "conventional label " + c.label

@@ -38,14 +38,15 @@ var commentClasses = []CommentClass{Educational, Suggestion, Question, Nitpick, 
 //go:embed comment_model.tsv
 var commentModelText []byte
 
-// commentModel is parsed once; a file that does not parse is a build
-// defect that TestCommentModelParses reports.
+// commentModel is parsed once, when the program starts; a file that does
+// not parse is a build defect, and every test of this package panics on
+// it.
 var commentModel = mustParseModel(commentModelText)
 
 func mustParseModel(b []byte) *commentmodel.Model {
 	m, err := commentmodel.Parse(b)
 	if err != nil {
-		panic("analyzer: embedded comment model: " + err.Error())
+		panic("classify: embedded comment model: " + err.Error())
 	}
 	return m
 }
