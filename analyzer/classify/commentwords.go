@@ -3,10 +3,9 @@ package classify
 import "regexp"
 
 // Review-comment vocabularies. Each is a lower-case pattern matched against
-// the comment's prose (code and quotes removed, lower-cased); the table in
+// the comment's prose (code and quotes removed, lower-cased);
 // commentfeatures.go turns them into the model's features. They are
-// ordinary English of code review, not
-// the words of any one project.
+// ordinary English of code review, not the words of any one project.
 
 // reasonWords: the comment says why. A reason is what turns "do X" into
 // something the author can learn from and apply elsewhere.
