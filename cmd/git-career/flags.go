@@ -31,6 +31,7 @@ Flags:
   -o, --output FILE  write there (atomically) instead of stdout; an existing
                      doc is merged into, keeping every word written in it
   --force-new        with -o: write a fresh doc beside the file, never over it
+  --version          print the version and exit
 
 Career ladder (a "Toward <level>" section measures the period against it):
   --level ID         your level, such as senior (or git config career.level)
@@ -51,6 +52,7 @@ Examples:
   git career --since 2026-01-01 --until 2026-06-30 --format json
   git career --repo ~/src/api --repo ~/src/web --author ada@example.com
   git config --add career.email ada@users.noreply.github.com
+  git career completion bash              the bash completion script (or zsh)
 
 Configuration (git config; flags win): user.email, career.email (repeatable),
 career.team (your CODEOWNERS team, such as @acme/payments), mailmap.file,

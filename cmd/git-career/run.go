@@ -25,6 +25,13 @@ func (a *app) run(args []string) error {
 	if len(args) > 0 && args[0] == "init" {
 		return a.initRun(args[1:])
 	}
+	if isVersionArg(args) {
+		printVersion(a.stdout)
+		return nil
+	}
+	if len(args) > 0 && args[0] == "completion" {
+		return a.completionRun(args[1:])
+	}
 	o, err := parseFlags(args, a.stdout)
 	if err != nil {
 		return err
