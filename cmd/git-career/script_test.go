@@ -62,6 +62,7 @@ func TestScripts(t *testing.T) {
 			env.Setenv("TZ", "UTC")
 			env.Setenv("GIT_CAREER_TEST_NOW", testNow)
 			env.Setenv("GIT_PAGER", "cat")
+			env.Setenv("GIT_CAREER_SRC", repoRoot) // action.yml and its script
 			for _, v := range []string{"GITHUB_TOKEN", "GH_TOKEN", "GITHUB_API_URL", "GITHUB_ACTIONS", "GITHUB_OUTPUT", "GITHUB_STEP_SUMMARY"} {
 				env.Setenv(v, "")
 			}
@@ -75,6 +76,11 @@ func TestScripts(t *testing.T) {
 			"ghfail":      cmdGHFail,
 			"ghpublished": cmdGHPublished,
 			"ghissue":     cmdGHIssue,
+			"archive":     cmdArchive,
+			"checksums":   cmdChecksums,
+			"fakerelease": cmdFakeRelease,
+			"releaselog":  cmdReleaseLog,
+			"runaction":   cmdRunAction,
 		},
 	})
 }

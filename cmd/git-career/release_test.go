@@ -1,0 +1,458 @@
+package main
+
+// Script commands for the Action's fast path (testdata/script/action_release
+// .txtar): release archives and their checksums, a fake GitHub serving them
+// as a release on loopback, and runaction, which runs action.yml's steps as
+// a runner would.
+
+import (
+	"archive/tar"
+	"archive/zip"
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/rogpeppe/go-internal/testscript"
+	"gopkg.in/yaml.v3"
+)
+
+// repoRoot is the repository, where action.yml and its script live.
+var repoRoot, _ = filepath.Abs(filepath.Join("..", ".."))
+
+// cmdArchive writes a release archive, as GoReleaser lays one out:
+//
+//	archive OUT.tar.gz|OUT.zip FILE...
+//
+// FILEs keep their paths relative to the script's directory; a file named
+// git-career or git-career.exe is executable.
+func cmdArchive(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: archive OUT.tar.gz|OUT.zip FILE...")
+	}
+	var buf bytes.Buffer
+	mode := func(name string) int64 {
+		if b := filepath.Base(name); b == "git-career" || b == "git-career.exe" {
+			return 0o755
+		}
+		return 0o644
+	}
+	switch out := args[0]; {
+	case strings.HasSuffix(out, ".tar.gz"):
+		gz := gzip.NewWriter(&buf)
+		tw := tar.NewWriter(gz)
+		for _, name := range args[1:] {
+			b, err := os.ReadFile(ts.MkAbs(name))
+			ts.Check(err)
+			ts.Check(tw.WriteHeader(&tar.Header{Name: name, Mode: mode(name), Size: int64(len(b)), Typeflag: tar.TypeReg}))
+			_, err = tw.Write(b)
+			ts.Check(err)
+		}
+		ts.Check(tw.Close())
+		ts.Check(gz.Close())
+	case strings.HasSuffix(out, ".zip"):
+		zw := zip.NewWriter(&buf)
+		for _, name := range args[1:] {
+			b, err := os.ReadFile(ts.MkAbs(name))
+			ts.Check(err)
+			h := &zip.FileHeader{Name: name, Method: zip.Deflate}
+			h.SetMode(os.FileMode(mode(name)))
+			w, err := zw.CreateHeader(h)
+			ts.Check(err)
+			_, err = w.Write(b)
+			ts.Check(err)
+		}
+		ts.Check(zw.Close())
+	default:
+		ts.Fatalf("archive: %q is neither .tar.gz nor .zip", out)
+	}
+	ts.Check(os.MkdirAll(filepath.Dir(ts.MkAbs(args[0])), 0o755))
+	ts.Check(os.WriteFile(ts.MkAbs(args[0]), buf.Bytes(), 0o644))
+}
+
+// cmdChecksums writes DIR/checksums.txt over every other file in DIR, in
+// GoReleaser's format ("<sha256>  <name>").
+func cmdChecksums(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: checksums DIR")
+	}
+	dir := ts.MkAbs(args[0])
+	entries, err := os.ReadDir(dir)
+	ts.Check(err)
+	var b strings.Builder
+	for _, e := range entries {
+		if e.IsDir() || e.Name() == "checksums.txt" {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		ts.Check(err)
+		fmt.Fprintf(&b, "%x  %s\n", sha256.Sum256(data), e.Name())
+	}
+	ts.Check(os.WriteFile(filepath.Join(dir, "checksums.txt"), []byte(b.String()), 0o644))
+}
+
+// fakeRelease is GitHub's API for one release, and the storage host its
+// asset downloads redirect to, on loopback. Files are read from the
+// release's folder at each request, so a script can change them.
+type fakeRelease struct {
+	repo, tag, dir string
+	api, storage   *httptest.Server
+
+	mu  sync.Mutex
+	log []string
+}
+
+func (f *fakeRelease) record(host string, r *http.Request) {
+	auth := "no token"
+	if a := r.Header.Get("Authorization"); a != "" {
+		auth = "token " + strings.Fields(a)[0] // the scheme, never the token
+	}
+	f.mu.Lock()
+	f.log = append(f.log, fmt.Sprintf("%s %s %s %s", host, r.Method, r.URL.Path, auth))
+	f.mu.Unlock()
+}
+
+func (f *fakeRelease) assets() []string {
+	entries, _ := os.ReadDir(f.dir)
+	var names []string
+	for _, e := range entries {
+		if !e.IsDir() {
+			names = append(names, e.Name())
+		}
+	}
+	sort.Strings(names)
+	return names
+}
+
+func (f *fakeRelease) serveAPI(w http.ResponseWriter, r *http.Request) {
+	f.record("api", r)
+	if r.Method != http.MethodGet {
+		http.Error(w, `{"message":"Not Found"}`, http.StatusNotFound)
+		return
+	}
+	prefix := "/repos/" + f.repo + "/releases/"
+	names := f.assets()
+	switch p := r.URL.Path; {
+	case p == prefix+"tags/"+f.tag:
+		type asset struct {
+			ID          int    `json:"id"`
+			Name        string `json:"name"`
+			URL         string `json:"url"`
+			DownloadURL string `json:"browser_download_url"`
+		}
+		rel := struct {
+			TagName string  `json:"tag_name"`
+			Assets  []asset `json:"assets"`
+		}{TagName: f.tag, Assets: []asset{}}
+		for i, n := range names {
+			rel.Assets = append(rel.Assets, asset{ID: i + 1, Name: n, URL: fmt.Sprintf("%s%sassets/%d", f.api.URL, prefix, i+1), DownloadURL: f.storage.URL + "/download/" + n})
+		}
+		w.Header().Set("Content-Type", "application/json")
+		json.NewEncoder(w).Encode(rel)
+	case strings.HasPrefix(p, prefix+"assets/"):
+		var id int
+		if _, err := fmt.Sscanf(strings.TrimPrefix(p, prefix+"assets/"), "%d", &id); err != nil || id < 1 || id > len(names) {
+			http.Error(w, `{"message":"Not Found"}`, http.StatusNotFound)
+			return
+		}
+		if r.Header.Get("Accept") != "application/octet-stream" {
+			http.Error(w, `{"message":"want Accept: application/octet-stream for the asset's bytes"}`, http.StatusUnsupportedMediaType)
+			return
+		}
+		// As GitHub does: a redirect to a signed URL on another host.
+		http.Redirect(w, r, f.storage.URL+"/download/"+names[id-1]+"?signature=fake", http.StatusFound)
+	default:
+		http.Error(w, `{"message":"Not Found"}`, http.StatusNotFound)
+	}
+}
+
+func (f *fakeRelease) serveStorage(w http.ResponseWriter, r *http.Request) {
+	f.record("storage", r)
+	if r.Header.Get("Authorization") != "" {
+		// Signed URLs refuse a second credential, as S3's do.
+		http.Error(w, "two credentials", http.StatusBadRequest)
+		return
+	}
+	name := strings.TrimPrefix(r.URL.Path, "/download/")
+	if strings.Contains(name, "/") {
+		http.NotFound(w, r)
+		return
+	}
+	http.ServeFile(w, r, filepath.Join(f.dir, name))
+}
+
+// cmdFakeRelease serves DIR as the release TAG of REPO and points
+// GITHUB_API_URL at it: fakerelease OWNER/NAME TAG DIR.
+func cmdFakeRelease(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 {
+		ts.Fatalf("usage: fakerelease OWNER/NAME TAG DIR")
+	}
+	f := &fakeRelease{repo: args[0], tag: args[1], dir: ts.MkAbs(args[2])}
+	f.api = httptest.NewServer(http.HandlerFunc(f.serveAPI))
+	f.storage = httptest.NewServer(http.HandlerFunc(f.serveStorage))
+	ts.Defer(f.api.Close)
+	ts.Defer(f.storage.Close)
+	ts.Setenv("GITHUB_API_URL", f.api.URL+"/")
+	releases.Store(ts, f)
+	ts.Defer(func() { releases.Delete(ts) })
+}
+
+// releases holds each script's fake release (commands cannot set values).
+var releases sync.Map // *testscript.TestScript -> *fakeRelease
+
+// cmdReleaseLog prints the requests the fake release served since the
+// last call, one a line: host, method, path, and whether a token came.
+func cmdReleaseLog(ts *testscript.TestScript, neg bool, args []string) {
+	v, _ := releases.Load(ts)
+	f, ok := v.(*fakeRelease)
+	if neg || len(args) != 0 || !ok {
+		ts.Fatalf("usage: releaselog (after fakerelease)")
+	}
+	w := ts.Stdout() // empty when nothing was asked, not the last command's
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for _, l := range f.log {
+		fmt.Fprintln(w, l)
+	}
+	f.log = nil
+}
+
+// compositeAction is the part of action.yml that runaction runs.
+type compositeAction struct {
+	Inputs map[string]struct {
+		Default string `yaml:"default"`
+	} `yaml:"inputs"`
+	Outputs map[string]struct {
+		Value string `yaml:"value"`
+	} `yaml:"outputs"`
+	Runs struct {
+		Using string `yaml:"using"`
+		Steps []struct {
+			Name  string            `yaml:"name"`
+			ID    string            `yaml:"id"`
+			If    string            `yaml:"if"`
+			Uses  string            `yaml:"uses"`
+			Shell string            `yaml:"shell"`
+			Env   map[string]string `yaml:"env"`
+			Dir   string            `yaml:"working-directory"`
+			Run   string            `yaml:"run"`
+		} `yaml:"steps"`
+	} `yaml:"runs"`
+}
+
+var (
+	expression = regexp.MustCompile(`\$\{\{\s*(.*?)\s*\}\}`)
+	stepOutput = regexp.MustCompile(`^steps\.([A-Za-z0-9_-]+)\.outputs\.([A-Za-z0-9_-]+)$`)
+	condition  = regexp.MustCompile(`^(steps\.[A-Za-z0-9_-]+\.outputs\.[A-Za-z0-9_-]+)\s*(==|!=)\s*'([^']*)'$`)
+)
+
+// goEnv is the Go toolchain's settings of this machine.
+var goEnv = sync.OnceValue(func() []string {
+	out, err := exec.Command("go", "env", "GOCACHE", "GOMODCACHE", "GOPATH", "GOPROXY", "GOFLAGS").Output()
+	if err != nil {
+		return nil
+	}
+	vals := strings.Split(strings.TrimSuffix(string(out), "\n"), "\n")
+	var env []string
+	for i, k := range []string{"GOCACHE", "GOMODCACHE", "GOPATH", "GOPROXY", "GOFLAGS"} {
+		if i < len(vals) {
+			env = append(env, k+"="+vals[i])
+		}
+	}
+	return env
+})
+
+// cmdRunAction runs action.yml as a runner runs a composite action, for
+// the parts it uses: each step in order; its if: condition on an earlier
+// step's output; ${{ }} expressions of inputs, github.action_ref,
+// .action_repository, .action_path, .token and steps outputs; a fresh
+// GITHUB_OUTPUT file per step; bash as GitHub's "shell: bash" runs it.
+// Steps that use another action are skipped (this machine has Go). The
+// action's outputs are printed last, as "output NAME=VALUE".
+//
+//	runaction [INPUT=VALUE...]
+//
+// GITHUB_ACTION_REF and GITHUB_ACTION_REPOSITORY in the script's env stand
+// for the ref and repository of the uses: line; GITHUB_ACTION_PATH is the
+// repository unless the script sets it.
+func cmdRunAction(ts *testscript.TestScript, neg bool, args []string) {
+	b, err := os.ReadFile(filepath.Join(repoRoot, "action.yml"))
+	ts.Check(err)
+	var a compositeAction
+	ts.Check(yaml.Unmarshal(b, &a))
+	if a.Runs.Using != "composite" {
+		ts.Fatalf("action.yml runs %q, not composite", a.Runs.Using)
+	}
+	actionPath := ts.Getenv("GITHUB_ACTION_PATH")
+	if actionPath == "" {
+		actionPath = repoRoot
+	}
+	inputs := map[string]string{}
+	given := map[string]string{}
+	for _, arg := range args {
+		k, v, ok := strings.Cut(arg, "=")
+		if !ok {
+			ts.Fatalf("runaction: want INPUT=VALUE, got %q", arg)
+		}
+		if _, ok := a.Inputs[k]; !ok {
+			ts.Fatalf("runaction: action.yml has no input %q", k)
+		}
+		given[k] = v
+	}
+	outputs := map[string]map[string]string{}
+	var eval func(expr string) string
+	eval = func(expr string) string {
+		switch {
+		case strings.HasPrefix(expr, "inputs."):
+			return inputs[strings.TrimPrefix(expr, "inputs.")]
+		case expr == "github.action_ref":
+			return ts.Getenv("GITHUB_ACTION_REF")
+		case expr == "github.action_repository":
+			return ts.Getenv("GITHUB_ACTION_REPOSITORY")
+		case expr == "github.action_path":
+			return actionPath
+		case expr == "github.token":
+			return ts.Getenv("GITHUB_TOKEN")
+		}
+		if m := stepOutput.FindStringSubmatch(expr); m != nil {
+			return outputs[m[1]][m[2]]
+		}
+		ts.Fatalf("runaction: action.yml uses ${{ %s }}, which runaction does not know", expr)
+		return ""
+	}
+	expand := func(s string) string {
+		return expression.ReplaceAllStringFunc(s, func(m string) string {
+			return eval(expression.FindStringSubmatch(m)[1])
+		})
+	}
+	for name, in := range a.Inputs {
+		if v, ok := given[name]; ok {
+			inputs[name] = v
+		} else {
+			inputs[name] = expand(in.Default)
+		}
+	}
+
+	// The Go toolchain's own caches: the build step runs in the script's
+	// HOME, where a fresh cache would build everything anew.
+	for _, kv := range goEnv() {
+		k, v, _ := strings.Cut(kv, "=")
+		ts.Setenv(k, v)
+	}
+	var log, errLog strings.Builder
+	var failed error
+	for i, step := range a.Runs.Steps {
+		label := step.Name
+		if label == "" {
+			label = fmt.Sprintf("step %d", i+1)
+		}
+		if step.If != "" {
+			m := condition.FindStringSubmatch(step.If)
+			if m == nil {
+				ts.Fatalf("runaction: %s: if: %q is not a condition runaction knows", label, step.If)
+			}
+			if (eval(m[1]) == m[3]) != (m[2] == "==") {
+				fmt.Fprintf(&log, "runaction: skipped: %s (if: %s)\n", label, step.If)
+				continue
+			}
+		}
+		if step.Uses != "" {
+			fmt.Fprintf(&log, "runaction: skipped: %s (uses: %s, this machine has it)\n", label, step.Uses)
+			continue
+		}
+		if step.Shell != "bash" {
+			ts.Fatalf("runaction: %s: shell %q, want bash", label, step.Shell)
+		}
+		fmt.Fprintf(&log, "runaction: run: %s\n", label)
+		out, err := os.CreateTemp(ts.Getenv("WORK"), "github-output-*")
+		ts.Check(err)
+		out.Close()
+		dir := ts.Getenv("GITHUB_WORKSPACE")
+		if step.Dir != "" {
+			dir = expand(step.Dir)
+		}
+		// The step's env on top of the script's, for this step only.
+		env := map[string]string{"GITHUB_ACTION_PATH": actionPath, "GITHUB_OUTPUT": out.Name()}
+		for k, v := range step.Env {
+			env[k] = expand(v)
+		}
+		saved := map[string]string{}
+		for k, v := range env {
+			saved[k] = ts.Getenv(k)
+			ts.Setenv(k, v)
+		}
+		err = ts.Exec("bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", `cd "$0" || exit`+"\n"+expand(step.Run), dir)
+		for k, v := range saved {
+			ts.Setenv(k, v)
+		}
+		stdout := ts.ReadFile("stdout")
+		stderr := ts.ReadFile("stderr")
+		log.WriteString(stdout)
+		errLog.WriteString(stderr)
+		if err != nil {
+			failed = fmt.Errorf("%s: %v", label, err)
+			break
+		}
+		if step.ID != "" {
+			b, err := os.ReadFile(out.Name())
+			ts.Check(err)
+			outputs[step.ID] = parseGitHubOutput(ts, string(b))
+		}
+	}
+	if failed == nil {
+		var names []string
+		for name := range a.Outputs {
+			names = append(names, name)
+		}
+		sort.Strings(names)
+		for _, name := range names {
+			fmt.Fprintf(&log, "output %s=%s\n", name, expand(a.Outputs[name].Value))
+		}
+	}
+	io.WriteString(ts.Stdout(), log.String())
+	io.WriteString(ts.Stderr(), errLog.String())
+	switch {
+	case failed != nil && !neg:
+		ts.Fatalf("runaction: %v", failed)
+	case failed == nil && neg:
+		ts.Fatalf("runaction: every step succeeded")
+	}
+}
+
+// parseGitHubOutput reads a GITHUB_OUTPUT file: NAME=VALUE lines and
+// NAME<<DELIMITER blocks.
+func parseGitHubOutput(ts *testscript.TestScript, s string) map[string]string {
+	out := map[string]string{}
+	lines := strings.Split(s, "\n")
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
+		if l == "" {
+			continue
+		}
+		if k, delim, ok := strings.Cut(l, "<<"); ok && !strings.Contains(k, "=") {
+			var v []string
+			for i++; i < len(lines) && lines[i] != delim; i++ {
+				v = append(v, lines[i])
+			}
+			out[k] = strings.Join(v, "\n")
+			continue
+		}
+		k, v, ok := strings.Cut(l, "=")
+		if !ok {
+			ts.Fatalf("GITHUB_OUTPUT line %q is neither NAME=VALUE nor NAME<<DELIMITER", l)
+		}
+		out[k] = v
+	}
+	return out
+}
