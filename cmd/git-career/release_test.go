@@ -23,6 +23,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 	"gopkg.in/yaml.v3"
@@ -198,9 +200,7 @@ func cmdFakeRelease(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) != 3 {
 		ts.Fatalf("usage: fakerelease OWNER/NAME TAG DIR")
 	}
-	f := &fakeRelease{repo: args[0], tag: args[1], dir: ts.MkAbs(args[2])}
-	f.api = httptest.NewServer(http.HandlerFunc(f.serveAPI))
-	f.storage = httptest.NewServer(http.HandlerFunc(f.serveStorage))
+	f := newFakeRelease(args[0], args[1], ts.MkAbs(args[2]))
 	ts.Defer(f.api.Close)
 	ts.Defer(f.storage.Close)
 	ts.Setenv("GITHUB_API_URL", f.api.URL+"/")
@@ -455,4 +455,87 @@ func parseGitHubOutput(ts *testscript.TestScript, s string) map[string]string {
 		out[k] = v
 	}
 	return out
+}
+
+// newFakeRelease serves dir as the release tag of repo, on loopback.
+func newFakeRelease(repo, tag, dir string) *fakeRelease {
+	f := &fakeRelease{repo: repo, tag: tag, dir: dir}
+	f.api = httptest.NewServer(http.HandlerFunc(f.serveAPI))
+	f.storage = httptest.NewServer(http.HandlerFunc(f.serveStorage))
+	return f
+}
+
+// GoReleaser's own output, fetched by the Action's script: .ci/run builds
+// a one-target snapshot release and points GIT_CAREER_DIST at its dist
+// folder. The binary fetched must be the one GoReleaser built, stamped with
+// the snapshot's version.
+func TestFetchGoReleaserSnapshot(t *testing.T) {
+	dist := os.Getenv("GIT_CAREER_DIST")
+	if dist == "" {
+		t.Skip("GIT_CAREER_DIST is not set: .ci/run sets it after a GoReleaser snapshot build")
+	}
+	for _, tool := range []string{"bash", "curl", "jq"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skipf("%s is not installed: the fetch step needs it", tool)
+		}
+	}
+	b, err := os.ReadFile(filepath.Join(dist, "metadata.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var meta struct {
+		Version string `json:"version"`
+	}
+	if err := json.Unmarshal(b, &meta); err != nil || meta.Version == "" {
+		t.Fatalf("%s/metadata.json: no version (%v)", dist, err)
+	}
+	// The release's assets: the archives and checksums.txt, as GitHub
+	// would hold them.
+	assets := t.TempDir()
+	entries, err := os.ReadDir(dist)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if n := e.Name(); n == "checksums.txt" || strings.HasSuffix(n, ".tar.gz") || strings.HasSuffix(n, ".zip") {
+			data, err := os.ReadFile(filepath.Join(dist, n))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(assets, n), data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	tag := "v" + meta.Version
+	f := newFakeRelease("git-career/git-career", tag, assets)
+	defer f.api.Close()
+	defer f.storage.Close()
+
+	tmp := t.TempDir()
+	out := filepath.Join(tmp, "github-output")
+	cmd := exec.Command("bash", filepath.Join(repoRoot, "action", "fetch-release.sh"))
+	cmd.Env = append(os.Environ(),
+		"ACTION_REF="+tag, "ACTION_REPOSITORY=git-career/git-career", "GIT_CAREER_TOKEN=t0ken",
+		"GITHUB_API_URL="+f.api.URL, "RUNNER_OS=Linux", "RUNNER_ARCH=X64",
+		"RUNNER_TEMP="+tmp, "GITHUB_OUTPUT="+out)
+	start := time.Now()
+	log, err := cmd.CombinedOutput()
+	took := time.Since(start)
+	if err != nil {
+		t.Fatalf("fetch-release.sh: %v\n%s", err, log)
+	}
+	if got, _ := os.ReadFile(out); string(got) != "fetched=true\n" {
+		t.Fatalf("GITHUB_OUTPUT %q, want fetched=true; the log:\n%s", got, log)
+	}
+	version, err := exec.Command(filepath.Join(tmp, "git-career"), "--version").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "git-career " + tag + " ("; !strings.HasPrefix(string(version), want) {
+		t.Errorf("the fetched binary says %q, want it to start %q", version, want)
+	}
+	// The fast path's start-up on loopback: download, verify, extract, and
+	// the --version run (printed with go test -v).
+	t.Logf("fetch-release.sh took %v:\n%s", took.Round(time.Millisecond), log)
 }
