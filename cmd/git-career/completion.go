@@ -226,6 +226,7 @@ func zshSpec(f completionFlag) string {
 }
 
 const zshTemplate = `#compdef git-career
+#description write a brag-document draft from your git history
 # zsh completion for git career, printed by "git career completion zsh".
 # zsh's git completion calls _git-career for "git career".
 
