@@ -203,7 +203,7 @@ func zshSpec(f completionFlag) string {
 		spec = "-" + f.name
 	}
 	if f.name == "version" {
-		spec = "(- *)" + spec // alone on the line
+		spec = "(- : *)" + spec // alone on the line
 	}
 	if f.repeatable {
 		spec = "*" + spec

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -220,10 +221,9 @@ func TestBashCompletion(t *testing.T) {
 	}
 }
 
-// The zsh script loads in zsh, where zsh is installed: compinit binds it
-// to git-career when sourced. (Completing a line in zsh needs a
-// pseudo-terminal, which this test does not drive.)
-func TestZshCompletionLoads(t *testing.T) {
+// The zsh script also works from a folder on $fpath, where zsh is
+// installed: compinit binds it to git-career.
+func TestZshCompletionOnFpath(t *testing.T) {
 	if _, err := exec.LookPath("zsh"); err != nil {
 		t.Skip("zsh is not installed: the zsh completion is not loaded here")
 	}
@@ -235,13 +235,96 @@ func TestZshCompletionLoads(t *testing.T) {
 	if out, err := exec.Command("zsh", "-n", script).CombinedOutput(); err != nil {
 		t.Fatalf("zsh -n: %v\n%s", err, out)
 	}
-	cmd := exec.Command("zsh", "-f", "-c", `autoload -Uz compinit && compinit -u -d "$1/zcompdump" && source "$2" && print -r -- "$_comps[git-career]"`, "zsh", dir, script)
+	cmd := exec.Command("zsh", "-f", "-c", `fpath=("$1" $fpath) && autoload -Uz compinit && compinit -u -d "$1/zcompdump" && print -r -- "$_comps[git-career]"`, "zsh", dir)
 	cmd.Env = append(os.Environ(), "HOME="+dir)
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		t.Fatalf("zsh: %v\n%s", err, out)
 	}
 	if got := strings.TrimSpace(string(out)); got != "_git-career" {
-		t.Errorf("after sourcing, git-career completes with %q, want _git-career", got)
+		t.Errorf("with the script on $fpath, git-career completes with %q, want _git-career", got)
+	}
+}
+
+// zshCapture completes a line in an interactive zsh on a pseudo-terminal
+// (zsh/zpty), with compinit and our script sourced, and prints each
+// candidate zsh's completion system is given, one a line:
+//
+//	zsh -f capture.zsh DIR LINE     (DIR holds git-career.zsh)
+const zshCapture = `zmodload zsh/zpty || exit 1
+dir=$1 line=$2
+zpty z zsh -f -i
+# As the README installs it: sourced after compinit.
+zpty -w z "PS1='' PROMPT='' RPROMPT=''; autoload -Uz compinit; compinit -u -d $dir/zcompdump; source $dir/git-career.zsh"
+# Every candidate goes through compadd: print them, then add them as usual.
+zpty -w z 'compadd () {
+	if [[ ${@[1,(i)(-|--)]} == *-(O|A|D)\ * ]]; then builtin compadd "$@"; return $?; fi
+	typeset -a __hits
+	builtin compadd -A __hits "$@"
+	local h; for h in $__hits; do print -r -- "<hit>$h"; done
+	builtin compadd "$@"
+}'
+zpty -w z "zstyle ':completion:*' menu no; print '<rea''dy>'"
+zpty -r z out '*<ready>*' || exit 2
+# TAB, then clear the line and print a marker (typed split, so that its
+# echo does not match) once the completion is done.
+zpty -n -w z "$line"$'\t'$'\C-u'"print '<do''ne>'"$'\n'
+zpty -r z all '*<done>*' || exit 3
+print -r -- "$all" | tr -d '\r' | grep -o '<hit>.*' | sed 's/<hit>//' | sort -u
+zpty -d z
+`
+
+// zsh's completion of git career, where zsh is installed, through zsh's
+// own git completion (which calls _git-career) and for git-career alone.
+func TestZshCompletion(t *testing.T) {
+	if _, err := exec.LookPath("zsh"); err != nil {
+		t.Skip("zsh is not installed: the zsh completion is not run here")
+	}
+	if err := exec.Command("zsh", "-f", "-c", "zmodload zsh/zpty").Run(); err != nil {
+		t.Skip("zsh has no zsh/zpty module to complete a line on a terminal")
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "git-career.zsh"), []byte(completionScript(t, "zsh")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	capture := filepath.Join(dir, "capture.zsh")
+	if err := os.WriteFile(capture, []byte(zshCapture), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	complete := func(line string) []string {
+		t.Helper()
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		cmd := exec.CommandContext(ctx, "zsh", "-f", capture, dir, line)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "HOME="+dir, "GIT_CONFIG_NOSYSTEM=1")
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("zsh completing %q: %v", line, err)
+		}
+		return strings.Fields(string(out))
+	}
+	var long []string
+	for _, f := range mainFlags() {
+		if len(f.name) > 1 {
+			long = append(long, "--"+f.name)
+		}
+	}
+	slices.Sort(long)
+	for _, tt := range []struct {
+		line string
+		want []string
+	}{
+		{"git career --", long},
+		{"git career --format ", []string{"json", "markdown"}},
+		{"git career --quarter=", []string{"current", "last"}},
+		{"git career completion ", []string{"bash", "zsh"}},
+		{"git career init --", []string{"--global", "--ladder", "--level", "--output", "--target", "--team"}},
+		{"git career --version ", nil},
+		{"git-career --no-", []string{"--no-cache", "--no-github"}},
+	} {
+		if got := complete(tt.line); !slices.Equal(got, tt.want) {
+			t.Errorf("zsh completes %q with %q, want %q", tt.line, got, tt.want)
+		}
 	}
 }
