@@ -264,11 +264,13 @@ zpty -w z 'compadd () {
 	local h; for h in $__hits; do print -r -- "<hit>$h"; done
 	builtin compadd "$@"
 }'
+# TAB completes, then prints a marker: nothing more is typed while it
+# runs (compsys cuts its work short when input is pending). The markers
+# are written split, so that the terminal's echo of them does not match.
+zpty -w z '_capture_tab() { zle complete-word; print -r -- "<do""ne>"; }; zle -N _capture_tab; bindkey "^I" _capture_tab'
 zpty -w z "zstyle ':completion:*' menu no; print '<rea''dy>'"
 zpty -r z out '*<ready>*' || exit 2
-# TAB, then clear the line and print a marker (typed split, so that its
-# echo does not match) once the completion is done.
-zpty -n -w z "$line"$'\t'$'\C-u'"print '<do''ne>'"$'\n'
+zpty -n -w z "$line"$'\t'
 zpty -r z all '*<done>*' || exit 3
 print -r -- "$all" | tr -d '\r' | grep -o '<hit>.*' | sed 's/<hit>//' | sort -u
 zpty -d z
