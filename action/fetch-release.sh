@@ -90,6 +90,7 @@ api=${api%/}
 dir=$(mktemp -d "${RUNNER_TEMP:-/tmp}/git-career-release.XXXXXX")
 trap 'rm -rf "$dir"' EXIT
 
+# (Written for bash 3.2 too, macOS's own: hence the empty-array idiom.)
 # get URL FILE ACCEPT prints the HTTP status (000 when there was none) and
 # leaves the body in FILE. The token goes to the API only: curl drops it
 # when the API redirects to the storage host.
@@ -97,7 +98,7 @@ get() {
 	local auth=()
 	[ -z "${GIT_CAREER_TOKEN:-}" ] || auth=(-H "Authorization: Bearer $GIT_CAREER_TOKEN")
 	curl -sSL --retry 2 --connect-timeout 10 --max-time 120 -o "$2" -w '%{http_code}' \
-		-H "Accept: $3" -H "X-GitHub-Api-Version: 2022-11-28" "${auth[@]}" "$1" 2>"$dir/curl.err" || true
+		-H "Accept: $3" -H "X-GitHub-Api-Version: 2022-11-28" ${auth[@]+"${auth[@]}"} "$1" 2>"$dir/curl.err" || true
 }
 # why prints curl's own complaint, if it had one.
 why() { [ ! -s "$dir/curl.err" ] || printf ': %s' "$(head -n 1 "$dir/curl.err")"; }

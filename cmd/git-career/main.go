@@ -22,6 +22,7 @@
 //	--quarter Q        2026Q3, "current" or "last"; default: current quarter to date
 //	--format F         markdown (default) or json
 //	-o, --output FILE  write there (atomically) instead of stdout
+//	--version          print the version and exit
 //
 // Days are calendar days in the local time zone (TZ is honoured), matched
 // against each commit's author date.
