@@ -126,10 +126,11 @@ bin=git-career
 if [ "$os" = windows ]; then
 	bin=git-career.exe
 fi
+mkdir "$dir/x"
 if [ "$ext" = zip ]; then
 	unzip -q -o "$dir/$archive" "$bin" -d "$dir/x" || fail "$archive holds no $bin"
 else
-	mkdir "$dir/x" && tar -xzf "$dir/$archive" -C "$dir/x" "$bin" || fail "$archive holds no $bin"
+	tar -xzf "$dir/$archive" -C "$dir/x" "$bin" || fail "$archive holds no $bin"
 fi
 mv "$dir/x/$bin" "$RUNNER_TEMP/git-career"
 chmod +x "$RUNNER_TEMP/git-career"
