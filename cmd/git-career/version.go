@@ -73,10 +73,11 @@ func versionLine(stamped, stampedCommit string, info *debug.BuildInfo, goVersion
 		v = "v" + v // GoReleaser's {{.Version}} drops the tag's v
 	}
 	var from []string
-	if rev != "" {
-		if len(rev) > 12 {
-			rev = rev[:12]
-		}
+	if len(rev) > 12 {
+		rev = rev[:12]
+	}
+	// Go's own pseudo-versions (v0.0.0-DATE-REV+dirty) already say it.
+	if rev != "" && !strings.Contains(v, rev) {
 		if dirty {
 			rev += " dirty"
 		}
