@@ -27,18 +27,24 @@
 //     `git fetch --unshallow`;
 //   - "At a glance": a Mermaid pie chart of r.Summary, largest count
 //     first, ties in [work.Categories] order;
-//   - "Highlights": the top [Options.Highlights] items by [Options.Score],
-//     ties broken by date (newest first) then ID. Items scoring zero or
-//     less are never highlighted. Each gets a "####" heading, its
-//     evidence, and "Why it mattered" / "What I'd do differently" prompts
-//     left blank (an HTML comment holds a hint);
+//   - "Highlights": the top [Options.Highlights] of the person's own work
+//     (their commits, series of them and their pull requests; never a
+//     commit that only credits them, a review, a comment or an issue):
+//     stories first (a series, or a pull request of several commits),
+//     then by [Options.Score], ties broken by date (newest first) then ID;
+//     never two with the same title. Items scoring zero or less are never
+//     highlighted. Each gets a "####" heading, its evidence, and "Why it
+//     mattered" / "What I'd do differently" prompts left blank (an HTML
+//     comment holds a hint). It is a generated block: picked again on
+//     every run until the person writes in it;
 //   - the body sections, described below;
 //   - "Toward <level>", when r.Toward is set: each expectation of the
 //     target level with its evidence, linked like items, or "no evidence
 //     yet" and the expectation's ideas as a short list;
 //   - "Questions for my next 1:1": three fixed questions, the first
 //     naming [Options.NextLevel];
-//   - "Appendix: every item": every contribution, newest first;
+//   - "Appendix: every item": every contribution, newest first, one line
+//     each (series unpacked), folded in a <details> block;
 //   - the period's seen record.
 //
 // Sections with nothing in them are left out. A period with no
@@ -64,11 +70,12 @@
 //	<!-- git-career:end-period 2026Q3 -->                      closes the period
 //
 // Section keys never change once released: scan, empty, glance,
-// highlights, shipped, problems (holding problems/flaky-tests,
+// highlights (a generated block since Highlights are refreshed; one
+// written before that, without a sum, is kept as it is), shipped, problems (holding problems/flaky-tests,
 // problems/automation, problems/cleanup, problems/docs, problems/issue),
 // mentoring (holding mentoring/reviews), cross-team, design, toward,
 // questions, appendix; that is also their canonical order. A generated
-// block (scan, empty, glance, mentoring/reviews, toward) is a summary the
+// block (scan, empty, glance, highlights, mentoring/reviews, toward) is a summary the
 // tool owns; its marker carries an FNV-1a checksum of the lines between
 // its markers, each ended by "\n". Each item's first line ends with its id,
 // " <!-- id:git:<sha> -->": at the end of the line it travels with the item
@@ -94,8 +101,13 @@
 //     are appended at the end of their section (before its end marker)
 //     and of the appendix, and their ids to the seen record. Items
 //     already seen are never touched, wherever they are and whatever they
-//     now say; a deleted item stays deleted. Highlights are chosen once,
-//     when the period is first written, and never re-ranked.
+//     now say; a deleted item stays deleted. New items in the appendix
+//     go inside its fold.
+//   - A fresh period that shares days with a period the file holds under
+//     another label (July into a file holding 2026Q3) is refused with an
+//     [*OverlapError] naming both: merged beside it, the work of the days
+//     they share would be listed twice. The same label is the same
+//     period, whatever its dates ("2026Q4" to date grows).
 //   - A section the period lacks (the person deleted it, or it had no
 //     items before) is created holding only the new items, before the
 //     first existing sibling that comes later in the canonical order,
@@ -152,7 +164,25 @@
 // "Problems I owned…", sub-heading "Issues reported and triaged".
 //
 // An item with none of these categories is listed only in the appendix.
-// Within a section items are newest first, then by ID.
+// Within a section items are newest first, then by ID. A section (or
+// sub-heading) shows its 5 most telling items by score (a series counting
+// one more) and folds the rest in a <details> block, "and 37 more", so a
+// quarter of 600 commits reads in a few minutes.
+//
+// # Stories
+//
+// Related commits are told as one item. The commits of a pull request are
+// listed under it (the analyzer groups them). A series is three or more of
+// the user's own commits in one repository, placed in the same section
+// and sub-heading, whose subjects start with the same two words of letters
+// once a Conventional prefix and a "(#12)" are dropped: "fix leaking …"
+// ×140 is one item, titled with the words all the subjects share, with
+// the number of commits, the dates, the categories, the lines, the
+// top-level folders ("in src, test") and, on an indented line, a link to
+// every commit. Its id is "series:" and its newest commit's id. Commits a
+// document already lists ([Options.Known], from [DocIDs]) never join a
+// series, so a merge never lists a commit twice; a series that grows
+// between runs gets a new item for its new commits.
 //
 // # Item lines
 //

@@ -11,6 +11,17 @@ import (
 type itemStyle struct {
 	period   work.Period
 	showRepo bool // more than one repository was scanned
+	// stories are the series the body tells as one item, by their lead.
+	stories map[*work.Contribution]*series
+}
+
+// evidence is the link a reader follows; a series, whose links would not
+// fit, names its size here and lists its commits on a line of their own.
+func (s itemStyle) evidence(c *work.Contribution) string {
+	if st := s.stories[c]; st != nil {
+		return count(len(st.members), "commit", "commits")
+	}
+	return evidence(c)
 }
 
 // linkTarget percent-encodes the few characters that would end a Markdown
@@ -44,6 +55,9 @@ func evidence(c *work.Contribution) string {
 // commit, with the state, size and commits of a pull request, the verdict
 // of a review and the labels of an issue.
 func (s itemStyle) facts(c *work.Contribution) string {
+	if st := s.stories[c]; st != nil {
+		return s.seriesFacts(st)
+	}
 	parts := []string{periodDate(s.period, c.Date)}
 	if s.showRepo && c.Repo != "" {
 		parts = append(parts, escapeText(c.Repo))
@@ -81,21 +95,63 @@ func (s itemStyle) facts(c *work.Contribution) string {
 	return strings.Join(parts, " · ")
 }
 
+// seriesFacts is "2026-07-02 to 2026-09-28 · fix · +1,200/−30 · in src,
+// test": when, what kind, how much and where.
+func (s itemStyle) seriesFacts(st *series) string {
+	c := st.lead
+	first, last := periodDate(s.period, st.firstDate().Date), periodDate(s.period, c.Date)
+	parts := []string{first}
+	if first != last {
+		parts[0] = first + " to " + last
+	}
+	if s.showRepo && c.Repo != "" {
+		parts = append(parts, escapeText(c.Repo))
+	}
+	if len(c.Categories) > 0 {
+		parts = append(parts, joinCategories(c.Categories))
+	}
+	parts = append(parts, fmt.Sprintf("+%s/−%s", thousands(c.Additions), thousands(c.Deletions)))
+	if len(c.Areas) > 0 {
+		parts = append(parts, "in "+escapeText(areaNames(c.Areas)))
+	}
+	if len(c.Coauthors) > 0 {
+		parts = append(parts, "with "+escapeText(coauthorNames(c.Coauthors)))
+	}
+	return strings.Join(parts, " · ")
+}
+
+// areaNames lists top-level folders, "the root" for files outside any.
+func areaNames(as []string) string {
+	out := make([]string, len(as))
+	for i, a := range as {
+		if a == "." {
+			a = "the root"
+		}
+		out[i] = a
+	}
+	return strings.Join(out, ", ")
+}
+
 // size is "+1,200/−30 in 4 files".
 func size(c *work.Contribution) string {
 	return fmt.Sprintf("+%s/−%s in %s", thousands(c.Additions), thousands(c.Deletions), count(c.Files, "file", "files"))
 }
 
 // coauthorNames keeps the names from "Name <email>" entries: the doc is
-// read by people, and addresses add noise (and invite scraping).
+// read by people, and addresses add noise (and invite scraping). A name
+// is said once, however many addresses it came with.
 func coauthorNames(cs []string) string {
-	names := make([]string, len(cs))
-	for i, c := range cs {
+	var names []string
+	seen := map[string]bool{}
+	for _, c := range cs {
 		name, _, found := strings.Cut(c, " <")
 		if !found || name == "" {
 			name = c
 		}
-		names[i] = name
+		if k := strings.ToLower(strings.Join(strings.Fields(name), " ")); !seen[k] {
+			seen[k] = true
+			names = append(names, name)
+		}
 	}
 	return strings.Join(names, ", ")
 }
@@ -126,7 +182,13 @@ func why(c *work.Contribution) string {
 // both raw and rendered). A merge takes the bullet and its indented lines
 // as the item.
 func (s itemStyle) writeItem(b *strings.Builder, c *work.Contribution) {
-	fmt.Fprintf(b, "- %s (%s) — %s%s\n", title(c), evidence(c), s.facts(c), idMarker(c.ID))
+	fmt.Fprintf(b, "- %s (%s) — %s%s\n", title(c), s.evidence(c), s.facts(c), idMarker(c.ID))
+	s.writeDetails(b, c)
+}
+
+// writeDetails writes an item's indented lines: its quote, its reasons,
+// and a series' commits, every one linked.
+func (s itemStyle) writeDetails(b *strings.Builder, c *work.Contribution) {
 	// Only a comment recognised as educational is quoted: a quote is a
 	// claim in front of a manager, and a nit or an "ok" quoted as evidence
 	// embarrasses its author. Items without a class are not comments.
@@ -135,6 +197,13 @@ func (s itemStyle) writeItem(b *strings.Builder, c *work.Contribution) {
 	}
 	if w := why(c); w != "" {
 		fmt.Fprintf(b, "  - %s\n", w)
+	}
+	if st := s.stories[c]; st != nil {
+		links := make([]string, len(st.members))
+		for i, m := range st.members {
+			links[i] = evidence(m)
+		}
+		fmt.Fprintf(b, "  - commits: %s\n", strings.Join(links, " "))
 	}
 }
 

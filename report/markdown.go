@@ -79,12 +79,12 @@ func writePeriod(b *strings.Builder, r *work.Report, opt Options) {
 	b.WriteString(periodMarker(label, since, until) + "\n")
 	b.WriteString(periodHeading(label, since, until) + "\n\n")
 	writeBlock(b, keyScan, scanBlock(r))
+	var ids []string
 	if len(r.Contributions) == 0 {
 		writeBlock(b, keyEmpty, nothingFound(r))
 	} else {
-		writeBody(b, r, opt)
+		ids = writeBody(b, r, opt)
 	}
-	ids := make([]string, 0, len(r.Contributions))
 	for _, c := range r.Contributions {
 		ids = append(ids, c.ID)
 	}
@@ -103,17 +103,21 @@ func nothingFound(r *work.Report) string {
 		escapeText(identities(r.Author)))
 }
 
-func writeBody(b *strings.Builder, r *work.Report, opt Options) {
+// writeBody writes the parts of a period with work in it, and returns the
+// ids of the series it made (the seen record holds them too, so a merge
+// knows which are new).
+func writeBody(b *strings.Builder, r *work.Report, opt Options) []string {
 	items := byDate(r.Contributions)
-	style := itemStyle{period: r.Period, showRepo: manyRepos(r)}
+	body, stories := groupSeries(items, opt.Known)
+	style := itemStyle{period: r.Period, showRepo: manyRepos(r), stories: stories}
 
 	if pie := pieBlock(r); pie != "" {
 		writeBlock(b, keyGlance, pie)
 	}
 	if opt.Highlights > 0 {
-		writeHighlights(b, style, topScored(items, opt.Score, opt.Highlights))
+		writeHighlights(b, style, highlights(body, stories, opt.Score, opt.Highlights))
 	}
-	for _, s := range buildSections(items) {
+	for _, s := range buildSections(body) {
 		beginSection(b, s.key, s.heading)
 		if s.intro != "" {
 			writeBlock(b, keyReviews, s.intro+"\n")
@@ -122,8 +126,16 @@ func writeBody(b *strings.Builder, r *work.Report, opt Options) {
 			if g.key != "" {
 				beginSection(b, g.key, g.heading)
 			}
-			for _, c := range g.items {
+			shown, folded := mostTelling(g.items, opt.Score, shownPerSection)
+			for _, c := range shown {
 				style.writeItem(b, c)
+			}
+			if len(folded) > 0 {
+				fmt.Fprintf(b, "\n<details><summary>and %s more</summary>\n\n", thousands(len(folded)))
+				for _, c := range folded {
+					style.writeItem(b, c)
+				}
+				b.WriteString("\n</details>\n")
 			}
 			if g.key != "" {
 				endSection(b, g.key)
@@ -135,12 +147,29 @@ func writeBody(b *strings.Builder, r *work.Report, opt Options) {
 		writeBlock(b, keyToward, towardBlock(r.Toward, r.Contributions))
 	}
 	writeQuestions(b, opt.NextLevel)
+	// The appendix is the evidence behind everything above, one line per
+	// contribution: folded, since it repeats the sections.
 	beginSection(b, keyAppendix, "Appendix: every item")
+	fmt.Fprintf(b, "<details><summary>%s</summary>\n\n", count(len(items), "item", "items"))
+	plain := itemStyle{period: style.period, showRepo: style.showRepo}
 	for _, c := range items {
-		style.writeItem(b, c)
+		plain.writeItem(b, c)
 	}
+	b.WriteString("\n" + detailsEnd + "\n")
 	endSection(b, keyAppendix)
+	var ids []string
+	for lead := range stories {
+		ids = append(ids, lead.ID)
+	}
+	return ids
 }
+
+// detailsEnd closes a fold; a merge adds new appendix items before it.
+const detailsEnd = "</details>"
+
+// shownPerSection is how many items a section (or sub-heading) shows
+// before folding the rest: a 600-commit quarter must read in minutes.
+const shownPerSection = 5
 
 // beginSection opens a section with its marker and its "###" heading
 // ("####" for a sub-section, whose key has a "/").
@@ -191,28 +220,29 @@ func manyRepos(r *work.Report) bool {
 
 // writeHighlights spotlights the best items with prompts left blank for
 // the person to fill in; the HTML comments are hints that stay invisible
-// if the document is rendered before they are replaced.
+// if the document is rendered before they are replaced. It is a generated
+// block: a later run picks them again, from the work done since, until the
+// person writes in them (or changes anything else in the block).
 func writeHighlights(b *strings.Builder, style itemStyle, top []*work.Contribution) {
 	if len(top) == 0 {
 		return
 	}
-	beginSection(b, keyHighlights, "Highlights")
+	var h strings.Builder
+	h.WriteString("### Highlights\n\n")
 	for i, c := range top {
-		fmt.Fprintf(b, "#### %d. %s\n\n", i+1, title(c))
-		fmt.Fprintf(b, "- Evidence: %s — %s\n", evidence(c), style.facts(c))
-		if w := why(c); w != "" {
-			fmt.Fprintf(b, "  - %s\n", w)
-		}
+		fmt.Fprintf(&h, "#### %d. %s\n\n", i+1, title(c))
+		fmt.Fprintf(&h, "- Evidence: %s — %s\n", style.evidence(c), style.facts(c))
+		style.writeDetails(&h, c)
 		if c.Summary != "" {
 			// A pull request's description is the author's own first
 			// draft of why it mattered.
-			fmt.Fprintf(b, "- **Why it mattered:** %s\n", escapeText(strings.Join(strings.Fields(c.Summary), " ")))
+			fmt.Fprintf(&h, "- **Why it mattered:** %s\n", escapeText(strings.Join(strings.Fields(c.Summary), " ")))
 		} else {
-			b.WriteString("- **Why it mattered:** <!-- who benefited, what it unblocked, numbers if you have them -->\n")
+			h.WriteString("- **Why it mattered:** <!-- who benefited, what it unblocked, numbers if you have them -->\n")
 		}
-		b.WriteString("- **What I'd do differently:** <!-- optional: what you learned -->\n\n")
+		h.WriteString("- **What I'd do differently:** <!-- optional: what you learned -->\n\n")
 	}
-	endSection(b, keyHighlights)
+	writeBlock(b, keyHighlights, strings.TrimSuffix(h.String(), "\n"))
 }
 
 // writeQuestions ends the narrative with the questions that turn the

@@ -24,6 +24,7 @@ func TestMarkdownDefaults(t *testing.T) {
 	for i := range 8 {
 		r.Contributions = append(r.Contributions, work.Contribution{
 			ID: "git:x" + string(rune('a'+i)), SHA: "x", Date: r.Period.Since,
+			Kind: work.KindCommit, Title: "Ship " + string(rune('1'+i)),
 			Categories: []work.Category{work.Feature},
 		})
 	}

@@ -3,6 +3,7 @@ package report
 import (
 	"cmp"
 	"errors"
+	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -21,25 +22,112 @@ import (
 // package wrote or its markers no longer fit together; the caller should
 // then leave the file alone. See the package documentation for the rules.
 func Merge(existing, fresh []byte) ([]byte, error) {
+	out, _, err := MergeChanges(existing, fresh)
+	return out, err
+}
+
+// Change says what a merge did to one period of the fresh document.
+type Change struct {
+	Label string
+	New   bool // the period was not in the document and was added whole
+	// Items counts the contributions the merge added to the period (all
+	// of them for a new period): the ids new to its seen record, without
+	// the series the renderer groups them into.
+	Items int
+}
+
+// MergeChanges is [Merge], also saying what it changed, one [Change] per
+// period of fresh, in its order.
+//
+// A fresh period that overlaps one the document holds under another label
+// (July asked into a document holding 2026Q3) is refused with an
+// [*OverlapError]: merged as a period of its own, every item in both would
+// be listed twice.
+func MergeChanges(existing, fresh []byte) ([]byte, []Change, error) {
 	old, err := parseDoc(string(existing))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	nw, err := parseDoc(string(fresh))
 	if err != nil {
 		// Not a *ParseError: the existing file is fine, the caller
 		// passed something Markdown did not write.
-		return nil, errors.New("report: the fresh document does not parse: " + strings.TrimPrefix(err.Error(), "report: "))
+		return nil, nil, errors.New("report: the fresh document does not parse: " + strings.TrimPrefix(err.Error(), "report: "))
 	}
-	m := &merger{old: old, fresh: nw, eol: lineEnding(old.lines)}
 	for _, fp := range nw.periods {
-		if ep := old.period(fp.label); ep != nil {
-			m.mergePeriod(ep, fp)
-		} else {
-			m.insertPeriod(fp)
+		if old.period(fp.label) != nil {
+			continue
+		}
+		for _, ep := range old.periods {
+			if fp.since <= ep.until && ep.since <= fp.until {
+				return nil, nil, &OverlapError{Fresh: periodName(fp), Existing: periodName(ep)}
+			}
 		}
 	}
-	return m.apply(), nil
+	m := &merger{old: old, fresh: nw, eol: lineEnding(old.lines)}
+	var changes []Change
+	for _, fp := range nw.periods {
+		ch := Change{Label: fp.label}
+		if ep := old.period(fp.label); ep != nil {
+			ch.Items = m.mergePeriod(ep, fp)
+		} else {
+			m.insertPeriod(fp)
+			ch.New = true
+			ch.Items = countWork(fp.seen, nil)
+		}
+		changes = append(changes, ch)
+	}
+	return m.apply(), changes, nil
+}
+
+// countWork counts the ids of contributions among ids not in known.
+func countWork(ids []string, known map[string]bool) int {
+	n := 0
+	for _, id := range ids {
+		if !known[id] && !strings.HasPrefix(id, "series:") {
+			n++
+		}
+	}
+	return n
+}
+
+// OverlapError refuses a period that shares days with one the document
+// already holds under another label.
+type OverlapError struct {
+	Fresh, Existing string // "2026-07-01..2026-07-31", "2026Q3 (2026-07-01..2026-09-30)"
+}
+
+func (e *OverlapError) Error() string {
+	return fmt.Sprintf("report: period %s overlaps period %s already in the document; "+
+		"merging it would list the work of the days they share twice", e.Fresh, e.Existing)
+}
+
+// periodName is "2026Q3 (2026-07-01..2026-09-30)", or the range alone when
+// it is the label.
+func periodName(p *parsedPeriod) string {
+	r := p.since + ".." + p.until
+	if p.label == r {
+		return r
+	}
+	return p.label + " (" + r + ")"
+}
+
+// DocIDs returns the id of every item a document holds or ever held (its
+// seen records and id markers), to render a fresh document for merging
+// into it ([Options.Known]). It fails as [Merge] does on a document that is
+// not ours.
+func DocIDs(doc []byte) (map[string]bool, error) {
+	d, err := parseDoc(string(doc))
+	if err != nil {
+		return nil, err
+	}
+	ids := map[string]bool{}
+	for _, p := range d.periods {
+		for id := range p.ids {
+			ids[id] = true
+		}
+	}
+	return ids, nil
 }
 
 // lineEnding is the file's own: inserted text follows its first line.
@@ -108,12 +196,14 @@ func newer(a, b *parsedPeriod) bool {
 	return cmp.Or(cmp.Compare(a.since, b.since), cmp.Compare(a.until, b.until), cmp.Compare(a.label, b.label)) > 0
 }
 
-func (m *merger) mergePeriod(ep, fp *parsedPeriod) {
+// mergePeriod merges a period both documents hold and returns how many
+// contributions it added.
+func (m *merger) mergePeriod(ep, fp *parsedPeriod) int {
 	if len(ep.ids) == 0 && m.untouched(ep, fp) {
 		// Nothing was ever listed here and the person wrote nothing:
 		// an early run found no work yet. Write the period as if new.
 		m.edits = append(m.edits, edit{ep.begin, ep.end + 1, m.freshText(fp.begin, fp.end+1)})
-		return
+		return countWork(fp.seen, nil)
 	}
 	m.updateDates(ep, fp)
 	isNew := map[string]bool{}
@@ -144,6 +234,7 @@ func (m *merger) mergePeriod(ep, fp *parsedPeriod) {
 		}
 		m.insert(ep.seenEnd, b.String())
 	}
+	return countWork(added, nil)
 }
 
 // updateDates follows a period that is still running ("2026Q4" to date
@@ -188,12 +279,32 @@ func (m *merger) mergeSection(ep *parsedPeriod, fs *parsedSection, isNew map[str
 			}
 		}
 		if b.Len() > 0 {
-			m.insert(es.end, b.String())
+			m.insert(m.appendAt(es), b.String())
 		}
 	}
 	for _, c := range fs.children {
 		m.mergeSection(ep, c, isNew)
 	}
+}
+
+// appendAt is where new items go in an existing section: at its end, but
+// inside the fold that closes the appendix, so that it stays folded.
+func (m *merger) appendAt(es *parsedSection) int {
+	if es.key != keyAppendix {
+		return es.end
+	}
+	ls := m.old.lines
+	j := es.end - 1
+	for j > es.begin && strings.TrimSpace(ls[j].text) == "" {
+		j--
+	}
+	if j <= es.begin || strings.TrimSpace(ls[j].text) != detailsEnd {
+		return es.end
+	}
+	for j-1 > es.begin && strings.TrimSpace(ls[j-1].text) == "" {
+		j--
+	}
+	return j
 }
 
 // intact reports whether a generated block still reads exactly as it was

@@ -19,6 +19,11 @@ type Options struct {
 	// Highlights is how many top-scored items to spotlight. Zero means 5;
 	// a negative number leaves the Highlights section out.
 	Highlights int
+	// Known are the ids of the items a document being merged into already
+	// holds (see [DocIDs]). They are rendered as usual, and a merge skips
+	// them, but they never join a series: a series of commits the
+	// document already lists would list them twice.
+	Known map[string]bool
 }
 
 const (

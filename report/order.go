@@ -56,6 +56,73 @@ func topScored(items []*work.Contribution, score func(*work.Contribution) float6
 	return out
 }
 
+// highlights picks the Highlights: the person's own work only (their
+// commits, series of them, and their pull requests; never a commit that
+// merely credits them, a review or a comment), stories first (a series or
+// a pull request of several commits tells more than one commit), then by
+// score; never two with the same title, which would read as a mistake.
+func highlights(items []*work.Contribution, stories map[*work.Contribution]*series, score func(*work.Contribution) float64, n int) []*work.Contribution {
+	var stor, single []*work.Contribution
+	for _, c := range items {
+		switch {
+		case c.Credited:
+		case stories[c] != nil || c.Kind == work.KindPullRequest && len(c.Commits) > 1:
+			stor = append(stor, c)
+		case c.Kind == work.KindCommit || c.Kind == work.KindPullRequest:
+			single = append(single, c)
+		}
+	}
+	var out []*work.Contribution
+	titles := map[string]bool{}
+	for _, c := range append(topScored(stor, score, len(stor)), topScored(single, score, len(single))...) {
+		t := strings.ToLower(strings.Join(strings.Fields(c.Title), " "))
+		if titles[t] {
+			continue
+		}
+		titles[t] = true
+		out = append(out, c)
+		if len(out) == n {
+			break
+		}
+	}
+	return out
+}
+
+// mostTelling splits a section's items (newest first) into the n it shows,
+// the best by score (a series scoring one more, since it is many commits'
+// worth), and the rest, folded; both stay newest first. Folding a single
+// item hides nothing worth the fold, so up to n+1 items are all shown.
+func mostTelling(items []*work.Contribution, score func(*work.Contribution) float64, n int) (shown, folded []*work.Contribution) {
+	if len(items) <= n+1 {
+		return items, nil
+	}
+	bonus := func(c *work.Contribution) float64 {
+		if c.Kind == kindSeries {
+			return score(c) + 1
+		}
+		return score(c)
+	}
+	keep := map[*work.Contribution]bool{}
+	for _, c := range topScored(items, bonus, n) {
+		keep[c] = true
+	}
+	// Items scoring zero are never picked by topScored: fill up with the
+	// newest so a section of unclassified work still shows n.
+	for _, c := range items {
+		if len(keep) < n {
+			keep[c] = true
+		}
+	}
+	for _, c := range items {
+		if keep[c] {
+			shown = append(shown, c)
+		} else {
+			folded = append(folded, c)
+		}
+	}
+	return shown, folded
+}
+
 // sortedSources orders sources by repository then path so the scan line
 // reads the same whatever order the sources were read in.
 func sortedSources(ss []work.Source) []work.Source {

@@ -90,6 +90,9 @@ type Contribution struct {
 	Additions  int
 	Deletions  int
 	Coauthors  []string // "Name <email>"
+	// Areas are the top-level folders a commit changed, sorted, "." for
+	// files at the root: a series of commits is told by where it happened.
+	Areas []string
 	// Credited is true when someone else authored the commit and credited
 	// the user with a Co-authored-by trailer.
 	Credited bool

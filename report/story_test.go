@@ -1,0 +1,284 @@
+package report
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/git-career/git-career/analyzer/work"
+)
+
+// busyReport is a quarter of n commits of its own plus the series the
+// issue found in a real one: "fix leaking …" ×leaks in src/ and test/.
+func busyReport(n, leaks int) *work.Report {
+	r := &work.Report{
+		Author: work.Identity{Emails: []string{"ana@example.com"}, Names: []string{"Ana Lima"}},
+		Period: work.Period{
+			Since: time.Date(2026, 7, 1, 0, 0, 0, 0, time.UTC),
+			Until: time.Date(2026, 9, 30, 0, 0, 0, 0, time.UTC),
+			Label: "2026Q3",
+		},
+		Sources: []work.Source{{Kind: "git", Repo: "api", CommitsScanned: n + leaks}},
+		Summary: map[work.Category]int{},
+	}
+	add := func(i int, title string, cats []work.Category, areas []string) {
+		sha := fmt.Sprintf("%040x", i+1)
+		r.Contributions = append(r.Contributions, work.Contribution{
+			ID: "git:" + sha, Kind: work.KindCommit, Repo: "api", SHA: sha,
+			URL: "https://github.com/acme/api/commit/" + sha, Title: title,
+			Date: r.Period.Since.Add(time.Duration(i) * 3 * time.Hour), Author: "ana@example.com",
+			Categories: cats, Reasons: []string{"message says " + strings.Fields(title)[0]},
+			Files: 1, Additions: 3, Deletions: 1, Areas: areas,
+		})
+		for _, k := range cats {
+			r.Summary[k]++
+		}
+	}
+	kinds := []work.Category{work.Feature, work.Fix, work.Testing, work.Docs, work.Refactor, work.Automation}
+	for i := range n {
+		k := kinds[i%len(kinds)]
+		add(i, fmt.Sprintf("Change %d of the %s kind", i, k), []work.Category{k}, []string{"src"})
+	}
+	for i := range leaks {
+		area := []string{"src"}
+		if i%2 == 0 {
+			area = []string{"src", "test"}
+		}
+		add(n+i, fmt.Sprintf("fix leaking buffer %d in the parser", i), []work.Category{work.Fix}, area)
+	}
+	// The analyzer's order: newest first.
+	for i, j := 0, len(r.Contributions)-1; i < j; i, j = i+1, j-1 {
+		r.Contributions[i], r.Contributions[j] = r.Contributions[j], r.Contributions[i]
+	}
+	return r
+}
+
+func renderDoc(t *testing.T, r *work.Report, opt Options) string {
+	t.Helper()
+	if opt.Score == nil {
+		opt.Score = work.Score
+	}
+	var buf bytes.Buffer
+	if err := Markdown(&buf, r, opt); err != nil {
+		t.Fatal(err)
+	}
+	return buf.String()
+}
+
+// visibleLines counts the lines a reader sees: outside <details> folds and
+// outside HTML comments (markers and the seen record, which GitHub does
+// not show).
+func visibleLines(doc string) int {
+	n, fold, comment := 0, 0, false
+	for _, l := range strings.Split(strings.TrimSuffix(doc, "\n"), "\n") {
+		t := strings.TrimSpace(l)
+		switch {
+		case comment:
+			comment = !strings.Contains(t, "-->")
+			continue
+		case strings.HasPrefix(t, "<details>"):
+			fold++
+			continue
+		case t == "</details>":
+			fold--
+			continue
+		case strings.HasPrefix(t, "<!--") && !strings.Contains(t, "-->"):
+			comment = true
+			continue
+		case strings.HasPrefix(t, "<!--") && strings.HasSuffix(t, "-->"):
+			continue
+		}
+		if fold == 0 {
+			n++
+		}
+	}
+	return n
+}
+
+func TestSeriesIsOneItem(t *testing.T) {
+	out := renderDoc(t, busyReport(4, 140), Options{})
+	// Once in Highlights (a story comes first), once in its section.
+	if n := strings.Count(out, "fix leaking buffer …"); n != 2 {
+		t.Errorf("the series is named %d times, want 2 (highlight and section):\n%s", n, out)
+	}
+	for _, want := range []string{
+		"#### 1. fix leaking buffer …\n",
+		"- fix leaking buffer … (140 commits) — 2026-07-01 to 2026-07-18 · fix · +420/−140 · in src, test <!-- id:series:git:",
+		"\n  - commits: [",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("missing %q in:\n%s", want, out)
+		}
+	}
+	// Every commit of the series is linked, and still in the appendix.
+	for i := 4; i < 144; i++ {
+		sha := fmt.Sprintf("%040x", i+1)
+		if n := strings.Count(out, "/commit/"+sha+")"); n != 3 {
+			t.Fatalf("commit %s linked %d times, want 3 (highlight, section, appendix)", sha[:7], n)
+		}
+	}
+}
+
+func TestSeriesNeedsThree(t *testing.T) {
+	out := renderDoc(t, busyReport(0, 2), Options{})
+	if strings.Contains(out, "…") || strings.Contains(out, "series:") {
+		t.Errorf("two similar commits made a series:\n%s", out)
+	}
+}
+
+// TestSeriesSkipsKnown: commits a document already lists never join a
+// series in a later run, so a merge cannot list them twice.
+func TestSeriesSkipsKnown(t *testing.T) {
+	r := busyReport(0, 5)
+	known := map[string]bool{}
+	for _, c := range r.Contributions[2:] {
+		known[c.ID] = true
+	}
+	out := renderDoc(t, r, Options{Known: known})
+	if strings.Contains(out, "series:") {
+		t.Errorf("two new commits and three known made a series:\n%s", out)
+	}
+	known = map[string]bool{r.Contributions[4].ID: true}
+	out = renderDoc(t, r, Options{Known: known})
+	if !strings.Contains(out, "- fix leaking buffer … (4 commits)") {
+		t.Errorf("four new commits are not one series:\n%s", out)
+	}
+}
+
+// TestBusyQuarterReads is the issue's measure: a quarter of 600 commits
+// (with a 140-commit series) shows at most 300 lines outside its folds.
+func TestBusyQuarterReads(t *testing.T) {
+	out := renderDoc(t, busyReport(460, 140), Options{})
+	n := visibleLines(out)
+	t.Logf("600 commits: %d lines in all, %d visible outside folds and comments", strings.Count(out, "\n"), n)
+	if n > 300 {
+		t.Errorf("%d visible lines, want at most 300", n)
+	}
+	if !strings.Contains(out, "<details><summary>and ") {
+		t.Error("no section was folded")
+	}
+	if !strings.Contains(out, "<details><summary>600 items</summary>") {
+		t.Error("the appendix is not folded")
+	}
+}
+
+func TestVisibleLinesCounts(t *testing.T) {
+	doc := "a\n<!-- x -->\n<!-- seen\nid\n-->\n<details><summary>s</summary>\n\nhidden\n</details>\nb\n"
+	if n := visibleLines(doc); n != 2 {
+		t.Errorf("visibleLines = %d, want 2", n)
+	}
+}
+
+func TestHighlightsOwnWorkUniqueTitles(t *testing.T) {
+	day := time.Date(2026, 8, 1, 0, 0, 0, 0, time.UTC)
+	r := busyReport(0, 0)
+	r.Contributions = []work.Contribution{
+		{ID: "git:1", Kind: work.KindCommit, SHA: "1", Title: "Retry webhooks", Date: day, Categories: []work.Category{work.Fix}, Additions: 10},
+		{ID: "git:2", Kind: work.KindCommit, SHA: "2", Title: "retry  webhooks", Date: day.Add(time.Hour), Categories: []work.Category{work.Fix}, Additions: 10},
+		{ID: "git:3", Kind: work.KindCommit, SHA: "3", Title: "Their big change", Date: day, Categories: []work.Category{work.Security}, Additions: 9000, Credited: true},
+		{ID: "review-comment:4", Kind: work.KindReviewComment, Title: "Commented on X", Date: day, Categories: []work.Category{work.Mentoring, work.Reviews}, Class: "educational"},
+	}
+	out := renderDoc(t, r, Options{})
+	h := out[strings.Index(out, "### Highlights"):strings.Index(out, "end-section highlights")]
+	if strings.Count(h, "#### ") != 1 || !strings.Contains(h, "#### 1. retry  webhooks") && !strings.Contains(h, "#### 1. retry webhooks") {
+		t.Errorf("want one highlight, the newer retry commit:\n%s", h)
+	}
+	for _, bad := range []string{"Their big change", "Commented on X"} {
+		if strings.Contains(h, bad) {
+			t.Errorf("%q is highlighted: not the person's own commit or pull request", bad)
+		}
+	}
+}
+
+func TestCoauthorNamesOnce(t *testing.T) {
+	got := coauthorNames([]string{"Bo Chen <bo@a.com>", "bo chen <bo@b.com>", "Cy <cy@c.com>"})
+	if want := "Bo Chen, Cy"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// TestMergeRefreshesHighlights: Highlights follow the work while nobody
+// wrote in them, and stay once someone has.
+func TestMergeRefreshesHighlights(t *testing.T) {
+	r := busyReport(2, 0)
+	first := renderDoc(t, r, Options{})
+	r2 := busyReport(2, 0)
+	sha := fmt.Sprintf("%040x", 99)
+	r2.Contributions = append([]work.Contribution{{
+		ID: "git:" + sha, Kind: work.KindCommit, SHA: sha, Title: "Stabilise the flaky checkout test",
+		Date: r.Period.Until, Categories: []work.Category{work.FlakyTests}, Additions: 40,
+	}}, r2.Contributions...)
+	second := renderDoc(t, r2, Options{Known: mustIDs(t, first)})
+	merged, changes, err := MergeChanges([]byte(first), []byte(second))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(merged), "#### 1. Stabilise the flaky checkout test") {
+		t.Errorf("untouched Highlights were not refreshed:\n%s", merged)
+	}
+	if len(changes) != 1 || changes[0].New || changes[0].Items != 1 {
+		t.Errorf("changes = %+v, want 2026Q3 merged with 1 new item", changes)
+	}
+
+	edited := strings.Replace(first, "- **Why it mattered:** <!-- who benefited, what it unblocked, numbers if you have them -->",
+		"- **Why it mattered:** the release went out on time.", 1)
+	merged, _, err = MergeChanges([]byte(edited), []byte(second))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(merged), "#### 1. Stabilise") || !strings.Contains(string(merged), "the release went out on time.") {
+		t.Errorf("Highlights the person wrote in were replaced:\n%s", merged)
+	}
+	if !strings.Contains(string(merged), "- Stabilise the flaky checkout test") {
+		t.Errorf("the new item is not in its section:\n%s", merged)
+	}
+}
+
+func mustIDs(t *testing.T, doc string) map[string]bool {
+	t.Helper()
+	ids, err := DocIDs([]byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ids
+}
+
+func TestMergeRefusesOverlap(t *testing.T) {
+	q3 := renderDoc(t, busyReport(3, 0), Options{})
+	r := busyReport(3, 0)
+	r.Period = work.Period{Since: r.Period.Since, Until: time.Date(2026, 7, 31, 0, 0, 0, 0, time.UTC)}
+	july := renderDoc(t, r, Options{})
+	_, _, err := MergeChanges([]byte(q3), []byte(july))
+	var oe *OverlapError
+	if !errors.As(err, &oe) {
+		t.Fatalf("err = %v, want an OverlapError", err)
+	}
+	if want := "report: period 2026-07-01..2026-07-31 overlaps period 2026Q3 (2026-07-01..2026-09-30) already in the document; merging it would list the work of the days they share twice"; err.Error() != want {
+		t.Errorf("err = %q\nwant  %q", err, want)
+	}
+	// The same label is the same period, even when it has grown.
+	if _, _, err := MergeChanges([]byte(q3), []byte(q3)); err != nil {
+		t.Errorf("merging a period into itself: %v", err)
+	}
+}
+
+// TestMergeAppendixStaysFolded: new items join the appendix inside its fold.
+func TestMergeAppendixStaysFolded(t *testing.T) {
+	first := renderDoc(t, busyReport(2, 0), Options{})
+	second := renderDoc(t, busyReport(3, 0), Options{})
+	merged, err := Merge([]byte(first), []byte(second))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := string(merged)
+	app := m[strings.Index(m, "### Appendix"):strings.Index(m, "end-section appendix")]
+	if !strings.HasSuffix(app, "\n\n</details>\n<!-- git-career:") || strings.Count(app, "- Change ") != 3 {
+		t.Errorf("appendix after the merge:\n%s", app)
+	}
+	if i, j := strings.Index(app, "Change 2 of"), strings.Index(app, "</details>"); i < 0 || i > j {
+		t.Errorf("the new item is outside the fold:\n%s", app)
+	}
+}
