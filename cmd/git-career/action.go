@@ -148,7 +148,7 @@ func (a *app) action(gha *githubactions.Action) error {
 			gha.Warningf("%s", w)
 		}
 	}
-	doc, err := render(rep, format, "")
+	doc, err := render(rep, format, "", nil)
 	if err != nil {
 		return err
 	}

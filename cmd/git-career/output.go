@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -13,54 +14,156 @@ import (
 	"github.com/git-career/git-career/report"
 )
 
-// writeOutput writes data to path atomically: a temporary file in the same
-// folder, synced, then renamed over the target, so a reader never sees half
-// a file. A Markdown doc (merge) is merged into the file there: the
-// person's words are kept byte for byte and only new periods and items are
-// added (report.Merge). A file that cannot be read as a git-career doc is
-// left untouched. It returns the bytes the file holds afterwards.
-func writeOutput(path string, data []byte, merge bool) (_ []byte, warnings []string, _ error) {
+// maxDocSize is the most an existing output file may hold: a brag doc of
+// ten busy years is well under a megabyte, and a file far larger (or a
+// device that never ends) is not one to read into memory.
+const maxDocSize = 16 << 20
+
+// outputFile is the file -o names, checked and read before any history is:
+// a wrong -o fails at once, and nothing is read twice.
+type outputFile struct {
+	path   string // as the user gave it, for messages
+	target string // where it is written: a symlink is followed
+	old    []byte // what it holds; nil for a new or empty file
+}
+
+// openOutput checks that path is a regular file or a new path in an
+// existing folder, and reads what it holds (up to maxDocSize). A device, a
+// FIFO, a socket or a folder is one clear error: reading one could block
+// or never end, and writing over it is never what was meant.
+func openOutput(path string) (*outputFile, error) {
+	out := &outputFile{path: path, target: path}
 	dir := filepath.Dir(path)
 	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
-		return nil, nil, fmt.Errorf("writing %q: folder %q does not exist", path, dir)
+		return nil, fmt.Errorf("writing %q: folder %q does not exist", path, dir)
 	}
-	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
-		return nil, nil, fmt.Errorf("writing %q: it is a folder; name a file", path)
+	fi, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return out, nil
+	case err != nil:
+		return nil, fmt.Errorf("writing %q: %w", path, err)
+	}
+	if err := regular(path, fi); err != nil {
+		return nil, err
 	}
 	// A doc kept in a synced folder or a dotfiles repository may be a
 	// symlink: write where it points, or the two copies would drift apart.
-	target := path
 	if real, err := filepath.EvalSymlinks(path); err == nil {
-		target = real
+		out.target = real
 	}
-	old, err := os.ReadFile(target)
+	f, err := os.Open(out.target)
+	if err != nil {
+		return nil, fmt.Errorf("reading %q: %w", path, err)
+	}
+	defer f.Close()
+	// Checked again on the open file: the path may have changed since.
+	if fi, err = f.Stat(); err != nil {
+		return nil, fmt.Errorf("reading %q: %w", path, err)
+	}
+	if err := regular(path, fi); err != nil {
+		return nil, err
+	}
+	old, err := io.ReadAll(io.LimitReader(f, maxDocSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("reading %q: %w", path, err)
+	}
+	if len(old) > maxDocSize {
+		return nil, fmt.Errorf("%q is larger than %d MiB, too large to be a brag doc: left untouched; choose another -o path", path, maxDocSize>>20)
+	}
+	if len(bytes.TrimSpace(old)) > 0 {
+		out.old = old // an empty file is a new doc
+	}
+	return out, nil
+}
+
+// regular refuses anything but a regular file.
+func regular(path string, fi fs.FileInfo) error {
+	m := fi.Mode()
+	kind := ""
 	switch {
-	case errors.Is(err, fs.ErrNotExist):
-	case err != nil:
-		return nil, nil, fmt.Errorf("reading %q: %w", path, err)
-	case !merge && !looksJSON(old):
+	case m.IsRegular():
+		return nil
+	case m.IsDir():
+		return fmt.Errorf("writing %q: it is a folder; name a file", path)
+	case m&fs.ModeNamedPipe != 0:
+		kind = "a named pipe (FIFO)"
+	case m&fs.ModeSocket != 0:
+		kind = "a socket"
+	case m&fs.ModeDevice != 0, m&fs.ModeCharDevice != 0:
+		kind = "a device"
+	default:
+		kind = "not a regular file"
+	}
+	return fmt.Errorf("writing %q: it is %s; name a regular file, or -o - for stdout", path, kind)
+}
+
+// knownIDs are the ids a Markdown doc in the file already holds, so the
+// fresh rendering never regroups them (report.Options.Known). A file that
+// is not a doc of ours fails here, before any history is read.
+func (o *outputFile) knownIDs() (map[string]bool, error) {
+	if o.old == nil {
+		return nil, nil
+	}
+	ids, err := report.DocIDs(o.old)
+	if err != nil {
+		return nil, o.mergeErr(err)
+	}
+	return ids, nil
+}
+
+func (o *outputFile) mergeErr(err error) error {
+	var pe *report.ParseError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%q cannot be merged into (%s): left untouched; --force-new writes a fresh doc beside it", o.path, strings.TrimPrefix(pe.Error(), "report: "))
+	}
+	var oe *report.OverlapError
+	if errors.As(err, &oe) {
+		return fmt.Errorf("%q holds period %s, which overlaps %s: the days they share would be listed twice; left untouched: ask for %s, or choose another -o path",
+			o.path, oe.Existing, oe.Fresh, strings.Fields(oe.Existing)[0])
+	}
+	return fmt.Errorf("merging into %q: %w", o.path, err)
+}
+
+// write writes data to the file atomically: a temporary file in the same
+// folder, synced, then renamed over the target, so a reader never sees half
+// a file. A Markdown doc (merge) is merged into what the file holds: the
+// person's words are kept byte for byte and only new periods and items are
+// added (report.MergeChanges). A file that cannot be read as a git-career
+// doc is left untouched. It returns the bytes the file holds afterwards and,
+// for a merge into an existing doc, what changed (nil for a new file).
+func (o *outputFile) write(data []byte, merge bool) (_ []byte, changes []report.Change, warnings []string, _ error) {
+	switch {
+	case o.old == nil:
+	case !merge && !looksJSON(o.old):
 		// JSON replaces only JSON: never a brag doc someone writes in.
-		return nil, nil, fmt.Errorf("%q is not a JSON export; refusing to overwrite it: choose another -o path", path)
+		return nil, nil, nil, fmt.Errorf("%q is not a JSON export; refusing to overwrite it: choose another -o path", o.path)
 	case merge:
-		if a, b := docTitle(old), docTitle(data); a != "" && b != "" && a != b {
+		if a, b := docTitle(o.old), docTitle(data); a != "" && b != "" && a != b {
 			// Merging is safe either way, but someone else's work in your
 			// doc (or --author '*' in it) is rarely what was meant.
-			warnings = append(warnings, fmt.Sprintf("%q is %q; merging %q into it", path, a, b))
+			warnings = append(warnings, fmt.Sprintf("%q is %q; merging %q into it", o.path, a, b))
 		}
-		merged, err := report.Merge(old, data)
-		var pe *report.ParseError
-		if errors.As(err, &pe) {
-			return nil, nil, fmt.Errorf("%q cannot be merged into (%s): left untouched; --force-new writes a fresh doc beside it", path, strings.TrimPrefix(pe.Error(), "report: "))
-		}
+		merged, ch, err := report.MergeChanges(o.old, data)
 		if err != nil {
-			return nil, nil, fmt.Errorf("merging into %q: %w", path, err)
+			return nil, nil, nil, o.mergeErr(err)
 		}
-		if bytes.Equal(old, merged) {
-			return old, warnings, nil // nothing new: leave the file and its time alone
+		if bytes.Equal(o.old, merged) {
+			return o.old, ch, warnings, nil // nothing new: leave the file and its time alone
 		}
-		data = merged
+		data, changes = merged, ch
 	}
-	return data, warnings, replaceFile(target, data)
+	return data, changes, warnings, replaceFile(o.target, data)
+}
+
+// writeOutput opens, merges into and writes path in one go (the Action).
+func writeOutput(path string, data []byte, merge bool) ([]byte, []string, error) {
+	o, err := openOutput(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	out, _, warnings, err := o.write(data, merge)
+	return out, warnings, err
 }
 
 // looksJSON reports whether b is a JSON document (an earlier export).

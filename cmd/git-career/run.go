@@ -81,8 +81,25 @@ func (a *app) run(args []string) error {
 		// career.output names the living Markdown doc, not JSON exports.
 		o.output = expandHome(cfg.get("career.output"), a.getenv("HOME"))
 	}
+	if o.output == "-" {
+		o.output = "" // "-o -" is stdout, as for most tools
+	}
 	if o.forceNew && o.output == "" {
 		return usagef("--force-new needs -o FILE (or git config career.output)")
+	}
+	// The output is checked (and an existing doc read) before any history
+	// is: a wrong -o fails at once.
+	var out *outputFile
+	var known map[string]bool
+	if o.output != "" && !o.forceNew {
+		if out, err = openOutput(o.output); err != nil {
+			return err
+		}
+		if o.format != "json" {
+			if known, err = out.knownIDs(); err != nil {
+				return err
+			}
+		}
 	}
 	gh, err := a.resolveGitHub(o.github())
 	if err != nil {
@@ -119,9 +136,9 @@ func (a *app) run(args []string) error {
 	}
 	var doc []byte
 	if len(reps) == 1 {
-		doc, err = render(reps[0], o.format, nextLevel)
+		doc, err = render(reps[0], o.format, nextLevel, known)
 	} else {
-		doc, err = renderYear(reps, nextLevel)
+		doc, err = renderYear(reps, nextLevel, known)
 	}
 	if err != nil {
 		return err
@@ -142,11 +159,52 @@ func (a *app) run(args []string) error {
 		fmt.Fprintf(a.stderr, "git-career: wrote a fresh doc to %q; %q is untouched\n", path, o.output)
 		return nil
 	}
-	_, warnings, err := writeOutput(o.output, doc, o.format != "json")
+	_, changes, warnings, err := out.write(doc, o.format != "json")
 	for _, w := range warnings {
 		fmt.Fprintf(a.stderr, "git-career: warning: %s\n", w)
 	}
-	return err
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(a.stderr, wrote(o.output, reps, changes, o.format == "json"))
+	return nil
+}
+
+// wrote says what a write did, on stderr, since the file itself is not
+// shown: "BRAG.md: 2026Q3 merged, 12 new items".
+func wrote(path string, reps []*work.Report, changes []report.Change, json bool) string {
+	items := func(n int) string { return count(n, "item", "items") }
+	var parts []string
+	switch {
+	case json:
+		return fmt.Sprintf("%s: %s written as JSON, %s", path, reps[0].Period.Label, items(len(reps[0].Contributions)))
+	case changes == nil:
+		// A new doc: the periods newest first, as the doc has them.
+		for i := len(reps) - 1; i >= 0; i-- {
+			parts = append(parts, fmt.Sprintf("%s (%s)", reps[i].Period.Label, items(len(reps[i].Contributions))))
+		}
+		return path + ": new doc, " + strings.Join(parts, ", ")
+	}
+	for _, c := range changes {
+		switch {
+		case c.New:
+			parts = append(parts, fmt.Sprintf("%s added, %s", c.Label, items(c.Items)))
+		case c.Items == 0:
+			parts = append(parts, c.Label+" merged, nothing new")
+		default:
+			parts = append(parts, fmt.Sprintf("%s merged, %d new %s", c.Label, c.Items, plural(c.Items, "item", "items")))
+		}
+	}
+	return path + ": " + strings.Join(parts, "; ")
+}
+
+func count(n int, one, many string) string { return fmt.Sprintf("%d %s", n, plural(n, one, many)) }
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // warn says on stderr what a source could not read, each thing once per
@@ -169,23 +227,24 @@ func (a *app) warn(rep *work.Report, said map[string]bool) {
 }
 
 // renderYear writes one Markdown doc with a section per quarter.
-func renderYear(reps []*work.Report, nextLevel string) ([]byte, error) {
+func renderYear(reps []*work.Report, nextLevel string, known map[string]bool) ([]byte, error) {
 	var buf bytes.Buffer
-	if err := report.MarkdownPeriods(&buf, reps, report.Options{Score: work.Score, NextLevel: nextLevel}); err != nil {
+	if err := report.MarkdownPeriods(&buf, reps, report.Options{Score: work.Score, NextLevel: nextLevel, Known: known}); err != nil {
 		return nil, fmt.Errorf("rendering: %w", err)
 	}
 	return buf.Bytes(), nil
 }
 
 // render writes the report in the format asked for; nextLevel names the
-// level the 1:1 questions ask about ("" for "the next level").
-func render(rep *work.Report, format, nextLevel string) ([]byte, error) {
+// level the 1:1 questions ask about ("" for "the next level"); known are
+// the ids the doc merged into holds.
+func render(rep *work.Report, format, nextLevel string, known map[string]bool) ([]byte, error) {
 	var buf bytes.Buffer
 	var err error
 	if format == "json" {
 		err = report.JSON(&buf, rep)
 	} else {
-		err = report.Markdown(&buf, rep, report.Options{Score: work.Score, NextLevel: nextLevel})
+		err = report.Markdown(&buf, rep, report.Options{Score: work.Score, NextLevel: nextLevel, Known: known})
 	}
 	if err != nil {
 		return nil, fmt.Errorf("rendering: %w", err)
