@@ -41,12 +41,19 @@ func subjectWords(subject string) []string {
 	return strings.Fields(s)
 }
 
-// intent is what a commit says it does, as its first two words (the verb
-// and what it acts on: "fix leaking", "add testcase"), lowercased; "" when
+// intent is what a commit says it does, as its first two words but
+// articles (the verb and what it acts on: "fix leaking", "add testcase"),
+// lowercased; "" when
 // the subject does not start with two words of letters, since numbers and
 // names there say which thing, not what kind of change.
 func intent(subject string) string {
-	ws := subjectWords(subject)
+	var ws []string
+	for _, w := range subjectWords(subject) {
+		// "Fix the parser" and "Fix the cache" are not one intent.
+		if !filler[strings.ToLower(w)] {
+			ws = append(ws, w)
+		}
+	}
 	if len(ws) < 2 {
 		return ""
 	}
@@ -59,6 +66,9 @@ func intent(subject string) string {
 	}
 	return strings.ToLower(ws[0] + " " + ws[1])
 }
+
+// filler are words that say nothing about what a change does.
+var filler = map[string]bool{"a": true, "an": true, "the": true, "some": true, "more": true, "all": true}
 
 // seriesKey groups the commits that tell one story: the same repository,
 // the same section and sub-heading, and the same intent. Only the user's

@@ -81,6 +81,7 @@ func TestScripts(t *testing.T) {
 			"fakerelease": cmdFakeRelease,
 			"releaselog":  cmdReleaseLog,
 			"runaction":   cmdRunAction,
+			"visible":     cmdVisible,
 		},
 	})
 }
@@ -220,4 +221,36 @@ func cmdGHIssue(ts *testscript.TestScript, neg bool, args []string) {
 		return
 	}
 	ts.Fatalf("no issue #%d in %s", n, args[0])
+}
+
+// cmdVisible checks how long a doc reads: visible FILE MAX fails when the
+// lines a reader sees (outside <details> folds and HTML comments, which
+// GitHub does not show) are more than MAX; "! visible" when they are not.
+func cmdVisible(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: visible FILE MAX")
+	}
+	max, err := strconv.Atoi(args[1])
+	ts.Check(err)
+	doc := ts.ReadFile(args[0])
+	n, fold, comment := 0, 0, false
+	for _, l := range strings.Split(strings.TrimSuffix(doc, "\n"), "\n") {
+		t := strings.TrimSpace(l)
+		switch {
+		case comment:
+			comment = !strings.Contains(t, "-->")
+		case strings.HasPrefix(t, "<details>"):
+			fold++
+		case t == "</details>":
+			fold--
+		case strings.HasPrefix(t, "<!--"):
+			comment = !strings.Contains(t, "-->")
+		case fold == 0:
+			n++
+		}
+	}
+	ts.Logf("%s: %d lines, %d visible", args[0], strings.Count(doc, "\n"), n)
+	if (n > max) != neg {
+		ts.Fatalf("%s: %d visible lines, want %s %d", args[0], n, map[bool]string{false: "at most", true: "more than"}[neg], max)
+	}
 }
