@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"io"
+	"slices"
 	"sort"
 	"strings"
 
@@ -144,5 +145,23 @@ func contribution(c *work.Commit, ctx *classify.Context, web string) work.Contri
 	for _, p := range c.Coauthors {
 		out.Coauthors = append(out.Coauthors, p.String())
 	}
+	out.Areas = commitAreas(c.Files)
+	return out
+}
+
+// commitAreas is the sorted set of top-level folders the files are in, "."
+// for files at the root: a series of commits is told by where it happened.
+func commitAreas(fs []work.FileChange) []string {
+	var out []string
+	for _, f := range fs {
+		a := classify.TopArea(f.Path)
+		if a == "" {
+			a = "."
+		}
+		if !slices.Contains(out, a) {
+			out = append(out, a)
+		}
+	}
+	slices.Sort(out)
 	return out
 }
