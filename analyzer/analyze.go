@@ -53,6 +53,10 @@ func Analyze(opt Options) (*work.Report, error) {
 		if err != nil {
 			return nil, err
 		}
+		if scan.Owners != nil && len(userTeams(opt)) == 0 {
+			scan.Source.Notes = append(scan.Source.Notes, "it has a CODEOWNERS file, but your team is not known, so no work there is counted as cross-team: "+
+				"set it with `git config career.team @org/team` (or give a token that may list your teams: read:org)")
+		}
 		rep.Sources = append(rep.Sources, scan.Source)
 		rep.Contributions = append(rep.Contributions, classifyScan(scan, opt)...)
 	}
@@ -96,9 +100,14 @@ func classifyScan(scan *history.Scan, opt Options) []work.Contribution {
 // who owns which paths, and who works in which areas.
 func repoContext(scan *history.Scan, opt Options) *classify.Context {
 	ctx := &classify.Context{Owners: scan.Owners}
-	if opt.Team != "" {
-		ctx.Us = append(ctx.Us, strings.ToLower(opt.Team))
+	teams := userTeams(opt)
+	if scan.Owners != nil && len(teams) == 0 {
+		// Any team in CODEOWNERS may be the user's: claiming their work
+		// in it as cross-team would be a guess (every commit, in a
+		// repository whose owners are all teams). No cross-team here.
+		return ctx
 	}
+	ctx.Us = append(ctx.Us, teams...)
 	for _, l := range opt.Identity.Logins {
 		ctx.Us = append(ctx.Us, "@"+strings.ToLower(strings.TrimPrefix(l, "@")))
 	}
@@ -129,9 +138,32 @@ func repoContext(scan *history.Scan, opt Options) *classify.Context {
 	return ctx
 }
 
+// userTeams are the user's CODEOWNERS teams, lower-cased: career.team, or
+// else the teams GitHub listed for the token's user.
+func userTeams(opt Options) []string {
+	if opt.Team != "" {
+		return []string{strings.ToLower(opt.Team)}
+	}
+	if opt.GitHub != nil {
+		return opt.GitHub.Teams
+	}
+	return nil
+}
+
 // contribution classifies one commit.
 func contribution(c *work.Commit, ctx *classify.Context, web string) work.Contribution {
 	cats, reasons := classify.Commit(c, ctx)
+	if ctx.Credited {
+		// Credit is not authorship: someone else's commit that names the
+		// user as co-author is collaboration, and only that; what the
+		// commit is (a feature, a fix) is its author's work.
+		for i, k := range cats {
+			if k == work.Mentoring {
+				cats, reasons = cats[i:i+1], reasons[i:i+1]
+				break
+			}
+		}
+	}
 	out := work.Contribution{
 		ID: "git:" + c.SHA, Kind: work.KindCommit, Repo: c.Repo, SHA: c.SHA,
 		Title: c.Subject, Date: c.AuthorDate, Author: c.Author.Email,

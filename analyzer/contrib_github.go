@@ -159,7 +159,7 @@ func reviewComment(rc github.ReviewComment, login string) work.Contribution {
 		Reasons:    []string{"review comment on " + prRef(rc.Repo, rc.PRNumber, rc.PRAuthor)},
 		Quote:      quote(rc.Body),
 	}
-	addCommentClass(&c, rc.Body, !strings.EqualFold(rc.PRAuthor, login))
+	addCommentClass(&c, rc.Body, humanOther(rc.PRAuthor, login))
 	return c
 }
 
@@ -185,8 +185,14 @@ func issueComment(ic github.IssueComment, login string) work.Contribution {
 		c.Categories = []work.Category{work.Issues}
 		c.Reasons = []string{"comment on issue " + ref}
 	}
-	addCommentClass(&c, ic.Body, !strings.EqualFold(ic.IssueAuthor, login))
+	addCommentClass(&c, ic.Body, humanOther(ic.IssueAuthor, login))
 	return c
+}
+
+// humanOther reports whether author is a person other than the user:
+// mentoring needs a human on the other side, not a bot's pull request.
+func humanOther(author, login string) bool {
+	return !strings.EqualFold(author, login) && !work.IsBot(work.Person{Name: author})
 }
 
 // addCommentClass records a comment's class; an educational comment on

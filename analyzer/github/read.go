@@ -101,6 +101,11 @@ func (g *ghReader) read(ctx context.Context) error {
 			return g.fail("read the token's user", err)
 		}
 		g.login = user.GetLogin()
+		if g.opt.Teams {
+			if err := g.readTeams(ctx); err != nil {
+				return err
+			}
+		}
 	}
 	g.ev.Login = g.login
 	who := g.login
@@ -199,6 +204,40 @@ func (g *ghReader) fail(what string, err error) error {
 		cause = ue.Err.Error()
 	}
 	return &redactedError{text: redact(fmt.Sprintf("github: %s: %s", what, cause), g.opt.Token), err: err}
+}
+
+// readTeams lists the token's user's teams. A token that may not list
+// them (403, 404: a classic token without read:org, or a fine-grained one)
+// leaves them unknown: the teams only refine cross-team work, and the
+// command says how to set career.team instead.
+func (g *ghReader) readTeams(ctx context.Context) error {
+	opt := &gh.ListOptions{PerPage: 100}
+	teams := []string{}
+	for {
+		ts, resp, err := g.client.Teams.ListUserTeams(ctx, opt)
+		var er *gh.ErrorResponse
+		var rl *rateLimitError
+		switch {
+		case errors.As(err, &rl):
+			return rl
+		case errors.As(err, &er) && er.Response != nil && (er.Response.StatusCode == http.StatusForbidden || er.Response.StatusCode == http.StatusNotFound):
+			return nil
+		case err != nil:
+			return g.fail("list the user's teams", err)
+		}
+		for _, t := range ts {
+			if org, slug := t.GetOrganization().GetLogin(), t.GetSlug(); org != "" && slug != "" {
+				teams = append(teams, strings.ToLower("@"+org+"/"+slug))
+			}
+		}
+		if resp.NextPage == 0 {
+			break
+		}
+		opt.Page = resp.NextPage
+	}
+	sort.Strings(teams)
+	g.ev.Teams = teams
+	return nil
 }
 
 // notFound reports whether err is a 404.

@@ -92,9 +92,13 @@ type Evidence struct {
 	ReviewComments []ReviewComment
 	IssueComments  []IssueComment
 	Issues         []Issue
-	Requests       int // HTTP requests made, 304s included
-	NotModified    int // of which answered 304 from the cache (free)
-	Warnings       []string
+	// Teams are the token's user's teams, "@org/slug" lower-cased, when
+	// Options.Teams asked for them and the token may list them (a classic
+	// token needs read:org); nil when unknown.
+	Teams       []string
+	Requests    int // HTTP requests made, 304s included
+	NotModified int // of which answered 304 from the cache (free)
+	Warnings    []string
 }
 
 // Options is what Read needs; it reads nothing else.
@@ -117,4 +121,8 @@ type Options struct {
 	Now      func() time.Time
 	Sleep    func(time.Duration)
 	Progress io.Writer // nil for none
+	// Teams asks for the user's teams (one request more), to tell which
+	// CODEOWNERS entries are theirs. Only the token's own user's teams can
+	// be listed, so they are read only when User is "" or that user.
+	Teams bool
 }

@@ -161,6 +161,12 @@ func Read(opt Options) (*Scan, error) {
 		}
 		author := mailmap.Map(work.Person{Name: c.Author.Name, Email: c.Author.Email})
 		isMine := m.Match(author)
+		if !isMine && work.IsBot(author) {
+			// Bots make nothing: a dependency bump crediting the user is
+			// not collaboration, and a bot's commits say nothing about
+			// who works where.
+			return nil
+		}
 		// Every commit's trailers are read: others' commits may credit the user.
 		trailers := parseTrailers(c.Message)
 		co := creditedPeople(trailers, author, mailmap)

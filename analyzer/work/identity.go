@@ -26,7 +26,8 @@ func NoreplyLogin(email string) (string, bool) {
 var botNames = map[string]bool{
 	"dependabot": true, "renovate": true, "renovate-bot": true, "github-actions": true,
 	"autofix-ci": true, "pre-commit-ci": true, "greenkeeper": true, "snyk-bot": true,
-	"mergify": true, "copilot": true,
+	"mergify": true, "copilot": true, "github actions": true, "github action": true,
+	"renovate bot": true, "autofix": true,
 }
 
 // IsBot reports whether p is an automation account rather than a person.

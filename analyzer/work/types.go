@@ -149,8 +149,11 @@ type Source struct {
 	CommitsScanned int
 	Shallow        bool
 	Warnings       []string
-	Requests       int // GitHub: API requests made
-	NotModified    int // GitHub: of which answered 304 from the cache
+	// Notes are advice for the person running the tool (how to configure
+	// it), said once on stderr and never written into the doc.
+	Notes       []string
+	Requests    int // GitHub: API requests made
+	NotModified int // GitHub: of which answered 304 from the cache
 }
 
 // Report is everything a brag doc is rendered from.

@@ -53,6 +53,7 @@ type githubParams struct {
 	noGitHub    bool
 	noCache     bool
 	token       string // "" to look for one (githubToken)
+	teams       bool   // list the token's user's teams (no career.team)
 }
 
 func (o *options) github() githubParams {
@@ -110,6 +111,7 @@ func (a *app) readGitHub(o githubParams, period work.Period) (*github.Evidence, 
 	gopt := github.Options{
 		HTTPClient: client, BaseURL: a.apiRoot(), Token: o.token, User: o.user,
 		Repos: o.repos, Orgs: o.orgs, Period: period, Now: a.now, Sleep: a.sleep,
+		Teams: o.teams,
 	}
 	if a.stderrIsTerminal() {
 		gopt.Progress = a.stderr

@@ -105,6 +105,9 @@ func (a *app) run(args []string) error {
 	if err != nil {
 		return err
 	}
+	// Without career.team, the user's teams tell which CODEOWNERS entries
+	// are theirs.
+	gh.teams = in.Team == ""
 
 	var reps []*work.Report
 	nextLevel := ""
@@ -222,6 +225,9 @@ func (a *app) warn(rep *work.Report, said map[string]bool) {
 		}
 		for _, w := range s.Warnings {
 			say(fmt.Sprintf("git-career: warning: %s: %s", s.Repo, w))
+		}
+		for _, n := range s.Notes {
+			say(fmt.Sprintf("git-career: note: %s: %s", s.Repo, n))
 		}
 	}
 }

@@ -22,6 +22,8 @@ type Scenario struct {
 	Login string  `json:"login"` // the token's user, for GET /user
 	Repos []Repo  `json:"repos"`
 	Items []*Item `json:"items"` // issues and pull requests
+	// Teams are the token's user's teams, for GET /user/teams.
+	Teams []Team `json:"teams"`
 
 	// Now is the server's clock, for rate-limit headers and injected resets;
 	// nil means time.Now. Tests share it with the client's clock.
@@ -35,6 +37,12 @@ type Scenario struct {
 	searchTimes []time.Time
 	used        map[string]int        // rate-limit resource → requests used
 	published   map[string]*Published // repository → what was published there
+}
+
+// Team is one of the token's user's teams.
+type Team struct {
+	Org  string `json:"org"`
+	Slug string `json:"slug"`
 }
 
 // Repo is a repository.

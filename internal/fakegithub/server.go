@@ -226,6 +226,13 @@ func (s *Scenario) route(path string, q url.Values, api string, reqURL *url.URL)
 		return http.StatusOK, userJSON(api, webBase, s.Login), ""
 	case path == "/search/issues":
 		return s.searchIssues(q, api, reqURL)
+	case path == "/user/teams":
+		all := []any{}
+		for _, t := range s.Teams {
+			all = append(all, teamJSON(api, webBase, t))
+		}
+		page, link, _ := paginate(all, q, reqURL, api, 0)
+		return http.StatusOK, page, link
 	case len(parts) == 3 && parts[0] == "repos":
 		repo, ok := s.repo(parts[1] + "/" + parts[2])
 		if !ok {

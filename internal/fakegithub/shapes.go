@@ -1,6 +1,7 @@
 package fakegithub
 
 import (
+	"fmt"
 	"hash/fnv"
 	"strings"
 	"time"
@@ -165,5 +166,15 @@ func issueCommentJSON(api, web string, it *Item, c Comment) obj {
 		"created_at": ts(c.CreatedAt), "updated_at": ts(c.CreatedAt),
 		"author_association": "MEMBER", "body": c.Body, "reactions": reactionsJSON(u),
 		"performed_via_github_app": nil,
+	}
+}
+
+func teamJSON(api, web string, t Team) obj {
+	id := stableID("team/" + t.Org + "/" + t.Slug)
+	return obj{
+		"id": id, "node_id": "T_" + t.Slug, "slug": t.Slug, "name": t.Slug,
+		"url":      fmt.Sprintf("%sorganizations/%d/team/%d", api, stableID("org/"+t.Org), id),
+		"html_url": web + "orgs/" + t.Org + "/teams/" + t.Slug, "privacy": "closed", "permission": "pull",
+		"organization": obj{"login": t.Org, "id": stableID("org/" + t.Org), "url": api + "orgs/" + t.Org},
 	}
 }
