@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/git-career/git-career/analyzer/classify"
 	"github.com/git-career/git-career/analyzer/github"
@@ -85,10 +86,18 @@ func Analyze(opt Options) (*work.Report, error) {
 // classifyScan classifies the commits one repository's scan found.
 func classifyScan(scan *history.Scan, opt Options) []work.Contribution {
 	ctx := repoContext(scan, opt)
+	areas := map[time.Time]map[string]classify.AreaActivity{} // by window
 	var out []work.Contribution
 	for _, e := range scan.Commits {
 		cctx := *ctx
 		cctx.Credited = e.Credited
+		if scan.Owners == nil {
+			since, until := history.AreaWindow(e.Commit.AuthorDate.In(opt.Period.Since.Location()))
+			if areas[since] == nil {
+				areas[since] = areaActivity(scan.AreaLog, since, until)
+			}
+			cctx.Areas = areas[since]
+		}
 		c := contribution(e.Commit, &cctx, scan.Web)
 		c.Number = e.PullRequest // grouped under the pull request by foldPullRequests
 		out = append(out, c)
@@ -117,25 +126,32 @@ func repoContext(scan *history.Scan, opt Options) *classify.Context {
 			ctx.Us = append(ctx.Us, "@"+login)
 		}
 	}
-	ctx.Areas = map[string]classify.AreaActivity{}
-	for a, n := range scan.OthersAreas {
-		ctx.Areas[a] = classify.AreaActivity{Others: n}
-	}
-	for _, e := range scan.Commits {
-		if e.Credited {
+	return ctx
+}
+
+// areaActivity counts who changed each top-level folder in a window of the
+// area log. Shared folders (docs, tests, CI, build; the root has none) are
+// left out: they are everybody's, so work there is nobody else's team's.
+func areaActivity(log []history.AreaCommit, since, until time.Time) map[string]classify.AreaActivity {
+	out := map[string]classify.AreaActivity{}
+	for _, c := range log {
+		if c.When.Before(since) || !c.When.Before(until) {
 			continue
 		}
-		seen := map[string]bool{}
-		for _, f := range e.Commit.Files {
-			if a := classify.TopArea(f.Path); a != "" && !seen[a] {
-				seen[a] = true
-				act := ctx.Areas[a]
-				act.Mine++
-				ctx.Areas[a] = act
+		for _, a := range c.Areas {
+			if classify.SharedArea(a) {
+				continue
 			}
+			act := out[a]
+			if c.Mine {
+				act.Mine++
+			} else {
+				act.Others++
+			}
+			out[a] = act
 		}
 	}
-	return ctx
+	return out
 }
 
 // userTeams are the user's CODEOWNERS teams, lower-cased: career.team, or

@@ -158,9 +158,9 @@ func ownedByOthers(f *facts) (string, bool) {
 	return fmt.Sprintf("changes %s, owned by %s", example, joinNames(names)), true
 }
 
-// An area is someone else's when, in the scan, others changed it in at
-// least othersAreaMinCommits commits and the user in at most
-// othersAreaMaxShare of all the commits that changed it.
+// An area is someone else's when, over a year of history (Context.Areas),
+// others changed it in at least othersAreaMinCommits commits and the user
+// in at most othersAreaMaxShare of all the commits that changed it.
 const (
 	othersAreaMinCommits = 5
 	othersAreaMaxShare   = 0.2
@@ -180,7 +180,7 @@ func othersArea(f *facts) (string, bool) {
 			continue
 		}
 		if float64(act.Mine) <= othersAreaMaxShare*float64(act.Mine+act.Others) {
-			return fmt.Sprintf("changes %s/, where others made %s of %s commits in this period", a, thousands(act.Others), thousands(act.Mine+act.Others)), true
+			return fmt.Sprintf("changes %s/, where others made %s of %s commits in the year to the end of its quarter", a, thousands(act.Others), thousands(act.Mine+act.Others)), true
 		}
 	}
 	return "", false

@@ -16,7 +16,8 @@ type Context struct {
 	// (career.team) and their own @login and emails, lower-cased.
 	Us []string
 	// Areas counts, for each top-level area (first path element), the
-	// commits of the scan that changed it: the user's and everyone else's.
+	// commits that changed it in the year up to the end of the commit's
+	// quarter: the user's and everyone else's, shared folders left out.
 	// Without CODEOWNERS, an area where others do nearly all the work is
 	// taken to be another team's.
 	Areas map[string]AreaActivity

@@ -175,7 +175,7 @@ func TestClassifyReasons(t *testing.T) {
 		{&work.Commit{Subject: "docs: usage", Files: files("README.md:3:0")}, nil, work.Docs, "conventional type docs:"},
 		{&work.Commit{Subject: "feat: x", Files: files("a/x.go:1:0"), Coauthors: []work.Person{{Name: "Ada Lovelace"}}}, nil, work.Mentoring, "co-authored with Ada Lovelace"},
 		{&work.Commit{Subject: "fix: x", Files: files("a/x.go:1:0")}, &Context{Credited: true}, work.Mentoring, "credits you as co-author"},
-		{&work.Commit{Subject: "fix: x", Files: files("web/x.ts:1:0")}, &Context{Areas: map[string]AreaActivity{"web": {Mine: 1, Others: 9}}}, work.CrossTeam, "changes web/, where others made 9 of 10 commits in this period"},
+		{&work.Commit{Subject: "fix: x", Files: files("web/x.ts:1:0")}, &Context{Areas: map[string]AreaActivity{"web": {Mine: 1, Others: 9}}}, work.CrossTeam, "changes web/, where others made 9 of 10 commits in the year to the end of its quarter"},
 		{&work.Commit{Subject: "Tests fail intermittently on CI", Files: files("a/x_test.go:4:1")}, nil, work.FlakyTests, `message says "intermittently"`},
 		{&work.Commit{Subject: "fix: x", Files: files("billing/x.go:1:0")}, &Context{Owners: func(string) []string { return []string{"@acme/payments"} }, Us: []string{"@acme/web"}}, work.CrossTeam, "@acme/payments"},
 	}

@@ -8,10 +8,10 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/storer"
 )
 
-// areaSampleCap bounds how many of other people's commits are read to learn
-// who works where: enough to tell a team's area from a shared one, and a
-// bounded cost on a scan of all history (two root trees per commit).
-const areaSampleCap = 5000
+// areaSampleCap bounds how many commits are read to learn who works where:
+// enough to tell a team's area from a shared one, and a bounded cost (two
+// root trees per commit) on the busiest repositories.
+const areaSampleCap = 20000
 
 // rootAreas returns the top-level folders a commit changed, comparing only
 // the root trees of the commit and its first parent: a folder changed when

@@ -5,6 +5,7 @@ import (
 	"io"
 	"regexp"
 	"strings"
+	"time"
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
@@ -52,10 +53,27 @@ type Scan struct {
 	// Owners returns the CODEOWNERS owners of a path; nil when the
 	// repository has no CODEOWNERS file.
 	Owners func(path string) []string
-	// OthersAreas counts, for each top-level area, the commits of other
-	// people in the period that changed it (sampled, without CODEOWNERS
-	// only).
-	OthersAreas map[string]int
+	// AreaLog is, without CODEOWNERS only, every human commit (the user's
+	// and others') in the area windows of the period's quarters, newest
+	// first, with the top-level folders it changed: who works where.
+	AreaLog []AreaCommit
+}
+
+// AreaCommit is one commit's evidence of who works where.
+type AreaCommit struct {
+	When  time.Time
+	Areas []string // top-level folders changed
+	Mine  bool     // the user's
+}
+
+// AreaWindow is the window of history that tells who works where, for a
+// commit made at t: the year up to the end of t's quarter. It depends on
+// the commit alone, so a commit's categories are the same whatever period
+// is asked (a quarter, or the year it is in). until is exclusive.
+func AreaWindow(t time.Time) (since, until time.Time) {
+	q := (int(t.Month()) - 1) / 3
+	until = time.Date(t.Year(), time.Month(3*q+4), 1, 0, 0, 0, 0, t.Location())
+	return until.AddDate(-1, 0, 0), until
 }
 
 // revertRe finds the line git revert writes into the message.
@@ -127,17 +145,30 @@ func Read(opt Options) (*Scan, error) {
 	}
 	var merges []prMerge
 	wantMerges := opt.PullRequest != nil
-	othersAreas := map[string]int{} // top-level area → others' commits that changed it
-	othersSampled := 0
 	reverted := map[string]string{} // reverted sha → the revert's sha
 	stopBefore := opt.Period.Since.Add(-stopMargin)
-	err = walkCommits(r.nodes, tips, shallow, stopBefore, func(n commitgraph.CommitNode) error {
-		if n.CommitTime().Before(stopBefore) {
+	// Without CODEOWNERS, who works where is learnt from a year of
+	// everyone's commits around the period (AreaWindow), read further
+	// back than the period itself.
+	walkStop := stopBefore
+	var areaSince, areaUntil time.Time
+	if owners == nil {
+		areaSince, areaUntil = AreaWindow(opt.Period.Since)
+		_, areaUntil = AreaWindow(opt.Period.Until)
+		if s := areaSince.Add(-stopMargin); s.Before(walkStop) {
+			walkStop = s
+		}
+	}
+	err = walkCommits(r.nodes, tips, shallow, walkStop, func(n commitgraph.CommitNode) error {
+		if n.CommitTime().Before(walkStop) {
 			return nil
 		}
-		src.CommitsScanned++
-		prog.tick(src.CommitsScanned)
-		if n.NumParents() > 1 && !wantMerges {
+		inScan := !n.CommitTime().Before(stopBefore)
+		if inScan {
+			src.CommitsScanned++
+			prog.tick(src.CommitsScanned)
+		}
+		if n.NumParents() > 1 && !(wantMerges && inScan) {
 			return nil // merges are not contributions; their second parents are
 		}
 		c, err := n.Commit()
@@ -156,7 +187,9 @@ func Read(opt Options) (*Scan, error) {
 		if sm := revertRe.FindStringSubmatch(c.Message); sm != nil {
 			reverted[sm[1]] = c.Hash.String()
 		}
-		if !opt.Period.Contains(c.Author.When) {
+		inPeriod := opt.Period.Contains(c.Author.When)
+		inAreas := owners == nil && !c.Author.When.Before(areaSince) && c.Author.When.Before(areaUntil) && len(scan.AreaLog) < areaSampleCap
+		if !inPeriod && !inAreas {
 			return nil
 		}
 		author := mailmap.Map(work.Person{Name: c.Author.Name, Email: c.Author.Email})
@@ -165,6 +198,16 @@ func Read(opt Options) (*Scan, error) {
 			// Bots make nothing: a dependency bump crediting the user is
 			// not collaboration, and a bot's commits say nothing about
 			// who works where.
+			return nil
+		}
+		if inAreas {
+			as, err := rootAreas(r.storage, c, shallow[c.Hash])
+			if err != nil {
+				return err
+			}
+			scan.AreaLog = append(scan.AreaLog, AreaCommit{When: c.Author.When, Areas: as, Mine: isMine})
+		}
+		if !inPeriod {
 			return nil
 		}
 		// Every commit's trailers are read: others' commits may credit the user.
@@ -182,22 +225,8 @@ func Read(opt Options) (*Scan, error) {
 				others = append(others, p)
 			}
 		}
-		if !isMine {
-			// Others' commits say who works where, for cross-team work
-			// in repositories without CODEOWNERS.
-			if owners == nil && othersSampled < areaSampleCap {
-				othersSampled++
-				as, err := rootAreas(r.storage, c, shallow[c.Hash])
-				if err != nil {
-					return err
-				}
-				for _, a := range as {
-					othersAreas[a]++
-				}
-			}
-			if !credited {
-				return nil
-			}
+		if !isMine && !credited {
+			return nil
 		}
 		cands = append(cands, candidate{commit: c, author: author, credited: credited, trailers: trailers, coauth: others})
 		return nil
@@ -248,7 +277,6 @@ func Read(opt Options) (*Scan, error) {
 	if owners != nil {
 		scan.Owners = owners.Owners
 	}
-	scan.OthersAreas = othersAreas
 	for i := range scan.Commits {
 		e := &scan.Commits[i]
 		if num, ok := inPR[e.Commit.SHA]; ok {

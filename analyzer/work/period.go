@@ -78,3 +78,24 @@ func Day(t time.Time) time.Time {
 	y, m, d := t.Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, t.Location())
 }
+
+// Split cuts a report into one report per period, each holding the
+// contributions dated in it and its own summary: a year read once becomes
+// its quarters. Sources are shared (they say what was read), Toward is
+// left for the caller to measure per period.
+func (r *Report) Split(periods []Period) []*Report {
+	out := make([]*Report, len(periods))
+	for i, p := range periods {
+		q := &Report{Author: r.Author, Period: p, Sources: r.Sources, Summary: map[Category]int{}}
+		for _, c := range r.Contributions {
+			if p.Contains(c.Date) {
+				q.Contributions = append(q.Contributions, c)
+				for _, k := range c.Categories {
+					q.Summary[k]++
+				}
+			}
+		}
+		out[i] = q
+	}
+	return out
+}

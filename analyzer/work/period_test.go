@@ -82,3 +82,25 @@ func TestPeriodContains(t *testing.T) {
 		}
 	}
 }
+
+func TestReportSplit(t *testing.T) {
+	now := time.Date(2026, 9, 30, 12, 0, 0, 0, time.UTC)
+	q1, _ := Quarter("2026Q1", now)
+	q3, _ := Quarter("2026Q3", now)
+	r := &Report{Contributions: []Contribution{
+		{ID: "a", Date: time.Date(2026, 8, 1, 9, 0, 0, 0, time.UTC), Categories: []Category{Fix}},
+		{ID: "b", Date: time.Date(2026, 3, 31, 23, 0, 0, 0, time.UTC), Categories: []Category{Fix, Docs}},
+		{ID: "c", Date: time.Date(2026, 5, 1, 9, 0, 0, 0, time.UTC)},
+	}}
+	parts := r.Split([]Period{q1, q3})
+	if len(parts) != 2 || len(parts[0].Contributions) != 1 || parts[0].Contributions[0].ID != "b" ||
+		len(parts[1].Contributions) != 1 || parts[1].Contributions[0].ID != "a" {
+		t.Fatalf("split = %+v", parts)
+	}
+	if got := parts[0].Summary; got[Fix] != 1 || got[Docs] != 1 || len(got) != 2 {
+		t.Errorf("Q1 summary = %v", got)
+	}
+	if parts[1].Period != q3 {
+		t.Errorf("Q3 period = %v", parts[1].Period)
+	}
+}

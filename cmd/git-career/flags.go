@@ -27,7 +27,8 @@ Flags:
   --until DATE       last day, inclusive
   --quarter Q        2026Q3, "current" or "last"; default: current quarter to date
   --format F         markdown (default) or json
-  --year YYYY        the quarters of that year (to date), one section each
+  --year YYYY        the quarters of that year (to date), one section each;
+                     with --format json, the year as one period
   -o, --output FILE  write there (atomically) instead of stdout; an existing
                      doc is merged into, keeping every word written in it
   --force-new        with -o: write a fresh doc beside the file, never over it
@@ -140,9 +141,6 @@ func parseFlags(args []string, out io.Writer) (*options, error) {
 	}
 	if o.year != 0 && (o.year < 1970 || o.year > 9999) {
 		return nil, usagef("bad --year %d", o.year)
-	}
-	if o.year != 0 && o.format == "json" {
-		return nil, usagef("--year writes one Markdown doc; for JSON, run once per --quarter")
 	}
 
 	if len(o.repos) == 0 {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -109,10 +110,16 @@ func (a *app) run(args []string) error {
 	// are theirs.
 	gh.teams = in.Team == ""
 
+	// --year reads history (and GitHub) once, for the whole year, and
+	// splits what it found into quarters; JSON gets the year as one period.
+	read := periods
+	if o.year != 0 {
+		read = []work.Period{yearPeriod(periods)}
+	}
 	var reps []*work.Report
 	nextLevel := ""
 	warned := map[string]bool{}
-	for _, period := range periods {
+	for _, period := range read {
 		pin := in
 		pin.Period = period
 		ev, err := a.readGitHub(gh, period)
@@ -131,11 +138,17 @@ func (a *app) run(args []string) error {
 		if err != nil {
 			return err
 		}
-		if nextLevel, err = levels.measure(rep); err != nil {
-			return err
-		}
 		a.warn(rep, warned)
-		reps = append(reps, rep)
+		parts := []*work.Report{rep}
+		if o.year != 0 && o.format != "json" {
+			parts = rep.Split(periods)
+		}
+		for _, p := range parts {
+			if nextLevel, err = levels.measure(p); err != nil {
+				return err
+			}
+			reps = append(reps, p)
+		}
 	}
 	var doc []byte
 	if len(reps) == 1 {
@@ -281,6 +294,12 @@ func resolvePeriods(o *options, now time.Time) ([]work.Period, error) {
 		return nil, usagef("--year %d has not begun", o.year)
 	}
 	return out, nil
+}
+
+// yearPeriod is the year the quarters of --year make up, to date.
+func yearPeriod(quarters []work.Period) work.Period {
+	last := quarters[len(quarters)-1]
+	return work.Period{Since: quarters[0].Since, Until: last.Until, Label: strconv.Itoa(quarters[0].Since.Year())}
 }
 
 // resolvePeriod turns --since, --until and --quarter into a period of
