@@ -46,6 +46,7 @@ func Analyze(opt Options) (*work.Report, error) {
 	if len(prs) > 0 {
 		wantPR = func(repo string, num int) bool { return prs[prKey(repo, num)] }
 	}
+	names := map[string]int{}
 	for _, in := range opt.Repos {
 		scan, err := history.Read(history.Options{
 			Path: in.Path, Mailmap: in.Mailmap, Identity: opt.Identity, Period: opt.Period,
@@ -60,6 +61,14 @@ func Analyze(opt Options) (*work.Report, error) {
 		}
 		rep.Sources = append(rep.Sources, scan.Source)
 		rep.Contributions = append(rep.Contributions, classifyScan(scan, opt)...)
+		for _, e := range scan.Commits {
+			if !e.Credited && e.Commit.Author.Name != "" {
+				names[e.Commit.Author.Name]++
+			}
+		}
+	}
+	if !opt.Identity.All {
+		rep.Name = mostFrequent(names)
 	}
 	if ev := opt.GitHub; ev != nil {
 		rep.Contributions = githubContributions(ev, rep.Contributions)
@@ -152,6 +161,18 @@ func areaActivity(log []history.AreaCommit, since, until time.Time) map[string]c
 		}
 	}
 	return out
+}
+
+// mostFrequent is the key with the highest count, the first in order on
+// a tie; "" for none.
+func mostFrequent(counts map[string]int) string {
+	best := ""
+	for k, n := range counts {
+		if n > counts[best] || n == counts[best] && (best == "" || k < best) {
+			best = k
+		}
+	}
+	return best
 }
 
 // userTeams are the user's CODEOWNERS teams, lower-cased: career.team, or

@@ -49,7 +49,7 @@ func MarkdownPeriods(w io.Writer, reports []*work.Report, opt Options) error {
 	})
 
 	var b strings.Builder
-	writeTitle(&b, rs[0].Author)
+	writeTitle(&b, rs[0])
 	for i, r := range rs {
 		if i > 0 {
 			b.WriteString("\n")
@@ -64,9 +64,13 @@ func MarkdownPeriods(w io.Writer, reports []*work.Report, opt Options) error {
 
 // writeTitle starts the document. A merge never rewrites it, so the person
 // can make the title and intro their own.
-func writeTitle(b *strings.Builder, author work.Identity) {
+func writeTitle(b *strings.Builder, r *work.Report) {
 	b.WriteString(docMarker + "\n")
-	fmt.Fprintf(b, "# Brag document: %s\n\n", escapeText(who(author)))
+	name := who(r.Author)
+	if r.Name != "" && !r.Author.All {
+		name = r.Name // the name their commits give, after .mailmap
+	}
+	fmt.Fprintf(b, "# Brag document: %s\n\n", escapeText(name))
 	b.WriteString("What I worked on, newest first. Write in it freely: " +
 		"generating it again into this file adds new work and keeps your edits.\n\n")
 }

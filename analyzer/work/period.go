@@ -86,7 +86,7 @@ func Day(t time.Time) time.Time {
 func (r *Report) Split(periods []Period) []*Report {
 	out := make([]*Report, len(periods))
 	for i, p := range periods {
-		q := &Report{Author: r.Author, Period: p, Sources: r.Sources, Summary: map[Category]int{}}
+		q := &Report{Author: r.Author, Name: r.Name, Period: p, Sources: r.Sources, Summary: map[Category]int{}}
 		for _, c := range r.Contributions {
 			if p.Contains(c.Date) {
 				q.Contributions = append(q.Contributions, c)

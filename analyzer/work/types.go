@@ -158,7 +158,11 @@ type Source struct {
 
 // Report is everything a brag doc is rendered from.
 type Report struct {
-	Author        Identity
+	Author Identity
+	// Name is what the person's own commits call them (after .mailmap),
+	// the most frequent spelling: the doc's title names a person, not an
+	// address. "" when no commit of theirs was read.
+	Name          string
 	Period        Period
 	Sources       []Source
 	Contributions []Contribution // sorted by date, newest first, then ID
