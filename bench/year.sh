@@ -11,7 +11,9 @@
 # history once per quarter cost 4x and more).
 #
 # Environment: COMMITS (default 20000), SEED, AUTHOR (default
-# alice@example.com), RUNS (default 5), REGEN=1 to rebuild the repository.
+# alice@example.com), RUNS (default 5), GIT_CAREER (a built binary to
+# measure; default: build ./cmd/git-career), REGEN=1 to rebuild the
+# repository.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -35,8 +37,11 @@ if [[ ${REGEN:-} == 1 || ! -d $REPO || "$(cat "$OUT/year-repo.params" 2>/dev/nul
 	git -C "$REPO" repack -adfq --depth=50 --window=10
 	echo "$params" >"$OUT/year-repo.params"
 fi
-bin=$OUT/git-career
-go build -o "$bin" ./cmd/git-career
+bin=${GIT_CAREER:-}
+if [[ -z $bin ]]; then
+	bin=$OUT/git-career
+	go build -o "$bin" ./cmd/git-career
+fi
 
 year=(--year 2024)
 range=(--since 2024-01-01 --until 2024-12-31)
