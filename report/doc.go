@@ -32,7 +32,8 @@
 //     commit that only credits them, a review, a comment or an issue):
 //     stories first (a series, or a pull request of several commits),
 //     then by [Options.Score], ties broken by date (newest first) then ID;
-//     never two with the same title. Items scoring zero or less are never
+//     never two with the same title, never one the person deleted from
+//     the document merged into ([Options.Deleted]). Items scoring zero or less are never
 //     highlighted. Each gets a "####" heading, its evidence, and "Why it
 //     mattered" / "What I'd do differently" prompts left blank (an HTML
 //     comment holds a hint). It is a generated block: picked again on

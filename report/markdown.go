@@ -119,7 +119,7 @@ func writeBody(b *strings.Builder, r *work.Report, opt Options) []string {
 		writeBlock(b, keyGlance, pie)
 	}
 	if opt.Highlights > 0 {
-		writeHighlights(b, style, highlights(body, stories, opt.Score, opt.Highlights))
+		writeHighlights(b, style, highlights(body, stories, opt.Deleted, opt.Score, opt.Highlights))
 	}
 	for _, s := range buildSections(body) {
 		beginSection(b, s.key, s.heading)

@@ -114,20 +114,24 @@ func periodName(p *parsedPeriod) string {
 
 // DocIDs returns the id of every item a document holds or ever held (its
 // seen records and id markers), to render a fresh document for merging
-// into it ([Options.Known]). It fails as [Merge] does on a document that is
-// not ours.
-func DocIDs(doc []byte) (map[string]bool, error) {
+// into it ([Options.Known]), and of those the person deleted (in a seen
+// record, no longer in the text: [Options.Deleted]). It fails as [Merge]
+// does on a document that is not ours.
+func DocIDs(doc []byte) (known, deleted map[string]bool, err error) {
 	d, err := parseDoc(string(doc))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	ids := map[string]bool{}
+	known, deleted = map[string]bool{}, map[string]bool{}
 	for _, p := range d.periods {
 		for id := range p.ids {
-			ids[id] = true
+			known[id] = true
+			if !p.marked[id] {
+				deleted[id] = true
+			}
 		}
 	}
-	return ids, nil
+	return known, deleted, nil
 }
 
 // lineEnding is the file's own: inserted text follows its first line.

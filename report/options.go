@@ -24,6 +24,9 @@ type Options struct {
 	// them, but they never join a series: a series of commits the
 	// document already lists would list them twice.
 	Known map[string]bool
+	// Deleted are the ids of items the person deleted from that document
+	// (see [DocIDs]): they are never highlighted, alone or in a series.
+	Deleted map[string]bool
 }
 
 const (

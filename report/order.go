@@ -60,12 +60,13 @@ func topScored(items []*work.Contribution, score func(*work.Contribution) float6
 // commits, series of them, and their pull requests; never a commit that
 // merely credits them, a review or a comment), stories first (a series or
 // a pull request of several commits tells more than one commit), then by
-// score; never two with the same title, which would read as a mistake.
-func highlights(items []*work.Contribution, stories map[*work.Contribution]*series, score func(*work.Contribution) float64, n int) []*work.Contribution {
+// score; never two with the same title, which would read as a mistake;
+// never an item the person deleted from the doc.
+func highlights(items []*work.Contribution, stories map[*work.Contribution]*series, deleted map[string]bool, score func(*work.Contribution) float64, n int) []*work.Contribution {
 	var stor, single []*work.Contribution
 	for _, c := range items {
 		switch {
-		case c.Credited:
+		case c.Credited, deleted[c.ID]:
 		case stories[c] != nil || c.Kind == work.KindPullRequest && len(c.Commits) > 1:
 			stor = append(stor, c)
 		case c.Kind == work.KindCommit || c.Kind == work.KindPullRequest:

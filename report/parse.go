@@ -65,6 +65,7 @@ type parsedPeriod struct {
 	seenBegin, seenEnd int
 	seen               []string        // the ids in the seen record
 	ids                map[string]bool // seen, plus every id marker inside the period
+	marked             map[string]bool // the id markers inside the period
 	top                []*parsedSection
 	byKey              map[string]*parsedSection
 }
@@ -169,6 +170,7 @@ func parseDoc(src string) (*parsedDoc, error) {
 			ids := lineIDs(text)
 			for _, id := range ids {
 				cur.ids[id] = true
+				cur.marked[id] = true
 			}
 			if len(ids) > 0 && len(stack) > 0 {
 				endItem(i)
@@ -197,7 +199,7 @@ func parseDoc(src string) (*parsedDoc, error) {
 				return nil, parseErr(i, "period %s: malformed dates %q", label, m.args[1])
 			}
 			cur = &parsedPeriod{label: label, since: since, until: until, begin: i,
-				seenBegin: -1, seenEnd: -1, ids: map[string]bool{}, byKey: map[string]*parsedSection{}}
+				seenBegin: -1, seenEnd: -1, ids: map[string]bool{}, marked: map[string]bool{}, byKey: map[string]*parsedSection{}}
 			byLab[label] = cur
 		case "end-period":
 			label := unmarkerWord(m.args[0])

@@ -239,7 +239,7 @@ func TestMergeRefreshesHighlights(t *testing.T) {
 
 func mustIDs(t *testing.T, doc string) map[string]bool {
 	t.Helper()
-	ids, err := DocIDs([]byte(doc))
+	ids, _, err := DocIDs([]byte(doc))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -148,7 +148,7 @@ func (a *app) action(gha *githubactions.Action) error {
 			gha.Warningf("%s", w)
 		}
 	}
-	doc, err := render(rep, format, "", nil)
+	doc, err := render(rep, format, "", report.Options{})
 	if err != nil {
 		return err
 	}

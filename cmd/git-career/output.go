@@ -99,17 +99,18 @@ func regular(path string, fi fs.FileInfo) error {
 }
 
 // knownIDs are the ids a Markdown doc in the file already holds, so the
-// fresh rendering never regroups them (report.Options.Known). A file that
+// fresh rendering never regroups them (report.Options.Known), and those the
+// person deleted, never highlighted again (report.Options.Deleted). A file that
 // is not a doc of ours fails here, before any history is read.
-func (o *outputFile) knownIDs() (map[string]bool, error) {
+func (o *outputFile) knownIDs() (known, deleted map[string]bool, err error) {
 	if o.old == nil {
-		return nil, nil
+		return nil, nil, nil
 	}
-	ids, err := report.DocIDs(o.old)
+	known, deleted, err = report.DocIDs(o.old)
 	if err != nil {
-		return nil, o.mergeErr(err)
+		return nil, nil, o.mergeErr(err)
 	}
-	return ids, nil
+	return known, deleted, nil
 }
 
 func (o *outputFile) mergeErr(err error) error {

@@ -91,13 +91,13 @@ func (a *app) run(args []string) error {
 	// The output is checked (and an existing doc read) before any history
 	// is: a wrong -o fails at once.
 	var out *outputFile
-	var known map[string]bool
+	var prior report.Options // what the doc merged into already holds
 	if o.output != "" && !o.forceNew {
 		if out, err = openOutput(o.output); err != nil {
 			return err
 		}
 		if o.format != "json" {
-			if known, err = out.knownIDs(); err != nil {
+			if prior.Known, prior.Deleted, err = out.knownIDs(); err != nil {
 				return err
 			}
 		}
@@ -152,9 +152,9 @@ func (a *app) run(args []string) error {
 	}
 	var doc []byte
 	if len(reps) == 1 {
-		doc, err = render(reps[0], o.format, nextLevel, known)
+		doc, err = render(reps[0], o.format, nextLevel, prior)
 	} else {
-		doc, err = renderYear(reps, nextLevel, known)
+		doc, err = renderYear(reps, nextLevel, prior)
 	}
 	if err != nil {
 		return err
@@ -246,24 +246,28 @@ func (a *app) warn(rep *work.Report, said map[string]bool) {
 }
 
 // renderYear writes one Markdown doc with a section per quarter.
-func renderYear(reps []*work.Report, nextLevel string, known map[string]bool) ([]byte, error) {
+func renderYear(reps []*work.Report, nextLevel string, prior report.Options) ([]byte, error) {
 	var buf bytes.Buffer
-	if err := report.MarkdownPeriods(&buf, reps, report.Options{Score: work.Score, NextLevel: nextLevel, Known: known}); err != nil {
+	opt := prior
+	opt.Score, opt.NextLevel = work.Score, nextLevel
+	if err := report.MarkdownPeriods(&buf, reps, opt); err != nil {
 		return nil, fmt.Errorf("rendering: %w", err)
 	}
 	return buf.Bytes(), nil
 }
 
 // render writes the report in the format asked for; nextLevel names the
-// level the 1:1 questions ask about ("" for "the next level"); known are
-// the ids the doc merged into holds.
-func render(rep *work.Report, format, nextLevel string, known map[string]bool) ([]byte, error) {
+// level the 1:1 questions ask about ("" for "the next level"); prior says
+// which ids the doc merged into holds and which the person deleted.
+func render(rep *work.Report, format, nextLevel string, prior report.Options) ([]byte, error) {
 	var buf bytes.Buffer
 	var err error
 	if format == "json" {
 		err = report.JSON(&buf, rep)
 	} else {
-		err = report.Markdown(&buf, rep, report.Options{Score: work.Score, NextLevel: nextLevel, Known: known})
+		opt := prior
+		opt.Score, opt.NextLevel = work.Score, nextLevel
+		err = report.Markdown(&buf, rep, opt)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("rendering: %w", err)
