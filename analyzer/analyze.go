@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"fmt"
 	"io"
 	"slices"
 	"sort"
@@ -43,8 +44,13 @@ func Analyze(opt Options) (*work.Report, error) {
 	rep := &work.Report{Author: opt.Identity, Period: opt.Period, Summary: map[work.Category]int{}}
 	prs := userPRs(opt.GitHub)
 	var wantPR func(repo string, num int) bool
-	if len(prs) > 0 {
+	switch {
+	case len(prs) > 0:
 		wantPR = func(repo string, num int) bool { return prs[prKey(repo, num)] }
+	case opt.GitHub == nil:
+		// Without GitHub, the merge commits GitHub wrote still say which
+		// commits made one pull request (localPullRequests).
+		wantPR = func(string, int) bool { return true }
 	}
 	names := map[string]int{}
 	for _, in := range opt.Repos {
@@ -60,7 +66,11 @@ func Analyze(opt Options) (*work.Report, error) {
 				"set it with `git config career.team @org/team` (or give a token that may list your teams: read:org)")
 		}
 		rep.Sources = append(rep.Sources, scan.Source)
-		rep.Contributions = append(rep.Contributions, classifyScan(scan, opt)...)
+		cs := classifyScan(scan, opt)
+		if opt.GitHub == nil {
+			cs = localPullRequests(cs, scan)
+		}
+		rep.Contributions = append(rep.Contributions, cs...)
 		for _, e := range scan.Commits {
 			if !e.Credited && e.Commit.Author.Name != "" {
 				names[e.Commit.Author.Name]++
@@ -159,6 +169,43 @@ func areaActivity(log []history.AreaCommit, since, until time.Time) map[string]c
 			}
 			out[a] = act
 		}
+	}
+	return out
+}
+
+// localPullRequests folds the user's commits that a merge commit shows to
+// be one pull request (two or more of them) into one pull request item,
+// as GitHub's own would be: its title from the merge message, its commits'
+// categories and size. A lone commit stays a commit.
+func localPullRequests(cs []work.Contribution, scan *history.Scan) []work.Contribution {
+	byNum := map[int][]work.Contribution{}
+	for _, c := range cs {
+		if c.Kind == work.KindCommit && c.Number > 0 && !c.Credited {
+			byNum[c.Number] = append(byNum[c.Number], c)
+		}
+	}
+	var out []work.Contribution
+	done := map[int]bool{}
+	for _, c := range cs {
+		n := c.Number
+		if c.Kind != work.KindCommit || n == 0 || c.Credited || len(byNum[n]) < 2 {
+			c.Number = 0 // no pull request item to be grouped under
+			out = append(out, c)
+			continue
+		}
+		if done[n] {
+			continue
+		}
+		done[n] = true
+		m := scan.Merges[n]
+		pr := github.PullRequest{Repo: c.Repo, Number: n, Title: m.Title, State: "merged", MergedAt: m.When, CreatedAt: m.When}
+		if pr.Title == "" {
+			pr.Title = fmt.Sprintf("Pull request #%d", n)
+		}
+		if scan.Web != "" {
+			pr.URL = fmt.Sprintf("%s/pull/%d", scan.Web, n)
+		}
+		out = append(out, pullRequest(pr, byNum[n]))
 	}
 	return out
 }

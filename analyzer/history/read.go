@@ -57,6 +57,27 @@ type Scan struct {
 	// and others') in the area windows of the period's quarters, newest
 	// first, with the top-level folders it changed: who works where.
 	AreaLog []AreaCommit
+	// Merges are the merge commits of the pull requests Options.PullRequest
+	// asked for, by number.
+	Merges map[int]Merge
+}
+
+// Merge is the merge commit of a pull request, as GitHub writes it:
+// "Merge pull request #12 from owner/branch", a blank line, the title.
+type Merge struct {
+	Title string // the pull request's title; "" when the message has none
+	When  time.Time
+}
+
+// mergeTitle is the first line after a merge commit's subject.
+func mergeTitle(msg string) string {
+	_, rest, _ := strings.Cut(msg, "\n")
+	for _, l := range strings.Split(rest, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			return l
+		}
+	}
+	return ""
 }
 
 // AreaCommit is one commit's evidence of who works where.
@@ -180,6 +201,10 @@ func Read(opt Options) (*Scan, error) {
 			// commits are grouped under the pull request.
 			if num, ok := mergePR(c.Message); ok && wantPR(name, num) {
 				merges = append(merges, prMerge{num, c.ParentHashes[0], c.ParentHashes[1]})
+				if scan.Merges == nil {
+					scan.Merges = map[int]Merge{}
+				}
+				scan.Merges[num] = Merge{Title: mergeTitle(c.Message), When: c.Committer.When}
 			}
 			return nil
 		}
