@@ -282,3 +282,28 @@ func TestMergeAppendixStaysFolded(t *testing.T) {
 		t.Errorf("the new item is outside the fold:\n%s", app)
 	}
 }
+
+// TestMergeSeriesNeverTwice: a series that forms after some of its
+// commits were listed alone lists only the new ones, so a living doc
+// names every commit once in its sections.
+func TestMergeSeriesNeverTwice(t *testing.T) {
+	first := renderDoc(t, busyReport(0, 2), Options{})
+	r := busyReport(0, 5)
+	second := renderDoc(t, r, Options{Known: mustIDs(t, first)})
+	merged, err := Merge([]byte(first), []byte(second))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := string(merged)
+	body := m[:strings.Index(m, "### Appendix")]
+	body = body[strings.Index(body, "end-section highlights"):]
+	for i := range 5 {
+		sha := fmt.Sprintf("%040x", i+1)
+		if n := strings.Count(body, "/commit/"+sha+")"); n != 1 {
+			t.Errorf("commit %d is linked %d times in the sections, want once:\n%s", i, n, body)
+		}
+	}
+	if !strings.Contains(body, "- fix leaking buffer … (3 commits)") {
+		t.Errorf("the three new commits are not one series:\n%s", body)
+	}
+}
