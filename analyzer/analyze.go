@@ -62,7 +62,7 @@ func Analyze(opt Options) (*work.Report, error) {
 			return nil, err
 		}
 		if scan.Owners != nil && len(userTeams(opt)) == 0 {
-			scan.Source.Notes = append(scan.Source.Notes, "it has a CODEOWNERS file, but your team is not known, so no work there is counted as cross-team: "+
+			scan.Source.Notes = append(scan.Source.Notes, "CODEOWNERS names its owners, but your team is not known, so no work there is counted as cross-team: "+
 				"set it with `git config career.team @org/team` (or give a token that may list your teams: read:org)")
 		}
 		rep.Sources = append(rep.Sources, scan.Source)

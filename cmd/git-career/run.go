@@ -239,9 +239,20 @@ func (a *app) warn(rep *work.Report, said map[string]bool) {
 		for _, w := range s.Warnings {
 			say(fmt.Sprintf("git-career: warning: %s: %s", s.Repo, w))
 		}
+	}
+	// Advice is said once for every repository it applies to.
+	var notes []string
+	repos := map[string][]string{}
+	for _, s := range rep.Sources {
 		for _, n := range s.Notes {
-			say(fmt.Sprintf("git-career: note: %s: %s", s.Repo, n))
+			if repos[n] == nil {
+				notes = append(notes, n)
+			}
+			repos[n] = append(repos[n], s.Repo)
 		}
+	}
+	for _, n := range notes {
+		say(fmt.Sprintf("git-career: note: %s: %s", strings.Join(repos[n], ", "), n))
 	}
 }
 
