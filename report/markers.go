@@ -63,17 +63,37 @@ func endSectionMarker(key string) string {
 	return markerPrefix + "end-section " + key + markerSuffix
 }
 
-// seenRecord lists every id ever written into a period, one per line, so
-// an item the person deleted is not added again.
+// seenRecord lists every id ever written into a period, so an item the
+// person deleted is not added again. The ids are packed several to a line
+// (up to seenWidth bytes, eight commit ids): a busy quarter's record is a
+// few dozen lines of the file, not one line per item, in a comment nobody
+// reads or edits.
 func seenRecord(label string, ids []string, eol string) string {
 	var b strings.Builder
 	b.WriteString(markerPrefix + "seen " + markerWord(label) + eol)
+	line := 0
 	for _, id := range ids {
-		b.WriteString(markerWord(id) + eol)
+		w := markerWord(id)
+		if line > 0 && line+1+len(w) > seenWidth {
+			b.WriteString(eol)
+			line = 0
+		}
+		if line > 0 {
+			b.WriteByte(' ')
+			line++
+		}
+		b.WriteString(w)
+		line += len(w)
+	}
+	if line > 0 {
+		b.WriteString(eol)
 	}
 	b.WriteString("-->" + eol)
 	return b.String()
 }
+
+// seenWidth is the widest line of a seen record, ids allowing.
+const seenWidth = 400
 
 // idMarker ends an item's first line; it travels with the line when the
 // person moves the item and usually survives rewording, since it is the
