@@ -19,17 +19,23 @@ var allowedDeps = map[string][]string{
 	"analyzer/work":     {},
 	"analyzer/history":  {"analyzer/work"},
 	"analyzer/github":   {"analyzer/work"},
-	"analyzer/classify": {"analyzer/work", "analyzer/classify/commentmodel"},
+	"analyzer/classify": {"analyzer/work", "analyzer/classify/commentmodel", "analyzer/classify/commitmodel"},
 	// The learner of the comment model: knows no domain type, only named
 	// features and classes.
 	"analyzer/classify/commentmodel": {},
-	"analyzer/ladder":                {"analyzer/work"},
+	// The learned commit model: standard library only, so that it can be
+	// trained, tested and benchmarked on its own.
+	"analyzer/classify/commitmodel":                {},
+	"analyzer/classify/commitmodel/internal/train": {"analyzer/classify/commitmodel"},
+	"analyzer/classify/internal/loro":              {"analyzer/classify/commitmodel"},
+	"analyzer/ladder":                              {"analyzer/work"},
 	"analyzer": {"analyzer/work", "analyzer/history", "analyzer/github",
-		"analyzer/classify", "analyzer/classify/commentmodel"},
+		"analyzer/classify", "analyzer/classify/commentmodel", "analyzer/classify/commitmodel"},
 	"report":  {"analyzer/work"},
 	"publish": {},
 	"cmd/git-career": {"analyzer", "analyzer/work", "analyzer/history",
 		"analyzer/github", "analyzer/classify", "analyzer/classify/commentmodel",
+		"analyzer/classify/commitmodel",
 		"analyzer/ladder", "report", "publish"},
 	"internal/gittest":    {"analyzer/work"},
 	"internal/fakegithub": {},
