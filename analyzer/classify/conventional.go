@@ -106,11 +106,11 @@ var conventionalTypes = map[string]work.Category{
 	"improve":  work.Refactor,
 	"types":    work.Refactor,
 
-	// Releases, CI and the build are all delivery tooling.
+	// CI and the build are delivery tooling; a release is its own kind.
 	"ci":       work.Automation,
 	"workflow": work.Automation,
 	"build":    work.Automation,
-	"release":  work.Automation,
+	"release":  work.Release,
 
 	"deps": work.Dependencies,
 	"dep":  work.Dependencies,
@@ -128,13 +128,13 @@ var conventionalTypes = map[string]work.Category{
 
 // scopeCategories decides a commit by its scope whatever its type:
 // "build(deps)", "chore(deps)" and "fix(deps)" are dependency updates
-// (mostly bots), "chore(release)" is release tooling, "chore(docs)" docs.
+// (mostly bots), "chore(release)" a release, "chore(docs)" docs.
 var scopeCategories = map[string]work.Category{
 	"deps":         work.Dependencies,
 	"deps-dev":     work.Dependencies,
 	"dependencies": work.Dependencies,
 	"renovate":     work.Dependencies,
-	"release":      work.Automation,
+	"release":      work.Release,
 	"ci":           work.Automation,
 	"workflow":     work.Automation,
 	"workflows":    work.Automation,

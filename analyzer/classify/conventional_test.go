@@ -47,14 +47,14 @@ func TestConventionalCategory(t *testing.T) {
 		{"fix(deps): bump y", work.Dependencies},
 		{"build(deps): bump y", work.Dependencies},
 		{"chore(deps): bump y", work.Dependencies},
-		{"chore(release): v2", work.Automation},
+		{"chore(release): v2", work.Release},
 		{"chore(docs): reword", work.Docs},
 		{"chore: something", byContent},
 		{"feat(docs): new page", work.Feature}, // scope decides only chore-like types
 		{"perf: cache", work.Performance},
 		{"style: spacing", work.Refactor},
 		{"ci: cache modules", work.Automation},
-		{"release: v1.0.0", work.Automation},
+		{"release: v1.0.0", work.Release},
 		{"unknownkind: x", byContent},
 	}
 	for _, tt := range tests {

@@ -7,7 +7,6 @@ import (
 	"github.com/git-career/git-career/analyzer/work"
 	"os"
 	"path/filepath"
-	"sort"
 	"testing"
 )
 
@@ -115,72 +114,6 @@ func ratio(a, b int) float64 {
 		return 0
 	}
 	return float64(a) / float64(b)
-}
-
-// Docs on vite without the prefix: what an unprefixed repository looks
-// like. Authors' labels are noisy (README edits labelled chore), so the bar
-// is 0.90 precision, 0.85 recall.
-func TestEvalDocsVite(t *testing.T) {
-	recs := readEval(t, "commits-vite.jsonl")
-	var m confusion
-	for i := range recs {
-		r := &recs[i]
-		cats, _ := Commit(r.commit(r.SubjectWithoutType, r.Body), nil)
-		m.add(has(cats, work.Docs), r.Label == "docs" || r.Label == "doc")
-	}
-	fmt.Printf("eval vite docs (no prefix): precision %.3f recall %.3f (tp %d fp %d fn %d)\n",
-		m.precision(), m.recall(), m.tp, m.fp, m.fn)
-	if m.precision() < 0.90 || m.recall() < 0.85 {
-		t.Errorf("docs precision %.3f (want ≥ 0.90), recall %.3f (want ≥ 0.85)", m.precision(), m.recall())
-	}
-}
-
-// Every prefix type in vite must be known, and with the prefix the
-// classifier should mostly agree with the author about the main types.
-func TestEvalConventionalVite(t *testing.T) {
-	recs := readEval(t, "commits-vite.jsonl")
-	total := map[string]int{}
-	agree := map[string]int{}
-	unmapped := map[string]int{}
-	for i := range recs {
-		r := &recs[i]
-		cc, ok := ParseConventional(r.Subject)
-		if !ok {
-			t.Errorf("subject does not parse: %q", r.Subject)
-			continue
-		}
-		if cc.Type != r.Label {
-			t.Errorf("type %q, label %q: %q", cc.Type, r.Label, r.Subject)
-		}
-		k, known := conventionalTypes[cc.Type]
-		if !known {
-			unmapped[cc.Type]++
-			continue
-		}
-		if k == byContent {
-			continue
-		}
-		total[cc.Type]++
-		cats, _ := Commit(r.commit(r.Subject, r.Body), nil)
-		if has(cats, k) {
-			agree[cc.Type]++
-		}
-	}
-	for typ, n := range unmapped {
-		t.Errorf("conventional type %q (%d commits) maps to no category", typ, n)
-	}
-	types := make([]string, 0, len(total))
-	for typ, n := range total {
-		if n >= 20 {
-			types = append(types, typ)
-		}
-	}
-	sort.Slice(types, func(i, j int) bool { return total[types[i]] > total[types[j]] })
-	fmt.Printf("eval vite per-type agreement:")
-	for _, typ := range types {
-		fmt.Printf(" %s %.3f (%d)", typ, ratio(agree[typ], total[typ]), total[typ])
-	}
-	fmt.Println()
 }
 
 // Flaky-test fixes in junit-quickcheck (IDoFT): most do not say "flaky".

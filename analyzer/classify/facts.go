@@ -1,9 +1,11 @@
 package classify
 
 import (
-	"github.com/git-career/git-career/analyzer/work"
 	"regexp"
 	"strings"
+
+	"github.com/git-career/git-career/analyzer/classify/commitmodel"
+	"github.com/git-career/git-career/analyzer/work"
 )
 
 // facts is what the rules look at, computed once per commit so that each
@@ -12,12 +14,16 @@ type facts struct {
 	c   *work.Commit
 	ctx *Context
 
-	cc       Conventional // parsed subject, when isCC
-	isCC     bool
-	ccCat    work.Category // what the prefix announces; byContent when nothing
-	ccKnown  bool          // the type is in conventionalTypes
-	subject  string        // lower-cased, prefix and CI-skip markers removed
-	message  string        // lower-cased subject + body, trailers included
+	cc      Conventional // parsed subject, when isCC
+	isCC    bool
+	ccCat   work.Category // what the prefix announces; byContent when nothing
+	ccKnown bool          // the type is in conventionalTypes
+	// area is a path or area prefix ("builtin/gc" of "builtin/gc: add
+	// --detach"), removed from subject.
+	area     string
+	subject  string // lower-cased, prefix, area and CI-skip markers removed
+	text     string // the same, as written: what the model reads
+	message  string // lower-cased subject + body, trailers included
 	nFiles   int
 	added    int
 	deleted  int
@@ -25,7 +31,8 @@ type facts struct {
 	docs     int // files that are documentation
 	deps     int // lockfiles and manifests
 	locks    int // lockfiles only
-	auto     int // CI/CD and build tooling files
+	auto     int // CI/CD and build files
+	ci       int // CI/CD files only
 	logs     int // changelogs
 	design   int // design docs
 	docLines int // lines changed in docs
@@ -34,10 +41,11 @@ type facts struct {
 	product int
 	// rootReadme counts README files at the repository root.
 	rootReadme int
+	files      []commitmodel.File
 }
 
 // ciSkip markers ("[ci skip]") say nothing about the work and contain "ci".
-var ciSkip = regexp.MustCompile(`\[(ci skip|skip ci|no ci|skip actions)\]`)
+var ciSkip = regexp.MustCompile(`(?i)\[(ci[ -]skip|skip[ -]ci|no ci|skip actions)\]`)
 
 func newFacts(c *work.Commit, ctx *Context) *facts {
 	if ctx == nil {
@@ -50,46 +58,41 @@ func newFacts(c *work.Commit, ctx *Context) *facts {
 		_, f.ccKnown = conventionalTypes[cc.Type]
 		f.ccCat = conventionalCategory(cc)
 		subj = cc.Description
+	} else if area, rest, ok := commitmodel.SplitArea(subj); ok {
+		f.area, subj = area, rest
 	}
-	f.subject = strings.TrimSpace(ciSkip.ReplaceAllString(strings.ToLower(subj), ""))
+	f.text = strings.TrimSpace(ciSkip.ReplaceAllString(subj, ""))
+	f.subject = strings.ToLower(f.text)
 	f.message = ciSkip.ReplaceAllString(strings.ToLower(c.Subject+"\n"+c.Body), "")
-	for _, fc := range c.Files {
-		// Each path test runs once: they are regular expressions, and this
-		// loop runs for every file of every commit scanned.
-		p := fc.Path
-		test, doc := isTestPath(p), false
-		if !test {
-			doc = isDocPath(p)
-		}
-		lock, manifest := isLockfile(p), isManifest(p)
-		auto, changelog := isAutomationPath(p), isChangelogPath(p)
-		switch {
-		case test:
+	f.files = make([]commitmodel.File, len(c.Files))
+	for i, fc := range c.Files {
+		f.files[i] = commitmodel.File{Path: fc.Path, Additions: fc.Additions, Deletions: fc.Deletions, Binary: fc.Binary}
+		switch commitmodel.KindOf(fc.Path) {
+		case commitmodel.TestFile:
 			f.tests++
-		case doc:
+		case commitmodel.DocFile:
 			f.docs++
 			f.docLines += fc.Additions + fc.Deletions
-			if isDesignPath(p) {
+			if isDesignPath(fc.Path) {
 				f.design++
 			}
-		}
-		if isRootReadme(p) {
-			f.rootReadme++
-		}
-		if lock {
+		case commitmodel.LockFile:
 			f.locks++
-		}
-		if lock || manifest {
 			f.deps++
-		}
-		if auto {
+		case commitmodel.ManifestFile:
+			f.deps++
+		case commitmodel.CIFile:
 			f.auto++
-		}
-		if changelog {
+			f.ci++
+		case commitmodel.BuildFile:
+			f.auto++
+		case commitmodel.ChangelogFile:
 			f.logs++
-		}
-		if !test && !doc && !auto && !lock && !manifest && !changelog {
+		default:
 			f.product++
+		}
+		if isRootReadme(fc.Path) {
+			f.rootReadme++
 		}
 	}
 	return f

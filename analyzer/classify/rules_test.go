@@ -3,6 +3,7 @@ package classify
 import (
 	"github.com/git-career/git-career/analyzer/work"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -49,6 +50,9 @@ func TestClassify(t *testing.T) {
 		coauth  []work.Person
 		ctx     *Context
 		want    []work.Category
+		// without, when set, lists categories the commit must not get,
+		// and want is not checked: the kind is the model's guess.
+		without []work.Category
 	}{
 		{name: "conventional feature", subject: "feat(cli): add --json output",
 			files: files("cmd/cli/main.go:80:4", "cmd/cli/main_test.go:40:0"), want: []work.Category{work.Feature}},
@@ -56,16 +60,18 @@ func TestClassify(t *testing.T) {
 			files: files("web/reports/export.ts:120:3"), want: []work.Category{work.Feature}},
 		{name: "unprefixed fix", subject: "Fix crash when the config file is empty",
 			files: files("internal/config/load.go:6:2", "internal/config/load_test.go:20:0"), want: []work.Category{work.Fix}},
-		{name: "typo in README is docs, not a fix", subject: "fix: typo in README",
+		{name: "the author's fix: is a fix, even of a typo", subject: "fix: typo in README",
+			files: files("README.md:1:1"), want: []work.Category{work.Fix}},
+		{name: "typo in README, unprefixed, is docs", subject: "Fix typo in README",
 			files: files("README.md:1:1"), want: []work.Category{work.Docs}},
 		{name: "README rewrite is docs", subject: "Rewrite the setup instructions",
 			files: files("README.md:48:30"), want: []work.Category{work.Docs}},
-		{name: "README badge is not docs", subject: "Add coverage badge",
-			files: files("README.md:1:0"), want: []work.Category{}},
+		{name: "Update README.md is docs", subject: "Update README.md",
+			files: files("README.md:3:1"), want: []work.Category{work.Docs}},
 		{name: "docs folder only", subject: "Explain how retries are configured",
 			files: files("docs/guide/retries.md:40:2", "docs/images/retry.png:bin"), want: []work.Category{work.Docs}},
-		{name: "changelog only is release work", subject: "Update changelog for 2.3",
-			files: files("CHANGELOG.md:30:0"), want: []work.Category{work.Automation}},
+		{name: "changelog only is docs (release notes)", subject: "Update changelog for 2.3",
+			files: files("CHANGELOG.md:30:0"), want: []work.Category{work.Docs}},
 		{name: "flaky keyword in product code", subject: "Fix the flake in the build cache",
 			files: files("build/cache.go:8:3"), want: []work.Category{work.Fix, work.FlakyTests}},
 		{name: "test-only reset of shared state", subject: "Reset the global clock after each test",
@@ -83,14 +89,34 @@ func TestClassify(t *testing.T) {
 			files: files("session/store.go:10:4"), want: []work.Category{work.Fix}},
 		{name: "CI workflow", subject: "Cache Go modules between jobs",
 			files: files(".github/workflows/ci.yml:12:3"), want: []work.Category{work.Automation}},
-		{name: "Dockerfile and Makefile", subject: "Build a smaller image",
-			files: files("Dockerfile:6:9", "Makefile:2:1"), want: []work.Category{work.Automation}},
+		{name: "Dockerfile and Makefile are not docs", subject: "Build a smaller image",
+			files: files("Dockerfile:6:9", "Makefile:2:1"), without: []work.Category{work.Docs}},
+		{name: "meson.build is a build file, not docs", subject: "meson: add an option to disable the daemon",
+			files: files("meson.build:12:0", "meson_options.txt:3:0"), without: []work.Category{work.Docs}},
 		{name: "release by version subject", subject: "v4.1.0",
-			files: files("package.json:1:1", "CHANGELOG.md:25:0"), want: []work.Category{work.Automation}},
+			files: files("package.json:1:1", "CHANGELOG.md:25:0"), want: []work.Category{work.Release}},
+		{name: "release: prefix is a release, not automation", subject: "release: v7.0.3",
+			files: files("package.json:1:1", "CHANGELOG.md:25:0"), want: []work.Category{work.Release}},
+		{name: "chore(release) is a release", subject: "chore(release): 2.4.0 [skip ci]",
+			files: files("package.json:1:1", "CHANGELOG.md:25:0"), want: []work.Category{work.Release}},
+		{name: "version bump is a release", subject: "Bump version to 1.8.2",
+			files: files("package.json:1:1"), want: []work.Category{work.Release}},
+		{name: "area prefix: a feature after the area", subject: "builtin/gc: add a --detach flag",
+			files: files("builtin/gc.c:40:3", "t/t6500-gc.sh:25:0", "Documentation/git-gc.adoc:8:0"), want: []work.Category{work.Feature}},
+		{name: "area prefix: a leak fix after the area", subject: "builtin/gc: fix leak when the lock is taken",
+			files: files("builtin/gc.c:3:1"), want: []work.Category{work.Fix}},
+		{name: "t/ holds tests", subject: "t7001: cover moving a submodule",
+			files: files("t/t7001-mv.sh:30:0"), want: []work.Category{work.Testing}},
+		{name: "format in a subject is not a refactor", subject: "setup: make the format configurable",
+			files: files("setup.c:40:6", "setup.h:3:0", "repository.c:10:2"), without: []work.Category{work.Refactor}},
+		{name: "fix memory leak is a fix, not performance", subject: "fix memory leak in revision walk",
+			files: files("revision.c:6:1"), want: []work.Category{work.Fix}},
+		{name: "add java doc is docs", subject: "add java doc to the Generator API",
+			files: files("src/main/java/com/acme/Generator.java:24:0"), want: []work.Category{work.Docs}},
 		{name: "large net deletion", subject: "Retire the v1 importer",
 			files: files("importer/v1/a.go:0:900", "importer/v1/b.go:10:400"), want: []work.Category{work.Cleanup}},
 		{name: "remove deprecated flags", subject: "Remove deprecated --legacy flags",
-			files: files("cmd/flags.go:2:60"), want: []work.Category{work.Cleanup}},
+			files: files("cmd/flags.go:2:60"), want: []work.Category{work.Cleanup, work.Refactor}},
 		{name: "ADR", subject: "Record the decision to use event sourcing",
 			files: files("docs/adr/0007-event-sourcing.md:80:0"), want: []work.Category{work.Docs, work.Design}},
 		{name: "conventional refactor", subject: "refactor: split the router into files",
@@ -104,7 +130,7 @@ func TestClassify(t *testing.T) {
 		{name: "security by keyword", subject: "Escape user names to prevent XSS",
 			files: files("web/render.go:4:2"), want: []work.Category{work.Fix, work.Security}},
 		{name: "security by advisory in body", subject: "Validate archive entry paths",
-			body: "Addresses CVE-2031-12345.", files: files("archive/unpack.go:14:3"), want: []work.Category{work.Security}},
+			body: "Addresses CVE-2031-12345.", files: files("archive/unpack.go:14:3"), want: []work.Category{work.Fix, work.Security}},
 		{name: "lockfile only", subject: "Refresh lockfile",
 			files: files("go.sum:40:38"), want: []work.Category{work.Dependencies}},
 		{name: "bump from a to b", subject: "Bump golang.org/x/text from 0.3.0 to 0.3.1",
@@ -137,7 +163,7 @@ func TestClassify(t *testing.T) {
 			ctx:   &Context{Areas: map[string]AreaActivity{"web": {Mine: 10, Others: 30}}},
 			want:  []work.Category{work.Fix}},
 		{name: "flakiness mentioned in the body of a code change", subject: "Score the classifiers",
-			body: "Prints precision for the flaky-test rule.", files: files("eval/score.go:80:0"), want: []work.Category{}},
+			body: "Prints precision for the flaky-test rule.", files: files("eval/score.go:80:0"), without: []work.Category{work.FlakyTests}},
 		{name: "flakiness in the body of a test change", subject: "Wait for the server in TestDial",
 			body: "It was flaky on slow runners.", files: files("net/dial_test.go:5:2"), want: []work.Category{work.FlakyTests, work.Testing}},
 		{name: "no signal", subject: "wip", files: files("main.go:3:1"), want: []work.Category{}},
@@ -149,7 +175,13 @@ func TestClassify(t *testing.T) {
 			if got == nil {
 				got = []work.Category{}
 			}
-			if !reflect.DeepEqual(got, tt.want) {
+			if tt.without != nil {
+				for _, k := range tt.without {
+					if slices.Contains(got, k) {
+						t.Fatalf("Commit(%q) = %v (%q), want no %s", tt.subject, got, why, k)
+					}
+				}
+			} else if !reflect.DeepEqual(got, tt.want) {
 				t.Fatalf("Commit(%q) = %v (%q), want %v", tt.subject, got, why, tt.want)
 			}
 			if len(why) != len(got) {

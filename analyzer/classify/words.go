@@ -71,9 +71,6 @@ var depWords = regexp.MustCompile(`\b(bump(s|ed)?|upgrad(e|es|ed|ing)|updat(e|es
 // automationWords: CI/CD and release work named in the message.
 var automationWords = regexp.MustCompile(`\b(ci|cd|ci/cd|pipelines?|workflows?|github actions?|gitlab ci|jenkins|circleci|travis|goreleaser|dockerfile|docker image|release (script|process|workflow|automation)|deploy(s|ed|ing|ment)? (script|pipeline|job)s?)\b`)
 
-// releaseSubject: a subject that is only a version or "release vX".
-var releaseSubject = regexp.MustCompile(`^(release[sd]?:?\s+)?v?\d+\.\d+(\.\d+)?([-.+][0-9a-z.-]+)?( \(#\d+\))?$|^(release|publish|cut|prepare|prep) (v?\d|release|version)`)
-
 // designWords: design documents, RFCs and decision records.
 var designWords = regexp.MustCompile(`\b(design doc(ument)?s?|rfcs?|adrs?|architecture decision|proposals?|technical design|design for)\b`)
 

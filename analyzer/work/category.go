@@ -17,16 +17,19 @@ const (
 	Performance  Category = "performance"
 	Security     Category = "security"
 	Dependencies Category = "dependencies"
-	Mentoring    Category = "mentoring"
-	CrossTeam    Category = "cross-team"
-	Reviews      Category = "review" // reviews given and review comments written
-	Issues       Category = "issue"  // issues reported and triaged
+	// Release is cutting a release or bumping the project's version:
+	// listed, but never a highlight nor a problem owned.
+	Release   Category = "release"
+	Mentoring Category = "mentoring"
+	CrossTeam Category = "cross-team"
+	Reviews   Category = "review" // reviews given and review comments written
+	Issues    Category = "issue"  // issues reported and triaged
 )
 
 // Categories lists every category in the order documents show them.
 var Categories = []Category{
 	Feature, Fix, FlakyTests, Automation, Cleanup, Docs, Design,
-	Testing, Refactor, Performance, Security, Dependencies, Mentoring, CrossTeam,
+	Testing, Refactor, Performance, Security, Dependencies, Release, Mentoring, CrossTeam,
 	Reviews, Issues,
 }
 

@@ -21,6 +21,7 @@ var categoryWeight = map[Category]float64{
 	Testing:      2,
 	Refactor:     2,
 	Dependencies: 0.5,
+	Release:      0,
 	Reviews:      1,
 	Issues:       1,
 }
@@ -36,8 +37,13 @@ var categoryWeight = map[Category]float64{
 // and issue; 0.5 for dependencies; 0 when it has none), k is the number of
 // categories (so work of several kinds gains up to 1 point), and lines is additions plus
 // deletions (so size adds at most 2 points, reached at 10,000 lines, and
-// a huge generated change cannot outrank the kind of work).
+// a huge generated change cannot outrank the kind of work). A release
+// scores 0 whatever else it is, so that it is never highlighted: cutting a
+// release is routine, and a version bump touches many lines.
 func Score(c *Contribution) float64 {
+	if c.Has(Release) {
+		return 0
+	}
 	w := 0.0
 	for _, k := range c.Categories {
 		w = math.Max(w, categoryWeight[k])
