@@ -91,7 +91,7 @@ func pullRequest(pr github.PullRequest, commits []work.Contribution) work.Contri
 			coauthors[a] = true
 		}
 	}
-	own, reasons := classify.Commit(&work.Commit{Subject: pr.Title, Body: pr.Body}, &classify.Context{PullRequest: true})
+	own, reasons := classify.Commit(&work.Commit{Subject: pr.Title, Body: pr.Body}, &classify.Context{PullRequest: true, Labels: pr.Labels})
 	for i, k := range own {
 		if _, ok := cats[k]; !ok {
 			cats[k] = "pull request: " + reasons[i]

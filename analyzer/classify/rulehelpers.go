@@ -11,19 +11,6 @@ import (
 
 // Building blocks of the rule table in rules.go.
 
-// ccIs matches when the Conventional prefix announces category k.
-func ccIs(k work.Category) func(f *facts) (string, bool) {
-	return func(f *facts) (string, bool) {
-		if !f.isCC || f.ccCat != k {
-			return "", false
-		}
-		if f.cc.Scope != "" && scopeCategories[strings.ToLower(f.cc.Scope)] == k {
-			return fmt.Sprintf("conventional scope (%s)", f.cc.Scope), true
-		}
-		return "conventional type " + f.cc.Type + ":", true
-	}
-}
-
 // testOnlyWith matches a change to test files only whose message uses a
 // word of re: the shape of the typical flaky-test fix, where the message
 // often names only the file or the state it resets (IDoFT).
@@ -38,20 +25,6 @@ func testOnlyWith(re *regexp.Regexp, what string) func(f *facts) (string, bool) 
 		}
 		return fmt.Sprintf("only test files changed; message says %q (%s)", w, what), true
 	}
-}
-
-// proseEdit reports a typo or comment fix: the subject names prose, and
-// the change is either all docs or a small in-place edit (lines replaced
-// about one for one, as a reworded comment is).
-func proseEdit(f *facts) bool {
-	if !proseFixWords.MatchString(f.subject) {
-		return false
-	}
-	if f.all(f.docs) {
-		return true
-	}
-	d := f.added - f.deleted
-	return f.nFiles > 0 && f.nFiles <= 4 && f.added+f.deleted <= 40 && d >= -2 && d <= 2
 }
 
 // advisoryID is a CVE or GitHub advisory id anywhere in a message.

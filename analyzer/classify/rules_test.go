@@ -253,3 +253,27 @@ func TestClassifyOrder(t *testing.T) {
 		t.Errorf("got %v, want fix, flaky-tests, cleanup, security, mentoring, cross-team", cats)
 	}
 }
+
+// Pull requests are classified like commits, from their title and
+// description (no files), and their labels name the kind when they can.
+func TestClassifyPullRequest(t *testing.T) {
+	tests := []struct {
+		title, body string
+		labels      []string
+		want        work.Category
+	}{
+		{"Retry uploads", "", []string{"bug"}, work.Fix},
+		{"Retry uploads", "", []string{"type: enhancement"}, work.Feature},
+		{"Retry uploads", "", []string{"kind/documentation"}, work.Docs},
+		{"Retry uploads", "", []string{"good first issue", "dependencies"}, work.Dependencies},
+		{"feat: retry uploads", "", []string{"bug"}, work.Feature}, // the author's prefix first
+		{"Fix crash when the config file is empty", "The loader dereferenced a nil map.", nil, work.Fix},
+		{"Update README.md", "Explains the install steps.", nil, work.Docs},
+	}
+	for _, tt := range tests {
+		got, why := Commit(&work.Commit{Subject: tt.title, Body: tt.body}, &Context{PullRequest: true, Labels: tt.labels})
+		if !slices.Contains(got, tt.want) {
+			t.Errorf("pull request %q labelled %q = %v (%q), want %s", tt.title, tt.labels, got, why, tt.want)
+		}
+	}
+}

@@ -37,28 +37,6 @@ var orderWords = regexp.MustCompile(`\b(sort(s|ed|ing)?|deterministic(ally)?|lin
 // or polling instead of sleeping, retrying, or a larger timeout.
 var waitWords = regexp.MustCompile(`\b(sleeps?|sleeping|wait(s|ing)?|wait for|poll(s|ing)?|await\w*|eventually|retr(y|ies|ied|ying)|timeouts?|time-?outs?|deadlines?)\b`)
 
-// docWords say a change is about documentation.
-var docWords = regexp.MustCompile(`\b(typos?|spelling|misspell\w*|grammar|wording|reword\w*|rephras\w*|jsdocs?|javadocs?|godoc|docstrings?|comments?|docs?|documentation|document(s|ed|ing)?|readme|guides?|clarif\w*|explain\w*|mention\w*|examples?|links?|tutorial|faq)\b`)
-
-// proseFixWords: Amit & Feitelson exclude "fix" next to these from bug
-// fixes; "fix typo in README" is docs work.
-var proseFixWords = regexp.MustCompile(`\b(typos?|spelling|misspell\w*|grammar|wording|reword\w*|jsdocs?|javadocs?|godoc|docstrings?|(code )?comments?|readme|docs?|documentation)\b`)
-
-// styleFixWords: "fix lint", "fix whitespace" are not bug fixes either.
-var styleFixWords = regexp.MustCompile(`\b(lint\w*|whitespace|indent\w*|format(ting)?|prettier|gofmt|eslint|code style)\b`)
-
-// fixWords: the words of corrective commits, plus the guards and
-// "should/missing/properly" phrasing that bug fixes use without "fix".
-// Not "issue": in a subject it names a GitHub issue as often as a bug.
-var fixWords = regexp.MustCompile(`^(handle[sd]?|respect[sd]?|ensure[sd]?|don'?t|do not|skip|ignore|keep|preserve|restore)\b|\b(should( not)?|shouldn'?t|missing|properly|correctly|unexpected(ly)?|fail(s|ed|ing|ure)?|error(s)?|fix(es|ed|ing)?|bug(s|fix)?|crash(es|ed|ing)?|regression|broken|incorrect(ly)?|wrong(ly)?|panic(s|ked)?|npe|null pointer|segfault|prevent(s|ed)?|correct(s|ed|ly)?|resolve[sd]? #\d+|handle (missing|empty|nil|null)|avoid(s|ed)?)\b`)
-
-// featureWords open a subject that adds behaviour.
-var featureWords = regexp.MustCompile(`^(add(s|ed|ing)?|implement\w*|introduc\w*|support(s|ed)?|allow(s|ed)?|enable[sd]?|new|create[sd]?|expose[sd]?|provide[sd]?)\b`)
-
-var refactorWords = regexp.MustCompile(`\b(refactor\w*|renam(e|es|ed|ing)|restructur\w*|reorganiz\w*|extract(s|ed|ing)?|simplif\w*|tidy\w*|tidied|move[sd]?|moving|split(s|ting)?|dedupe|deduplicat\w*|inline[sd]?|reformat\w*|cleanup|clean up|clean-up)\b`)
-
-var perfWords = regexp.MustCompile(`\b(perf|performance|faster|speed(s|ing)? ?up|speedup|optimi[sz](e|es|ed|ing|ation|ations)|latency|throughput|memory (usage|leak|footprint)|fewer allocations|reduce (memory|allocations|latency|cpu)|benchmarks?|hot ?path|o\(n\^?2?\))\b`)
-
 // securityWords name vulnerabilities and their fixes.
 var securityWords = regexp.MustCompile(`\b(cve-\d{4}-\d+|ghsa-[a-z0-9-]+|xss|csrf|ssrf|xxe|(sql|command|code|header|html|template) injection|injection|vulnerab\w*|sanitiz\w*|sanitis\w*|security|exploit\w*|path traversal|directory traversal|redos|denial of service|prototype pollution|open redirect|privilege escalation|auth(entication|orization)? bypass|secrets? leak\w*)\b`)
 
@@ -68,24 +46,11 @@ var cleanupWords = regexp.MustCompile(`\b(remov(e|es|ed|ing)|delet(e|es|ed|ing)|
 // depWords: "bump x from 1.2 to 1.3", "update dependency x to v3".
 var depWords = regexp.MustCompile(`\b(bump(s|ed)?|upgrad(e|es|ed|ing)|updat(e|es|ed|ing)|pin(s|ned)?)\b[^\n]*\b(from \S+ to|to v?\d)|\b(bump(s|ed)?|upgrad(e|es|ed))\b|\bdependenc(y|ies)\b`)
 
-// automationWords: CI/CD and release work named in the message.
-var automationWords = regexp.MustCompile(`\b(ci|cd|ci/cd|pipelines?|workflows?|github actions?|gitlab ci|jenkins|circleci|travis|goreleaser|dockerfile|docker image|release (script|process|workflow|automation)|deploy(s|ed|ing|ment)? (script|pipeline|job)s?)\b`)
-
 // designWords: design documents, RFCs and decision records.
 var designWords = regexp.MustCompile(`\b(design doc(ument)?s?|rfcs?|adrs?|architecture decision|proposals?|technical design|design for)\b`)
 
 // testWords: adding or improving tests.
 var testWords = regexp.MustCompile(`\b(tests?|testing|coverage|spec|specs|test cases?|unit tests?|e2e|integration tests?)\b`)
 
-// notDocsWork: prose files that hold plans rather than documentation.
-var notDocsWork = regexp.MustCompile(`\\b(todos?|roadmap)\\b`)
-
-// readmeWorkWords say a README change documents something, as opposed to
-// a badge, a sponsor or a link list touched in passing.
-var readmeWorkWords = regexp.MustCompile(`\b(rewrit\w*|document\w*|explain\w*|clarif\w*|instructions?|onboarding|setup|set up|getting started|usage|install\w*|guide)\b`)
-
 // alternativesWords mark a description that explains choices made.
 var alternativesWords = regexp.MustCompile(`\b(trade-?offs?|alternatives? considered|considered alternatives?|instead of|rather than|pros and cons|we could (also )?have|options? (considered|we looked at))\b`)
-
-// typoWords: corrections of prose itself.
-var typoWords = regexp.MustCompile(`\b(typos?|spelling|misspell\w*|grammar\w*|wording|reword\w*|rephras\w*)\b`)

@@ -1,0 +1,84 @@
+package commitmodel
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestSplitArea(t *testing.T) {
+	tests := []struct {
+		in, area, rest string
+		ok             bool
+	}{
+		{"builtin/gc: add a --detach flag", "builtin/gc", "add a --detach flag", true},
+		{"t/unit-tests: fix leak", "t/unit-tests", "fix leak", true},
+		{"diff, log: learn --foo", "diff, log", "learn --foo", true},
+		{"net/http: reject bad headers", "net/http", "reject bad headers", true},
+		{"Note this: it is prose", "", "Note this: it is prose", false},
+		{"https://example.com: a link", "", "https://example.com: a link", false},
+		{"Fix the build", "", "Fix the build", false},
+		{"area: ", "", "area: ", false},
+	}
+	for _, tt := range tests {
+		area, rest, ok := SplitArea(tt.in)
+		if area != tt.area || rest != tt.rest || ok != tt.ok {
+			t.Errorf("SplitArea(%q) = %q, %q, %v; want %q, %q, %v", tt.in, area, rest, ok, tt.area, tt.rest, tt.ok)
+		}
+	}
+}
+
+func TestKindOf(t *testing.T) {
+	tests := map[string]PathKind{
+		"t/t7001-mv.sh":                       TestFile,
+		"t/unit-tests/test-lib.c":             TestFile,
+		"test/parse.js":                       TestFile,
+		"tests/cli.rs":                        TestFile,
+		"spec/models/user_spec.rb":            TestFile,
+		"src/__tests__/a.ts":                  TestFile,
+		"pkg/walk/walk_test.go":               TestFile,
+		"tests/test_api.py":                   TestFile,
+		"lib/test_api.py":                     TestFile,
+		"src/test/java/FooTest.java":          TestFile,
+		"core/src/main/java/org/FooTest.java": TestFile,
+		"web/app.spec.ts":                     TestFile,
+		"meson.build":                         BuildFile,
+		"sub/meson.build":                     BuildFile,
+		"CMakeLists.txt":                      BuildFile,
+		"BUILD.bazel":                         BuildFile,
+		"WORKSPACE":                           BuildFile,
+		"build.gradle.kts":                    BuildFile,
+		"Makefile":                            BuildFile,
+		"Dockerfile":                          BuildFile,
+		".github/workflows/ci.yml":            CIFile,
+		".gitlab-ci.yml":                      CIFile,
+		"README.md":                           DocFile,
+		"Documentation/git-gc.adoc":           DocFile,
+		"docs/guide/intro.md":                 DocFile,
+		"CHANGELOG.md":                        ChangelogFile,
+		"go.sum":                              LockFile,
+		"Cargo.lock":                          LockFile,
+		"package.json":                        ManifestFile,
+		"go.mod":                              ManifestFile,
+		"vendor/github.com/x/y.go":            GeneratedFile,
+		"api/v1/types.pb.go":                  GeneratedFile,
+		"benches/parse.rs":                    BenchFile,
+		"examples/hello/main.go":              ExampleFile,
+		".eslintrc.json":                      ConfigFile,
+		"src/parse.go":                        ProductFile,
+		"builder/main.go":                     ProductFile,
+		"internal/testutil.go":                ProductFile,
+	}
+	for p, want := range tests {
+		if got := KindOf(p); got != want {
+			t.Errorf("KindOf(%q) = %s, want %s", p, got, want)
+		}
+	}
+}
+
+func TestWords(t *testing.T) {
+	got := words("Added `--json` output (#123) in v1.2.3; fixes crashes", 0)
+	want := []string{"add", "json", "output", "#", "in", "v#", "fix", "crash"}
+	if !slices.Equal(got, want) {
+		t.Errorf("words = %q, want %q", got, want)
+	}
+}
