@@ -42,10 +42,20 @@ type facts struct {
 	// rootReadme counts README files at the repository root.
 	rootReadme int
 	files      []commitmodel.File
+	kinds      []commitmodel.PathKind
 }
 
 // ciSkip markers ("[ci skip]") say nothing about the work and contain "ci".
 var ciSkip = regexp.MustCompile(`(?i)\[(ci[ -]skip|skip[ -]ci|no ci|skip actions)\]`)
+
+// dropCISkip removes the markers; the expression runs only when there may
+// be one, since messages can be long.
+func dropCISkip(s string) string {
+	if !strings.Contains(s, "[") {
+		return s
+	}
+	return ciSkip.ReplaceAllString(s, "")
+}
 
 func newFacts(c *work.Commit, ctx *Context) *facts {
 	if ctx == nil {
@@ -61,13 +71,15 @@ func newFacts(c *work.Commit, ctx *Context) *facts {
 	} else if area, rest, ok := commitmodel.SplitArea(subj); ok {
 		f.area, subj = area, rest
 	}
-	f.text = strings.TrimSpace(ciSkip.ReplaceAllString(subj, ""))
+	f.text = strings.TrimSpace(dropCISkip(subj))
 	f.subject = strings.ToLower(f.text)
-	f.message = ciSkip.ReplaceAllString(strings.ToLower(c.Subject+"\n"+c.Body), "")
+	f.message = dropCISkip(strings.ToLower(c.Subject + "\n" + c.Body))
 	f.files = make([]commitmodel.File, len(c.Files))
+	f.kinds = make([]commitmodel.PathKind, len(c.Files))
 	for i, fc := range c.Files {
 		f.files[i] = commitmodel.File{Path: fc.Path, Additions: fc.Additions, Deletions: fc.Deletions, Binary: fc.Binary}
-		switch commitmodel.KindOf(fc.Path) {
+		f.kinds[i] = commitmodel.KindOf(fc.Path)
+		switch f.kinds[i] {
 		case commitmodel.TestFile:
 			f.tests++
 		case commitmodel.DocFile:

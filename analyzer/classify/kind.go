@@ -24,11 +24,15 @@ func kindOf(f *facts) (work.Category, string) {
 	if k, l := labelKind(f.ctx.Labels); k != "" {
 		return k, fmt.Sprintf("labelled %q", l)
 	}
-	if releaseSubject.MatchString(f.subject) {
-		return work.Release, "subject is a release"
-	}
-	if versionBump.MatchString(f.subject) {
-		return work.Release, "subject bumps the project's version"
+	// Cheap tests first: these expressions are slow, and most subjects
+	// start with none of these.
+	if first := firstWord(f.subject); releaseFirst[first] || first != "" && (first[0] >= '0' && first[0] <= '9' || first[0] == 'v') {
+		if releaseSubject.MatchString(f.subject) {
+			return work.Release, "subject is a release"
+		}
+		if versionBump.MatchString(f.subject) {
+			return work.Release, "subject bumps the project's version"
+		}
 	}
 	if why := dependencyUpdate(f); why != "" {
 		return work.Dependencies, why
@@ -40,19 +44,25 @@ func kindOf(f *facts) (work.Category, string) {
 			return commitmodel.KindOf(p) == commitmodel.CIFile
 		})
 	}
+	if strings.Contains(f.subject, "doc") {
+		if w, ok := find(codeDocWords, f.subject); ok {
+			// Doc comments live in code files, where paths cannot tell.
+			return work.Docs, fmt.Sprintf("subject documents code (%q)", w)
+		}
+	}
 	if f.all(f.logs) {
 		// Release notes are documentation; authors label them docs more
 		// often than anything else.
 		return work.Docs, "only the changelog changed (release notes)"
 	}
-	if placeholder.MatchString(f.subject) && strings.TrimSpace(f.c.Body) == "" {
+	if len(f.subject) <= 12 && placeholder.MatchString(f.subject) && strings.TrimSpace(f.c.Body) == "" {
 		return "", ""
 	}
 	m := f.ctx.Model
 	if m == nil {
 		m = commitmodel.Default()
 	}
-	p := m.Predict(commitmodel.Input{Subject: f.text, Body: f.c.Body, Files: f.files})
+	p := m.Predict(commitmodel.Input{Subject: f.text, Body: f.c.Body, Files: f.files, Kinds: f.kinds})
 	k := classCategory[p.Class]
 	if k == "" || p.P < minModelP[p.Class] {
 		return "", ""
@@ -133,11 +143,30 @@ var versionBump = regexp.MustCompile(`^(bump|update|increment|set|prepare)( the)
 // "upgrade x to 1.2".
 var depUpdate = regexp.MustCompile(`^(bump|update|upgrade|pin)s?( the)?( \S+)? (dependenc(y|ies)|deps?|packages?|lockfile|lock file)\b|^(bump|update|upgrade)s? \S+ from \S+ to \S+|^(update|upgrade|bump)s? (dependency|module|crate|package|action|image|docker tag) \S+ to v?\d`)
 
+// codeDocWords name documentation written in code: API docs and doc
+// comments.
+var codeDocWords = regexp.MustCompile(`\b(java ?docs?|jsdocs?|tsdocs?|kdocs?|rustdocs?|godocs?|docstrings?|doc ?comments?|doc-comments?|api docs?)\b`)
+
+// releaseFirst and depFirst are the first words releaseSubject,
+// versionBump and depUpdate can match after.
+var (
+	releaseFirst = map[string]bool{"release": true, "released": true, "releases": true, "release:": true, "version": true,
+		"publish": true, "cut": true, "prepare": true, "prep": true, "bump": true, "update": true, "increment": true, "set": true}
+	depFirst = map[string]bool{"bump": true, "bumps": true, "update": true, "updates": true, "upgrade": true, "upgrades": true, "pin": true, "pins": true}
+)
+
+func firstWord(s string) string {
+	if i := strings.IndexByte(s, ' '); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
 // dependencyUpdate: the subject says so, or only lockfiles and manifests
 // changed (a lockfile is proof; a manifest alone needs words about
 // versions, since it also holds scripts and metadata).
 func dependencyUpdate(f *facts) string {
-	if depUpdate.MatchString(f.subject) || bumpFromTo.MatchString(f.subject) {
+	if depFirst[firstWord(f.subject)] && (depUpdate.MatchString(f.subject) || bumpFromTo.MatchString(f.subject)) {
 		return "subject updates dependencies"
 	}
 	if f.all(f.deps) && (f.locks > 0 || depWords.MatchString(f.subject)) {

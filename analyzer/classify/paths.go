@@ -14,7 +14,10 @@ import (
 // designPath matches architecture decision records, RFCs and design docs.
 var designPath = regexp.MustCompile(`(?i)(^|/)(adrs?|rfcs?|design|designs|proposals?|decisions|architecture)/|(^|/)[^/]*(design|proposal|rfc)[^/]*\.(md|rst|adoc)$`)
 
-func isDesignPath(p string) bool { return designPath.MatchString(p) }
+func isDesignPath(p string) bool {
+	lp := strings.ToLower(p)
+	return containsAny(lp, "adr", "rfc", "design", "proposal", "decision", "architecture") && designPath.MatchString(p)
+}
 
 // TopArea is the first element of p, "" for a file at the root.
 func TopArea(p string) string {

@@ -51,6 +51,9 @@ type rule struct {
 // first matching rule of a category gives its reason.
 var rules = []rule{
 	{work.FlakyTests, "message names flakiness", func(f *facts) (string, bool) {
+		if !mayNameFlakiness(f.message) {
+			return "", false
+		}
 		w, ok := find(flakyWords, nixFlake.ReplaceAllString(f.message, ""))
 		if !ok {
 			return "", false
@@ -63,8 +66,11 @@ var rules = []rule{
 		return fmt.Sprintf("message says %q", w), true
 	}},
 	{work.FlakyTests, "race in tests", func(f *facts) (string, bool) {
+		if f.tests == 0 || !strings.Contains(f.message, "rac") {
+			return "", false
+		}
 		w, ok := find(raceWords, f.message)
-		if !ok || f.tests == 0 || !(f.all(f.tests) || testWords.MatchString(f.subject)) {
+		if !ok || !(f.all(f.tests) || testWords.MatchString(f.subject)) {
 			return "", false
 		}
 		return fmt.Sprintf("message says %q about tests", w), true
@@ -73,6 +79,9 @@ var rules = []rule{
 	{work.FlakyTests, "test-only ordering", testOnlyWith(orderWords, "makes an order deterministic")},
 	{work.FlakyTests, "test-only waiting", testOnlyWith(waitWords, "changes how tests wait")},
 	{work.Cleanup, "removes unused code", func(f *facts) (string, bool) {
+		if !containsAny(f.subject, "remov", "delet", "drop", "prun", "purg", "retir", "clean", "dead") {
+			return "", false
+		}
 		w, ok := find(cleanupWords, f.subject)
 		if !ok {
 			return "", false
@@ -98,13 +107,19 @@ var rules = []rule{
 		// A description that explains the options it did not take is design
 		// communication. Only for pull requests: "use X instead of Y" is
 		// common in commit messages and says much less there.
+		if !f.ctx.PullRequest {
+			return "", false
+		}
 		w, ok := find(alternativesWords, f.message)
-		if !f.ctx.PullRequest || !ok {
+		if !ok {
 			return "", false
 		}
 		return fmt.Sprintf("description weighs alternatives (%q)", w), true
 	}},
 	{work.Design, "subject names a design doc", func(f *facts) (string, bool) {
+		if f.docs == 0 || !containsAny(f.subject, "design", "rfc", "adr", "architecture", "proposal") {
+			return "", false
+		}
 		w, ok := find(designWords, f.subject)
 		if !ok || f.docs == 0 {
 			return "", false
@@ -114,8 +129,11 @@ var rules = []rule{
 	{work.Security, "message names a vulnerability", func(f *facts) (string, bool) {
 		// The subject, or a CVE/GHSA id anywhere in the message; other body
 		// words are too often template boilerplate ("security policy").
-		w, ok := find(securityWords, f.subject)
-		if !ok {
+		w, ok := "", false
+		if containsAny(f.subject, securityHints...) {
+			w, ok = find(securityWords, f.subject)
+		}
+		if !ok && (strings.Contains(f.message, "cve-") || strings.Contains(f.message, "ghsa-")) {
 			w, ok = find(advisoryID, f.message)
 		}
 		if !ok || f.code()+f.tests+f.deps == 0 {

@@ -2,6 +2,7 @@ package classify
 
 import (
 	"regexp"
+	"strings"
 )
 
 // Message vocabularies. Each is a lower-case pattern matched against the
@@ -16,6 +17,26 @@ func find(re *regexp.Regexp, s string) (string, bool) {
 // flakyWords: the keywords Luo et al. searched for ("flak", "intermit")
 // plus the other names of the symptom.
 var flakyWords = regexp.MustCompile(`\b(flak(y|ier|iness|ily)|flakes?|flaked|intermittent(ly)?|non-?determinis\w*|randomly fail\w*|sporadic(ally)?|fails? (occasionally|sometimes|randomly))\b`)
+
+// mayNameFlakiness is a cheap test before flakyWords, which is slow on a
+// long message: every word it matches contains one of these.
+func mayNameFlakiness(m string) bool {
+	return containsAny(m, "flak", "intermit", "determinis", "random", "sporadic", "occasional", "sometimes")
+}
+
+// containsAny reports whether s contains one of xs.
+func containsAny(s string, xs ...string) bool {
+	for _, x := range xs {
+		if strings.Contains(s, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// securityHints: every match of securityWords contains one of these.
+var securityHints = []string{"cve-", "ghsa-", "xss", "csrf", "ssrf", "xxe", "injection", "vulnerab", "saniti", "security",
+	"exploit", "traversal", "redos", "denial of service", "pollution", "redirect", "escalation", "bypass", "leak"}
 
 // nixFlake removes Nix "flake.nix"/"flake.lock" names before flakyWords.
 var nixFlake = regexp.MustCompile(`\bflakes?\.(nix|lock)\b|\bnix flakes?\b`)

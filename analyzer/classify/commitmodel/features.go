@@ -22,6 +22,9 @@ type Input struct {
 	Subject string
 	Body    string
 	Files   []File
+	// Kinds are KindOf of each file, when the caller has them already
+	// (the rules need them too); nil makes Features compute them.
+	Kinds []PathKind
 }
 
 // Limits on how much of a message is read: subjects are short, and the end
@@ -44,49 +47,99 @@ const (
 //	and the shape: sl: subject length, body:, nf: files, a:/r: lines
 //	added/removed, add-only, delete-only, in-place.
 func Features(in Input) []string {
-	fs := make([]string, 0, 96)
+	e := emitter{names: make([]string, 0, 96)}
+	emitFeatures(in, &e)
+	slices.Sort(e.names)
+	return slices.Compact(e.names)
+}
+
+// emitter receives features as parts of their names: as strings (for
+// training and reasons), or as hashes of the names, which is what
+// prediction looks up, without building a string per feature.
+type emitter struct {
+	hashing bool
+	names   []string
+	hashes  []uint64
+}
+
+func (e *emitter) add(parts ...string) {
+	if e.hashing {
+		h := uint64(fnvOffset)
+		for _, p := range parts {
+			h = fnvAdd(h, p)
+		}
+		e.hashes = append(e.hashes, h)
+		return
+	}
+	e.names = append(e.names, strings.Join(parts, ""))
+}
+
+// FNV-1a, 64 bits: names are short and distinct; a collision among the
+// model's features is reported when the model is built (see index).
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+func fnvAdd(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= fnvPrime
+	}
+	return h
+}
+
+func hashName(name string) uint64 { return fnvAdd(fnvOffset, name) }
+
+func emitFeatures(in Input, e *emitter) {
 	ws := words(in.Subject, maxSubjectWords)
 	for i, w := range ws {
-		fs = append(fs, "w:"+w)
+		e.add("w:", w)
 		if i > 0 {
-			fs = append(fs, "b:"+ws[i-1]+" "+w)
+			e.add("b:", ws[i-1], " ", w)
 		}
 	}
 	first := "-"
 	if len(ws) > 0 {
 		first = ws[0]
-		fs = append(fs, "f:"+first)
+		e.add("f:", first)
 	}
-	fs = append(fs, "sl:"+bucket(len(ws), 1, 2, 3, 6, 10))
-	lower := strings.ToLower(in.Subject)
-	for _, v := range vocab {
-		if v.re.MatchString(lower) {
-			fs = append(fs, "v:"+v.name)
+	e.add("sl:", bucket(len(ws), 1, 2, 3, 6, 10))
+	if m := vocabMatches(ws); m != 0 {
+		for i := range vocab {
+			if m&(1<<i) != 0 {
+				e.add("v:", vocab[i].name)
+			}
 		}
 	}
 	if strings.Contains(in.Subject, "`") {
-		fs = append(fs, "code-span")
+		e.add("code-span")
 	}
 
 	bws := words(bodyText(in.Body), maxBodyWords)
 	for _, w := range bws {
-		fs = append(fs, "bw:"+w)
+		e.add("bw:", w)
 	}
-	fs = append(fs, "body:"+bucket(len(bws), 0, 10, 40))
+	e.add("body:", bucket(len(bws), 0, 10, 40))
 
-	fs = fileFeatures(fs, in.Files, first)
-	slices.Sort(fs)
-	return slices.Compact(fs)
+	fileFeatures(e, in.Files, in.Kinds, first)
 }
 
-func fileFeatures(fs []string, files []File, first string) []string {
+func fileFeatures(e *emitter, files []File, kinds []PathKind, first string) {
 	if len(files) == 0 {
-		return append(fs, "nofiles", "x:"+first+"|nofiles")
+		e.add("nofiles")
+		e.add("x:", first, "|nofiles")
+		return
 	}
 	var counts [len(kindNames)]int
 	added, deleted, binary := 0, 0, false
-	for _, f := range files {
-		k := KindOf(f.Path)
+	for i, f := range files {
+		var k PathKind
+		if len(kinds) == len(files) {
+			k = kinds[i]
+		} else {
+			k = KindOf(f.Path)
+		}
 		counts[k]++
 		added += f.Additions
 		deleted += f.Deletions
@@ -94,13 +147,13 @@ func fileFeatures(fs []string, files []File, first string) []string {
 		lp := strings.ToLower(f.Path)
 		base := path.Base(lp)
 		if ext := path.Ext(base); ext != "" && len(ext) <= 8 {
-			fs = append(fs, "e:"+ext)
+			e.add("e:", ext)
 		}
-		fs = append(fs, "n:"+base)
+		e.add("n:", base)
 		dir := path.Dir(lp)
 		for depth := 0; dir != "." && dir != "/" && depth < maxDirDepth; depth++ {
 			seg, rest, _ := strings.Cut(dir, "/")
-			fs = append(fs, "d:"+seg)
+			e.add("d:", seg)
 			if rest == "" {
 				break
 			}
@@ -108,36 +161,38 @@ func fileFeatures(fs []string, files []File, first string) []string {
 		}
 	}
 	n := len(files)
-	dominant, kinds := "mixed", 0
+	dominant, distinct := "mixed", 0
 	for k, c := range counts {
 		if c == 0 {
 			continue
 		}
-		kinds++
+		distinct++
 		name := kindNames[k]
-		fs = append(fs, "k:"+name)
+		e.add("k:", name)
 		switch {
 		case c == n:
-			fs = append(fs, "all:"+name)
+			e.add("all:", name)
 			dominant = name
 		case 2*c >= n:
-			fs = append(fs, "most:"+name)
+			e.add("most:", name)
 		}
 	}
-	fs = append(fs, "nk:"+bucket(kinds, 1, 2), "x:"+first+"|"+dominant)
-	fs = append(fs, "nf:"+bucket(n, 1, 2, 5, 20), "a:"+bucket(added, 0, 2, 10, 50, 200, 1000), "r:"+bucket(deleted, 0, 2, 10, 50, 200, 1000))
+	e.add("nk:", bucket(distinct, 1, 2))
+	e.add("x:", first, "|", dominant)
+	e.add("nf:", bucket(n, 1, 2, 5, 20))
+	e.add("a:", bucket(added, 0, 2, 10, 50, 200, 1000))
+	e.add("r:", bucket(deleted, 0, 2, 10, 50, 200, 1000))
 	switch {
 	case deleted == 0 && added > 0:
-		fs = append(fs, "add-only")
+		e.add("add-only")
 	case added == 0 && deleted > 0:
-		fs = append(fs, "delete-only")
+		e.add("delete-only")
 	case added == deleted:
-		fs = append(fs, "in-place")
+		e.add("in-place")
 	}
 	if binary {
-		fs = append(fs, "binary")
+		e.add("binary")
 	}
-	return fs
 }
 
 // bucket names the interval of the bounds that n falls into: "≤b" for the

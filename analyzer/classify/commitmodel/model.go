@@ -51,7 +51,7 @@ func ClassOf(typ string) (string, bool) {
 type Model struct {
 	classes []string
 	bias    []float64
-	index   map[string]int // feature name → row
+	index   map[uint64]int // hash of a feature name (hashName) → row
 	names   []string       // row → feature name
 	w       []float64      // row-major: len(names) × len(classes)
 }
@@ -73,13 +73,16 @@ const maxReasons = 3
 
 // Predict classifies in.
 func (m *Model) Predict(in Input) Prediction {
-	fs := Features(in)
+	e := emitter{hashing: true, hashes: make([]uint64, 0, 128)}
+	emitFeatures(in, &e)
+	slices.Sort(e.hashes)
+	hs := slices.Compact(e.hashes)
 	k := len(m.classes)
 	scores := make([]float64, k)
 	copy(scores, m.bias)
-	rows := make([]int, 0, len(fs))
-	for _, f := range fs {
-		if r, ok := m.index[f]; ok {
+	rows := make([]int, 0, len(hs))
+	for _, h := range hs {
+		if r, ok := m.index[h]; ok {
 			rows = append(rows, r)
 			row := m.w[r*k : r*k+k]
 			for c := range scores {
@@ -129,25 +132,47 @@ func (m *Model) reasons(in Input, rows []int, c int) []string {
 		}
 		return strings.Compare(m.names[a.row], m.names[b.row])
 	})
-	// Quote words as the author wrote them, not as stems.
-	surface := map[string]string{}
-	wordsWith(in.Subject, maxSubjectWords, surface)
-	wordsWith(bodyText(in.Body), maxBodyWords, surface)
-	var wordsOut, filesOut []string
+	var wordNames []string
+	fileReason := ""
 	for _, t := range top {
 		name := m.names[t.row]
 		switch {
 		case isWordFeature(name):
-			d := describe(unstem(name, surface))
-			if len(wordsOut) < maxReasons-1 && !slices.Contains(wordsOut, d) {
-				wordsOut = append(wordsOut, d)
+			if _, w, _ := strings.Cut(name, ":"); stopwords[w] {
+				continue // "word 'for'" explains nothing to a reader
 			}
-		case len(filesOut) == 0:
-			filesOut = append(filesOut, describe(name))
+			if len(wordNames) < maxReasons-1 {
+				wordNames = append(wordNames, name)
+			}
+		case fileReason == "":
+			fileReason = describe(name)
 		}
 	}
-	return joinWords(append(wordsOut, filesOut...))
+	// Quote words as the author wrote them, not as stems: that means
+	// reading the subject again, and the body only when a reason is there.
+	surface := map[string]string{}
+	wordsWith(in.Subject, maxSubjectWords, surface)
+	for _, n := range wordNames {
+		if strings.HasPrefix(n, "bw:") {
+			wordsWith(bodyText(in.Body), maxBodyWords, surface)
+			break
+		}
+	}
+	var wordsOut []string
+	for _, n := range wordNames {
+		if d := describe(unstem(n, surface)); !slices.Contains(wordsOut, d) {
+			wordsOut = append(wordsOut, d)
+		}
+	}
+	if fileReason != "" {
+		wordsOut = append(wordsOut, fileReason)
+	}
+	return joinWords(wordsOut)
 }
+
+// stopwords weigh in the model but are never quoted as a reason.
+var stopwords = set("a", "an", "the", "to", "for", "of", "in", "on", "at", "by", "with", "from", "and", "or", "is", "it",
+	"be", "as", "this", "that", "#", "v#", "when", "if", "not", "no", "into", "-")
 
 func isWordFeature(f string) bool {
 	fam, _, _ := strings.Cut(f, ":")
@@ -366,7 +391,7 @@ func Parse(data []byte) (*Model, error) {
 	if m.bias, err = parseWeights(strings.TrimPrefix(sc.Text(), "bias "), k); err != nil {
 		return nil, fmt.Errorf("commit model: line 3: %w", err)
 	}
-	m.index = map[string]int{}
+	m.index = map[uint64]int{}
 	for n := 4; sc.Scan(); n++ {
 		name, ws, ok := strings.Cut(sc.Text(), "\t")
 		if !ok {
@@ -376,10 +401,10 @@ func Parse(data []byte) (*Model, error) {
 		if err != nil {
 			return nil, fmt.Errorf("commit model: line %d: %w", n, err)
 		}
-		if _, dup := m.index[name]; dup {
-			return nil, fmt.Errorf("commit model: line %d: feature %q twice", n, name)
+		if r, dup := m.index[hashName(name)]; dup {
+			return nil, fmt.Errorf("commit model: line %d: feature %q has the hash of %q", n, name, m.names[r])
 		}
-		m.index[name] = len(m.names)
+		m.index[hashName(name)] = len(m.names)
 		m.names = append(m.names, name)
 		m.w = append(m.w, row...)
 	}

@@ -2,7 +2,6 @@ package commitmodel
 
 import (
 	"path"
-	"regexp"
 	"strings"
 )
 
@@ -30,108 +29,279 @@ var kindNames = [...]string{"product", "test", "doc", "ci", "build", "lock", "ma
 
 func (k PathKind) String() string { return kindNames[k] }
 
-// testPath matches test files and folders across ecosystems: git's t/,
-// test/, tests/, spec/, __tests__/, Go's _test.go, Python's test_*.py,
-// JUnit's src/test and FooTest.java, JS/TS *.spec.ts and *.test.js,
-// Ruby's _spec.rb, Rust's tests/, snapshots and fixtures.
-var testPath = regexp.MustCompile(`(?i)(^|/)(t|tests?|__tests__|__snapshots__|__mocks__|spec|specs|testdata|testing|test-?fixtures|fixtures|e2e|cypress|playwright|integration-tests?|unit-tests?|src/test|src/it)/` +
-	`|_test\.(go|py|rb|exs?|c|cc|cpp|dart)$` +
-	`|(^|/)test_[^/]*\.py$|(^|/)conftest\.py$` +
-	`|_spec\.rb$|(^|/)t\d{4}-[^/]*\.sh$` +
-	`|\.(spec|test|e2e|cy)\.[cm]?[jt]sx?$|\.(spec|test)\.(vue|svelte)$|\.snap$` +
-	`|[A-Za-z0-9](Test|Tests|IT|TestCase|Spec)\.(java|kt|kts|scala|groovy|cs|swift)$`)
-
-// notDocBase: prose-looking files that are not documentation work.
-var notDocBase = regexp.MustCompile(`^(changelog|changes|history|release[-_]?notes|license|licence|copying|notice|authors|requirements.*\.txt|cmakelists\.txt|robots\.txt|meson_options\.txt|cargo\.lock)`)
-
-var docExt = map[string]bool{".md": true, ".mdx": true, ".rst": true, ".adoc": true, ".asciidoc": true, ".txt": true, ".markdown": true, ".rdoc": true, ".pod": true, ".texi": true}
-
-var docDirs = regexp.MustCompile(`(?i)(^|/)(docs?|documentation|website/docs|man|man\d|guides?)/`)
-
-var ciPath = regexp.MustCompile(`(?i)(^|/)(\.github/(workflows|actions)/|\.circleci/|\.buildkite/|\.gitlab-ci\.ya?ml$|\.gitlab/ci/|\.travis\.ya?ml$|appveyor\.ya?ml$|\.cirrus\.ya?ml$|` +
-	`azure-pipelines\.ya?ml$|bitbucket-pipelines\.ya?ml$|jenkinsfile$|\.drone\.ya?ml$|\.woodpecker|codecov\.ya?ml$|\.github/dependabot\.ya?ml$|renovate\.json5?$|\.github/renovate\.json5?$|\.pre-commit-config\.yaml$|\.mergify\.yml$|ci/)`)
-
-// buildFile matches build files by base name: make, meson, CMake,
-// autotools, Cargo's build.rs, Bazel and Buck, Gradle and Maven wrappers,
-// sbt, containers, release tooling, bundler and compiler configs, Python
-// packaging, Nix.
-var buildFile = regexp.MustCompile(`^(makefile|gnumakefile|[^/]*\.mk|meson\.build|meson_options\.txt|meson\.options|cmakelists\.txt|[^/]*\.cmake|configure(\.ac|\.in)?|makefile\.(am|in)|build\.rs|build\.zig|` +
-	`build|workspace|[^/]*\.bazel|[^/]*\.bzl|\.bazelrc|\.bazelversion|buck|sconstruct|build\.gradle(\.kts)?|settings\.gradle(\.kts)?|gradle\.properties|gradlew(\.bat)?|mvnw(\.cmd)?|` +
-	`build\.sbt|[^/]*\.sbt|rakefile|justfile|taskfile\.ya?ml|dockerfile[^/]*|[^/]*\.dockerfile|docker-compose[^/]*|compose\.ya?ml|\.dockerignore|` +
-	`\.?goreleaser\.ya?ml|release\.config\.[cm]?js|\.releaserc[^/]*|\.release-it\.json|release-please[^/]*|` +
-	`rollup\.config\.[^/]*|vite\.config\.[^/]*|webpack\.config\.[^/]*|tsup\.config\.[^/]*|build\.config\.[^/]*|babel\.config\.[^/]*|\.babelrc|tsconfig[^/]*\.json|turbo\.json|nx\.json|lerna\.json|` +
-	`setup\.py|setup\.cfg|tox\.ini|noxfile\.py|manifest\.in|default\.nix|shell\.nix|flake\.nix|netlify\.toml|vercel\.json|[^/]*\.tf)$`)
-
-// buildDir matches folders of build and delivery tooling.
-var buildDir = regexp.MustCompile(`(^|/)(scripts?|tools?|deploy(ment)?s?|helm|terraform|k8s|\.devcontainer|nix|gradle|\.mvn|build-aux|cmake)/`)
-
-var lockfiles = map[string]bool{
-	"go.sum": true, "package-lock.json": true, "npm-shrinkwrap.json": true,
-	"yarn.lock": true, "pnpm-lock.yaml": true, "bun.lockb": true, "bun.lock": true,
-	"cargo.lock": true, "gemfile.lock": true, "poetry.lock": true, "pipfile.lock": true,
-	"composer.lock": true, "uv.lock": true, "gradle.lockfile": true, "packages.lock.json": true,
-	"mix.lock": true, "pubspec.lock": true, "podfile.lock": true, "flake.lock": true, "pdm.lock": true,
-}
-
-var manifests = map[string]bool{
-	"go.mod": true, "package.json": true, "cargo.toml": true, "gemfile": true,
-	"pyproject.toml": true, "pipfile": true, "composer.json": true, "pom.xml": true,
-	"pnpm-workspace.yaml": true, "mix.exs": true, "pubspec.yaml": true, "podfile": true,
-	"libs.versions.toml": true, "deno.json": true, "environment.yml": true, ".nvmrc": true,
-	".node-version": true, ".python-version": true, ".tool-versions": true, "rust-toolchain": true, "rust-toolchain.toml": true,
-}
-
-var changelogBase = regexp.MustCompile(`^(changelog|changes|history|release[-_]?notes|news)(\.|$)|^\.changeset/`)
-
-var generatedPath = regexp.MustCompile(`(?i)(^|/)(vendor|third_party|third-party|node_modules|dist|generated|gen)/|\.(min\.js|min\.css|pb\.go|g\.dart|generated\.[a-z]+)$|_generated\.|(^|/)zz_generated`)
-
-var benchPath = regexp.MustCompile(`(?i)(^|/)(benches|benchmarks?|bench|perf)/|_bench\.|\.bench\.[jt]s$|bench_[^/]*\.py$|Benchmark[^/]*\.java$`)
-
-var examplePath = regexp.MustCompile(`(?i)(^|/)(examples?|samples?|playground|demos?)/`)
-
-var configBase = regexp.MustCompile(`^(\.[^/]*rc(\.[a-z]+)?|\.editorconfig|\.gitignore|\.gitattributes|\.prettier[^/]*|\.eslint[^/]*|eslint\.config\.[^/]*|prettier\.config\.[^/]*|\.golangci\.ya?ml|rustfmt\.toml|\.rustfmt\.toml|clippy\.toml|biome\.jsonc?|\.clang-format|\.clang-tidy|\.markdownlint[^/]*|\.vscode|ruff\.toml|\.flake8|mypy\.ini|\.yamllint[^/]*|codeowners|\.mailmap|typos\.toml|_typos\.toml|deny\.toml)$`)
-
-// KindOf returns what p is. The first match wins in this order: a test
-// folder's README is a test file, a docs folder's script is docs.
+// KindOf returns what p is. It runs for every file of every commit twice
+// (rules and model), so it uses maps and string tests, not regular
+// expressions. The first match wins in this order: a lockfile, a
+// changelog, generated or vendored code, a test (a test folder's README is
+// a test file), CI, a manifest, a benchmark, docs, a build file, an
+// example, a tool config.
 func KindOf(p string) PathKind {
 	lp := strings.ToLower(p)
-	base := path.Base(lp)
+	dirs, base := splitPath(lp)
+	origBase := path.Base(p)
 	switch {
 	case lockfiles[base]:
 		return LockFile
-	case changelogBase.MatchString(base) || strings.HasPrefix(lp, ".changeset/"):
+	case isChangelog(base) || hasDir(dirs, ".changeset"):
 		return ChangelogFile
-	case generatedPath.MatchString(p):
+	case anyDir(dirs, generatedDirs) || isGeneratedBase(base):
 		return GeneratedFile
-	case testPath.MatchString(p):
+	case isTest(dirs, base, origBase):
 		return TestFile
-	case ciPath.MatchString(p):
+	case isCI(lp, dirs, base):
 		return CIFile
 	case manifests[base] || strings.HasPrefix(base, "requirements") && strings.HasSuffix(base, ".txt"):
 		return ManifestFile
-	case benchPath.MatchString(p):
+	case anyDir(dirs, benchDirs) || isBenchBase(base, origBase):
 		return BenchFile
-	case isDoc(lp, base):
+	case isDoc(lp, dirs, base):
 		return DocFile
-	case buildFile.MatchString(base) || buildDir.MatchString(lp):
+	case isBuildBase(base) || anyDir(dirs, buildDirs):
 		return BuildFile
-	case examplePath.MatchString(p):
+	case anyDir(dirs, exampleDirs):
 		return ExampleFile
-	case configBase.MatchString(base) || strings.HasPrefix(lp, ".vscode/") || strings.HasPrefix(lp, ".github/"):
+	case isConfigBase(base) || len(dirs) > 0 && (dirs[0] == ".vscode" || dirs[0] == ".github" || dirs[0] == ".idea"):
 		return ConfigFile
 	}
 	return ProductFile
 }
 
-func isDoc(lp, base string) bool {
-	if notDocBase.MatchString(base) {
+// splitPath returns the folders of a lower-cased path and its base name.
+func splitPath(lp string) ([]string, string) {
+	i := strings.LastIndexByte(lp, '/')
+	if i < 0 {
+		return nil, lp
+	}
+	return strings.Split(lp[:i], "/"), lp[i+1:]
+}
+
+func hasDir(dirs []string, d string) bool {
+	for _, x := range dirs {
+		if x == d {
+			return true
+		}
+	}
+	return false
+}
+
+func anyDir(dirs []string, set map[string]bool) bool {
+	for _, x := range dirs {
+		if set[x] {
+			return true
+		}
+	}
+	return false
+}
+
+// hasSuffixAny reports whether s ends with one of the suffixes.
+func hasSuffixAny(s string, suffixes ...string) bool {
+	for _, x := range suffixes {
+		if strings.HasSuffix(s, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// Tests across ecosystems: git's t/, test/, tests/, spec/, __tests__/,
+// Go's _test.go, Python's test_*.py, JUnit's src/test and FooTest.java,
+// JS/TS *.spec.ts and *.test.js, Ruby's _spec.rb, snapshots and fixtures.
+var testDirs = set("t", "test", "tests", "__tests__", "__snapshots__", "__mocks__", "spec", "specs", "testdata",
+	"testing", "test-fixtures", "testfixtures", "fixtures", "e2e", "cypress", "playwright",
+	"integration-test", "integration-tests", "unit-test", "unit-tests", "it")
+
+func isTest(dirs []string, base, origBase string) bool {
+	for i, d := range dirs {
+		// "it" (JUnit integration tests) only as src/it.
+		if testDirs[d] && (d != "it" || i > 0 && dirs[i-1] == "src") {
+			return true
+		}
+	}
+	ext := path.Ext(base)
+	stem := strings.TrimSuffix(base, ext)
+	switch {
+	case strings.HasSuffix(stem, "_test") && (ext == ".go" || ext == ".py" || ext == ".rb" || ext == ".ex" || ext == ".exs" || ext == ".c" || ext == ".cc" || ext == ".cpp" || ext == ".dart"):
+		return true
+	case ext == ".py" && (strings.HasPrefix(base, "test_") || base == "conftest.py"):
+		return true
+	case strings.HasSuffix(base, "_spec.rb") || ext == ".snap":
+		return true
+	case ext == ".sh" && len(base) > 6 && base[0] == 't' && isDigits(base[1:5]) && base[5] == '-':
+		return true // git's t/t1234-name.sh
+	}
+	if i := strings.LastIndexByte(stem, '.'); i > 0 {
+		inner := stem[i+1:]
+		switch ext {
+		case ".js", ".jsx", ".ts", ".tsx", ".mjs", ".cjs", ".mts", ".cts":
+			if inner == "spec" || inner == "test" || inner == "e2e" || inner == "cy" {
+				return true
+			}
+		case ".vue", ".svelte":
+			if inner == "spec" || inner == "test" {
+				return true
+			}
+		}
+	}
+	// FooTest.java: the case matters ("Latest.java" is not a test).
+	oext := path.Ext(origBase)
+	ostem := strings.TrimSuffix(origBase, oext)
+	switch oext {
+	case ".java", ".kt", ".kts", ".scala", ".groovy", ".cs", ".swift":
+		for _, s := range []string{"Test", "Tests", "IT", "TestCase", "Spec"} {
+			if len(ostem) > len(s) && strings.HasSuffix(ostem, s) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+var ciFiles = set(".gitlab-ci.yml", ".gitlab-ci.yaml", ".travis.yml", ".travis.yaml", "appveyor.yml", "appveyor.yaml",
+	".appveyor.yml", ".cirrus.yml", ".cirrus.yaml", "azure-pipelines.yml", "azure-pipelines.yaml",
+	"bitbucket-pipelines.yml", "bitbucket-pipelines.yaml", "jenkinsfile", ".drone.yml", ".drone.yaml",
+	"codecov.yml", "codecov.yaml", ".codecov.yml", "renovate.json", "renovate.json5", ".renovaterc",
+	".renovaterc.json", ".pre-commit-config.yaml", ".mergify.yml", "dependabot.yml", "dependabot.yaml")
+
+var ciDirs = set(".circleci", ".buildkite", ".woodpecker", "ci")
+
+func isCI(lp string, dirs []string, base string) bool {
+	if ciFiles[base] || anyDir(dirs, ciDirs) {
+		return true
+	}
+	return strings.HasPrefix(lp, ".github/workflows/") || strings.HasPrefix(lp, ".github/actions/") ||
+		strings.HasPrefix(lp, ".gitlab/ci/") || strings.HasPrefix(base, ".woodpecker")
+}
+
+var lockfiles = set("go.sum", "package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "bun.lockb",
+	"bun.lock", "cargo.lock", "gemfile.lock", "poetry.lock", "pipfile.lock", "composer.lock", "uv.lock",
+	"gradle.lockfile", "packages.lock.json", "mix.lock", "pubspec.lock", "podfile.lock", "flake.lock", "pdm.lock")
+
+var manifests = set("go.mod", "package.json", "cargo.toml", "gemfile", "pyproject.toml", "pipfile", "composer.json",
+	"pom.xml", "pnpm-workspace.yaml", "mix.exs", "pubspec.yaml", "podfile", "libs.versions.toml", "deno.json",
+	"environment.yml", ".nvmrc", ".node-version", ".python-version", ".tool-versions", "rust-toolchain",
+	"rust-toolchain.toml")
+
+// isChangelog: CHANGELOG, CHANGES, HISTORY, RELEASE-NOTES, NEWS, with or
+// without an extension.
+func isChangelog(base string) bool {
+	for _, n := range []string{"changelog", "changes", "history", "release-notes", "release_notes", "releasenotes", "news"} {
+		if base == n || strings.HasPrefix(base, n+".") {
+			return true
+		}
+	}
+	return false
+}
+
+var generatedDirs = set("vendor", "third_party", "third-party", "node_modules", "dist", "generated", "gen")
+
+func isGeneratedBase(base string) bool {
+	return hasSuffixAny(base, ".min.js", ".min.css", ".pb.go", ".g.dart", ".pb.cc", ".pb.h") ||
+		strings.Contains(base, ".generated.") || strings.Contains(base, "_generated.") || strings.HasPrefix(base, "zz_generated")
+}
+
+var benchDirs = set("benches", "benchmarks", "benchmark", "bench", "perf", "__benchmarks__")
+
+func isBenchBase(base, origBase string) bool {
+	return strings.Contains(base, "_bench.") || hasSuffixAny(base, ".bench.js", ".bench.ts", ".bench.mjs") ||
+		strings.HasPrefix(base, "bench_") && strings.HasSuffix(base, ".py") ||
+		strings.HasPrefix(origBase, "Benchmark") && strings.HasSuffix(origBase, ".java")
+}
+
+var exampleDirs = set("examples", "example", "samples", "sample", "playground", "playgrounds", "demos", "demo")
+
+// Documentation: prose formats, docs folders, READMEs and contributing
+// guides; not licences, changelogs or .txt files that are manifests.
+var docExt = set(".md", ".mdx", ".rst", ".adoc", ".asciidoc", ".txt", ".markdown", ".rdoc", ".pod", ".texi")
+
+var docDirs = set("docs", "doc", "documentation", "man", "man1", "man2", "man3", "man4", "man5", "man6", "man7", "man8", "guide", "guides")
+
+var notDocPrefixes = []string{"changelog", "changes", "history", "release-notes", "release_notes", "license", "licence",
+	"copying", "notice", "authors", "cmakelists.txt", "robots.txt", "meson_options.txt"}
+
+func isDoc(lp string, dirs []string, base string) bool {
+	for _, x := range notDocPrefixes {
+		if strings.HasPrefix(base, x) {
+			return false
+		}
+	}
+	if strings.HasPrefix(base, "requirements") && strings.HasSuffix(base, ".txt") {
 		return false
 	}
-	if docDirs.MatchString(lp) {
+	if anyDir(dirs, docDirs) || strings.HasPrefix(lp, "website/docs/") {
 		return true
 	}
-	if docExt[path.Ext(base)] {
+	return docExt[path.Ext(base)] || strings.HasPrefix(base, "readme") || strings.HasPrefix(base, "contributing")
+}
+
+// Build files by base name: make, meson, CMake, autotools, Cargo's
+// build.rs, Bazel and Buck, Gradle and Maven wrappers, sbt, containers,
+// release tooling, bundler and compiler configs, Python packaging, Nix.
+var buildFiles = set("makefile", "gnumakefile", "meson.build", "meson_options.txt", "meson.options", "cmakelists.txt",
+	"configure", "configure.ac", "configure.in", "makefile.am", "makefile.in", "build.rs", "build.zig", "build",
+	"workspace", "workspace.bazel", "module.bazel", ".bazelrc", ".bazelversion", "buck", "sconstruct",
+	"build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts", "gradle.properties", "gradlew",
+	"gradlew.bat", "mvnw", "mvnw.cmd", "build.sbt", "rakefile", "justfile", "taskfile.yml", "taskfile.yaml",
+	"compose.yml", "compose.yaml", ".dockerignore", ".goreleaser.yml", ".goreleaser.yaml", "goreleaser.yml",
+	"goreleaser.yaml", ".babelrc", "turbo.json", "nx.json", "lerna.json", "setup.py", "setup.cfg", "tox.ini",
+	"noxfile.py", "manifest.in", "default.nix", "shell.nix", "flake.nix", "netlify.toml", "vercel.json", ".release-it.json")
+
+var buildPrefixes = []string{"dockerfile", "docker-compose", ".releaserc", "release-please", "tsconfig",
+	"rollup.config.", "vite.config.", "webpack.config.", "tsup.config.", "build.config.", "babel.config.", "release.config."}
+
+func isBuildBase(base string) bool {
+	if buildFiles[base] || hasSuffixAny(base, ".mk", ".cmake", ".bazel", ".bzl", ".sbt", ".dockerfile", ".tf") {
 		return true
 	}
-	return strings.HasPrefix(base, "readme") || strings.HasPrefix(base, "contributing")
+	for _, x := range buildPrefixes {
+		if strings.HasPrefix(base, x) {
+			return x != "tsconfig" || strings.HasSuffix(base, ".json")
+		}
+	}
+	return false
+}
+
+var buildDirs = set("scripts", "script", "tools", "tool", "deploy", "deploys", "deployment", "deployments", "helm",
+	"terraform", "k8s", ".devcontainer", "nix", "gradle", ".mvn", "build-aux", "cmake")
+
+var configFiles = set(".editorconfig", ".gitignore", ".gitattributes", ".golangci.yml", ".golangci.yaml", "rustfmt.toml",
+	".rustfmt.toml", "clippy.toml", "biome.json", "biome.jsonc", ".clang-format", ".clang-tidy", "ruff.toml",
+	".flake8", "mypy.ini", "codeowners", ".mailmap", "typos.toml", "_typos.toml", "deny.toml")
+
+var configPrefixes = []string{".prettier", ".eslint", "eslint.config.", "prettier.config.", ".markdownlint", ".yamllint", ".vscode"}
+
+func isConfigBase(base string) bool {
+	if configFiles[base] {
+		return true
+	}
+	for _, x := range configPrefixes {
+		if strings.HasPrefix(base, x) {
+			return true
+		}
+	}
+	// Dotfile run-commands: .npmrc, .nycrc.json, .mocharc.yml.
+	if strings.HasPrefix(base, ".") {
+		stem := base
+		if i := strings.IndexByte(base[1:], '.'); i >= 0 {
+			stem = base[:i+1]
+		}
+		return strings.HasSuffix(stem, "rc")
+	}
+	return false
+}
+
+func set(xs ...string) map[string]bool {
+	m := make(map[string]bool, len(xs))
+	for _, x := range xs {
+		m[x] = true
+	}
+	return m
 }

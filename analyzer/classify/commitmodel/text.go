@@ -146,6 +146,11 @@ func bodyText(body string) string {
 	var b strings.Builder
 	inComment := false
 	for line := range strings.SplitSeq(body, "\n") {
+		// The model reads the first maxBodyWords words: enough text for
+		// them, not a whole release note.
+		if b.Len() > maxBodyBytes {
+			break
+		}
 		t := strings.TrimSpace(line)
 		if inComment {
 			if strings.Contains(t, "-->") {
@@ -171,6 +176,9 @@ func bodyText(body string) string {
 	}
 	return b.String()
 }
+
+// maxBodyBytes is more text than maxBodyWords words take.
+const maxBodyBytes = 2048
 
 // isTrailerLine: "Signed-off-by: ...", "Co-authored-by: ..." and the like.
 func isTrailerLine(t string) bool {

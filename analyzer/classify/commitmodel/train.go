@@ -162,7 +162,11 @@ func Train(examples []Example, opts TrainOptions) *Model {
 			}
 		}
 	}
-	return &Model{classes: slices.Clone(Classes), bias: bias, index: index, names: names, w: w}
+	hashed := make(map[uint64]int, len(names))
+	for i, f := range names {
+		hashed[hashName(f)] = i
+	}
+	return &Model{classes: slices.Clone(Classes), bias: bias, index: hashed, names: names, w: w}
 }
 
 // splitmix is SplitMix64: a tiny generator whose sequence is fixed by its

@@ -1,26 +1,99 @@
 package commitmodel
 
-import "regexp"
+import "strings"
 
 // Vocabularies of kinds of work. Each word alone is a feature already;
 // these group the words people use for one kind of work into one feature
 // each ("v:fix"), which a repository the model has never seen shares with
-// the ones it learned from even when it words things differently. They
-// are matched against the lower-cased subject.
-var vocab = []struct {
-	name string
-	re   *regexp.Regexp
-}{
-	{"feature-verb", regexp.MustCompile(`^(add(s|ed|ing)?|implement\w*|introduc\w*|support(s|ed)?|allow(s|ed)?|enable[sd]?|new|create[sd]?|expose[sd]?|provide[sd]?|let)\b|\bmake( \S+){1,3} (configurable|optional|customi[sz]able)\b|\bconfigurable\b`)},
-	{"fix", regexp.MustCompile(`\b(fix(es|ed|ing)?|bug(s|fix)?|crash(es|ed|ing)?|regression|broken|incorrect(ly)?|wrong(ly)?|panic(s|ked)?|npe|null pointer|segfault|leak(s|ed|ing)?|properly|correctly|unexpected(ly)?|should( not)?|shouldn'?t|missing|fail(s|ed|ing|ure)?|errors?|prevent(s|ed)?|avoid(s|ed)?|issue with|workaround|hotfix)\b`)},
-	{"fix-start", regexp.MustCompile(`^(handle[sd]?|respect[sd]?|ensure[sd]?|don'?t|do not|skip|ignore|keep|preserve|restore|correct|guard|check)\b`)},
-	{"refactor", regexp.MustCompile(`\b(refactor\w*|renam(e|es|ed|ing)|restructur\w*|reorganiz\w*|extract(s|ed|ing)?|simplif\w*|tidy\w*|tidied|mov(e|es|ed|ing)|split(s|ting)?|dedupe|deduplicat\w*|inline[sd]?|clean ?up|clean-up|cleanup|reuse|unify|consolidat\w*|replace \S+ with|internal(ly)?|abstraction)\b`)},
-	{"perf", regexp.MustCompile(`\b(perf|performance|faster|fast path|speed(s|ing)? ?up|speedup|optimi[sz]\w*|latency|throughput|memory (usage|footprint)|fewer allocations|allocat\w*|reduce (memory|allocations|latency|cpu|overhead)|overhead|benchmarks?|hot ?path|cach(e|es|ed|ing)|lazy|lazily|o\(n\^?2?\)|avoid (unnecessary|redundant|extra))\b`)},
-	{"docs", regexp.MustCompile(`\b(typos?|spelling|misspell\w*|grammar|wording|reword\w*|rephras\w*|jsdocs?|javadocs?|java doc|godoc|docstrings?|comments?|docs?|documentation|document(s|ed|ing)?|readme|guides?|clarif\w*|explain\w*|mention\w*|examples?|links?|tutorial|faq|changelog|man ?page)\b`)},
-	{"test", regexp.MustCompile(`\b(tests?|testing|coverage|specs?|test cases?|unit tests?|e2e|integration tests?|snapshots?|fixtures?|flaky|assert\w*|mocks?)\b`)},
-	{"ci", regexp.MustCompile(`\b(ci|cd|ci/cd|pipelines?|workflows?|github actions?|actions?|gitlab ci|jenkins|circleci|travis|runners?|matrix|codecov|lint(er|ing)? job|cache key|nightly|pre-commit)\b`)},
-	{"build", regexp.MustCompile(`\b(build|compil\w*|bundl\w*|makefile|cmake|meson|bazel|gradle|maven|webpack|rollup|esbuild|tsconfig|docker\w*|toolchain|msrv|packag(e|ing)|publish\w*|release (script|process|workflow))\b`)},
-	{"deps", regexp.MustCompile(`\b(bump(s|ed)?|upgrad(e|es|ed|ing)|dependenc(y|ies)|deps?|lockfile|renovate|dependabot|from v?\d\S* to v?\d)\b`)},
-	{"release", regexp.MustCompile(`^(release|publish|cut|prepare|prep)\b|\bv?\d+\.\d+\.\d+\b|\brelease notes\b`)},
-	{"style", regexp.MustCompile(`\b(lint\w*|whitespace|indent\w*|formatting|reformat\w*|prettier|gofmt|rustfmt|eslint|clippy|code style|typings?|types?)\b`)},
+// the ones it learned from even when it words things differently. Words
+// are stemmed as the subject's are (see stem), phrases are two words, and
+// some words count only at the start of the subject.
+type vocabulary struct {
+	name    string
+	words   map[string]bool // stems anywhere in the subject
+	phrases map[string]bool // two stems in a row
+	first   map[string]bool // stems as the first word
+}
+
+var vocab = []vocabulary{
+	newVocab("feature-verb", "configurable customizable customisable optional",
+		"make configurable|add support|new option|new flag|new command",
+		"add implement introduce support allow enable new create expose provide let"),
+	newVocab("fix", "fix fixes fixed bug bugs bugfix crash crashes regression broken incorrect incorrectly wrong wrongly panic panics npe segfault leak leaks properly correctly unexpected unexpectedly missing fail fails failed failing failure error errors prevent avoid workaround hotfix",
+		"null pointer|should not|issue with|do not",
+		"handle respect ensure skip ignore keep preserve restore correct guard check dont"),
+	newVocab("refactor", "refactor refactoring refactored rename renamed restructure reorganize reorganise extract simplify simplified tidy move moved split dedupe deduplicate inline cleanup reuse unify consolidate internal internally abstraction",
+		"clean up|replace with", ""),
+	newVocab("perf", "perf performance faster speedup optimize optimise optimization optimisation latency throughput allocation allocations overhead benchmark benchmarks cache cached caching lazy lazily",
+		"speed up|fast path|hot path|memory usage|memory footprint|fewer allocations|reduce memory|reduce allocations|avoid unnecessary|avoid redundant", ""),
+	newVocab("docs", "typo typos spelling misspelling grammar wording reword rephrase jsdoc javadoc godoc docstring docstrings comment comments doc docs documentation document documented readme guide guides clarify explain mention example examples link links tutorial faq changelog manpage",
+		"java doc|man page", ""),
+	newVocab("test", "test tests testing coverage spec specs e2e snapshot snapshots fixture fixtures flaky assert assertion assertions mock mocks",
+		"test case|unit test|integration test", ""),
+	newVocab("ci", "ci cd pipeline pipelines workflow workflows action actions gitlab jenkins circleci travis runner runners matrix codecov nightly",
+		"github actions|pre commit|cache key", ""),
+	newVocab("build", "build builds compile compiler compilation bundle bundler bundling makefile cmake meson bazel gradle maven webpack rollup esbuild tsconfig docker dockerfile toolchain msrv packaging publish",
+		"release script|release process|release workflow", ""),
+	newVocab("deps", "bump bumps bumped upgrade upgrades upgraded dependency dependencies deps dep lockfile renovate dependabot",
+		"", ""),
+	newVocab("release", "changelog", "release notes", "release publish cut prepare prep v#"),
+	newVocab("style", "lint linting linter whitespace indent indentation formatting reformat prettier gofmt rustfmt eslint clippy typing typings types",
+		"code style", ""),
+}
+
+// newVocab builds a vocabulary from words, "|"-separated phrases and
+// first words, all stemmed.
+func newVocab(name, ws, phrases, first string) vocabulary {
+	v := vocabulary{name: name, words: map[string]bool{}, phrases: map[string]bool{}, first: map[string]bool{}}
+	for _, w := range strings.Fields(ws) {
+		v.words[normalize(w)] = true
+	}
+	for _, p := range strings.Split(phrases, "|") {
+		if ps := words(p, 0); len(ps) == 2 {
+			v.phrases[ps[0]+" "+ps[1]] = true
+		}
+	}
+	for _, w := range strings.Fields(first) {
+		if w == "v#" {
+			v.first[w] = true
+			continue
+		}
+		v.first[normalize(w)] = true
+	}
+	return v
+}
+
+// vocabIndex maps a stem, a phrase or a first word to the vocabularies
+// (bit i for vocab[i]) that hold it, so that a subject is read once for
+// all of them.
+var vocabIndex = func() (idx struct{ words, phrases, first map[string]uint32 }) {
+	idx.words, idx.phrases, idx.first = map[string]uint32{}, map[string]uint32{}, map[string]uint32{}
+	for i, v := range vocab {
+		for w := range v.words {
+			idx.words[w] |= 1 << i
+		}
+		for p := range v.phrases {
+			idx.phrases[p] |= 1 << i
+		}
+		for w := range v.first {
+			idx.first[w] |= 1 << i
+		}
+	}
+	return idx
+}()
+
+// vocabMatches returns the vocabularies the subject's stems ws use, as
+// bits of vocab.
+func vocabMatches(ws []string) uint32 {
+	var m uint32
+	if len(ws) > 0 {
+		m |= vocabIndex.first[ws[0]]
+	}
+	for i, w := range ws {
+		m |= vocabIndex.words[w]
+		if i > 0 {
+			m |= vocabIndex.phrases[ws[i-1]+" "+w]
+		}
+	}
+	return m
 }
