@@ -16,7 +16,18 @@ import (
 // learned model (commitmodel), which reads the subject after any prefix,
 // the body and the kinds of paths changed. It returns "" when the model
 // finds the commit a chore with no kind of work.
-func kindOf(f *facts) (work.Category, string) {
+func kindOf(f *facts) (k work.Category, why string, guessed bool) {
+	k, why = decidedKind(f)
+	if k != "" || why != "" {
+		return k, why, false
+	}
+	k, why = modelKind(f)
+	return k, why, k != ""
+}
+
+// decidedKind is the kind the rules are sure of; why is "" when they do
+// not decide, and k "" with a reason when they decide there is none.
+func decidedKind(f *facts) (work.Category, string) {
 	switch {
 	case f.typed():
 		return f.ccCat, ccReason(f)
@@ -56,16 +67,28 @@ func kindOf(f *facts) (work.Category, string) {
 		return work.Docs, "only the changelog changed (release notes)"
 	}
 	if len(f.subject) <= 12 && placeholder.MatchString(f.subject) && strings.TrimSpace(f.c.Body) == "" {
-		return "", ""
+		return "", "the subject says nothing"
 	}
+	return "", ""
+}
+
+// modelKind asks the model.
+func modelKind(f *facts) (work.Category, string) {
 	m := f.ctx.Model
 	if m == nil {
 		m = commitmodel.Default()
 	}
 	p := m.Predict(commitmodel.Input{Subject: f.text, Body: f.c.Body, Files: f.files, Kinds: f.kinds})
 	k := classCategory[p.Class]
-	if k == "" || p.P < minModelP[p.Class] {
+	if k == "" {
 		return "", ""
+	}
+	if p.P < minModelP[p.Class] {
+		// Unsure, but a fix the author calls one: "Fix the login" on
+		// code is a fix even when the model hesitates.
+		if !(p.Class == "fix" && fixFirst[firstWord(f.subject)] && f.product > 0) {
+			return "", ""
+		}
 	}
 	return k, "model: " + strings.Join(p.Reasons, "; ")
 }
@@ -146,6 +169,9 @@ var depUpdate = regexp.MustCompile(`^(bump|update|upgrade|pin)s?( the)?( \S+)? (
 // codeDocWords name documentation written in code: API docs and doc
 // comments.
 var codeDocWords = regexp.MustCompile(`\b(java ?docs?|jsdocs?|tsdocs?|kdocs?|rustdocs?|godocs?|docstrings?|doc ?comments?|doc-comments?|api docs?)\b`)
+
+// fixFirst are first words that say the commit is a fix.
+var fixFirst = map[string]bool{"fix": true, "fixes": true, "fixed": true, "fixing": true, "bugfix": true, "hotfix": true}
 
 // releaseFirst and depFirst are the first words releaseSubject,
 // versionBump and depUpdate can match after.

@@ -173,8 +173,9 @@ type AreaActivity struct {
 func Commit(c *work.Commit, ctx *Context) ([]work.Category, []string) {
 	f := newFacts(c, ctx)
 	reasons := map[work.Category]string{}
-	if k, why := kindOf(f); k != "" {
-		reasons[k] = why
+	kind, kindWhy, guessed := kindOf(f)
+	if kind != "" {
+		reasons[kind] = kindWhy
 	}
 	for _, r := range rules {
 		if _, done := reasons[r.Category]; done {
@@ -183,6 +184,12 @@ func Commit(c *work.Commit, ctx *Context) ([]work.Category, []string) {
 		if why, ok := r.Match(f); ok {
 			reasons[r.Category] = why
 		}
+	}
+	// Removing dead code is refactoring (so the Conventional Commits study
+	// files it), whatever the model guessed from "remove" (a fix, often).
+	if _, ok := reasons[work.Cleanup]; ok && guessed && (kind == work.Fix || kind == work.Feature) {
+		delete(reasons, kind)
+		reasons[work.Refactor] = "removes code that is no longer used"
 	}
 	cats := make([]work.Category, 0, len(reasons))
 	for k := range reasons {
