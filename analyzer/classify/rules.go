@@ -51,7 +51,9 @@ type rule struct {
 // first matching rule of a category gives its reason.
 var rules = []rule{
 	{work.FlakyTests, "message names flakiness", func(f *facts) (string, bool) {
-		if !mayNameFlakiness(f.message) {
+		// Only the subject counts when no test changed (below): the
+		// body is read only when it can matter.
+		if f.tests == 0 && !mayNameFlakiness(f.subject) || f.tests > 0 && !mayNameFlakiness(f.message) {
 			return "", false
 		}
 		w, ok := find(flakyWords, nixFlake.ReplaceAllString(f.message, ""))

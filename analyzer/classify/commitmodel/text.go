@@ -145,6 +145,9 @@ func stem(w string) string {
 func bodyText(body string) string {
 	var b strings.Builder
 	inComment := false
+	// Every word of the result is in one of its fields, so maxBodyWords
+	// fields are always enough.
+	fields := 0
 	for line := range strings.SplitSeq(body, "\n") {
 		// The model reads the first maxBodyWords words: enough text for
 		// them, not a whole release note.
@@ -171,6 +174,9 @@ func bodyText(body string) string {
 			}
 			b.WriteString(f)
 			b.WriteByte(' ')
+			if fields++; fields > maxBodyWords {
+				return b.String()
+			}
 		}
 		b.WriteByte('\n')
 	}
