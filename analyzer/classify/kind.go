@@ -35,6 +35,10 @@ func decidedKind(f *facts) (work.Category, string) {
 	if k, l := labelKind(f.ctx.Labels); k != "" {
 		return k, fmt.Sprintf("labelled %q", l)
 	}
+	if k := areaKinds[strings.ToLower(strings.SplitN(f.area, "/", 2)[0])]; k != "" {
+		// git's "t/unit-tests: ...", "Documentation: ...", "ci: ...".
+		return k, fmt.Sprintf("area %s", f.area)
+	}
 	// Cheap tests first: these expressions are slow, and most subjects
 	// start with none of these.
 	if first := firstWord(f.subject); releaseFirst[first] || first != "" && (first[0] >= '0' && first[0] <= '9' || first[0] == 'v') {
@@ -169,6 +173,14 @@ var depUpdate = regexp.MustCompile(`^(bump|update|upgrade|pin)s?( the)?( \S+)? (
 // codeDocWords name documentation written in code: API docs and doc
 // comments.
 var codeDocWords = regexp.MustCompile(`\b(java ?docs?|jsdocs?|tsdocs?|kdocs?|rustdocs?|godocs?|docstrings?|doc ?comments?|doc-comments?|api docs?)\b`)
+
+// areaKinds: areas (a subject's path prefix, first element) that are a
+// kind of work by themselves, as a Conventional scope can be.
+var areaKinds = map[string]work.Category{
+	"t": work.Testing, "test": work.Testing, "tests": work.Testing, "testsuite": work.Testing,
+	"doc": work.Docs, "docs": work.Docs, "documentation": work.Docs,
+	"ci": work.Automation, ".github": work.Automation,
+}
 
 // fixFirst are first words that say the commit is a fix.
 var fixFirst = map[string]bool{"fix": true, "fixes": true, "fixed": true, "fixing": true, "bugfix": true, "hotfix": true}
