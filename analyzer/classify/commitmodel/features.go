@@ -44,6 +44,7 @@ const (
 //	k:  a kind of path changed       all:, most: every / most files of a kind
 //	e:  a file extension             d:  a folder name   n: a file name
 //	x:  the first word with the kind of the files
+//	v:  the subject uses words of a kind of work (vocab.go)
 //	and the shape: sl: subject length, body:, nf: files, a:/r: lines
 //	added/removed, add-only, delete-only, in-place.
 func Features(in Input) []string {
