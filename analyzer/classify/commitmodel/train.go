@@ -128,6 +128,9 @@ func Train(examples []Example, opts TrainOptions) *Model {
 	rng := splitmix{opts.Seed}
 	scores := make([]float64, k)
 	grad := make([]float64, k)
+	// The explicit float64 conversions below keep the compiler from fusing
+	// a multiply and an add (it may on arm64), so that training gives the
+	// same weights on every machine.
 	for epoch := 0; epoch < opts.Epochs; epoch++ {
 		rng.shuffle(order)
 		for _, i := range order {
@@ -145,19 +148,19 @@ func Train(examples []Example, opts TrainOptions) *Model {
 			}
 			grad[r.class] -= r.weight
 			for c := range bias {
-				bg2[c] += grad[c] * grad[c]
+				bg2[c] += float64(grad[c] * grad[c])
 				bias[c] -= opts.Rate * grad[c] / math.Sqrt(bg2[c]+1e-8)
 			}
 			sq := 0.0
 			for _, g := range grad {
-				sq += g * g
+				sq += float64(g * g)
 			}
 			for _, j := range r.feats {
 				g2[j] += sq / float64(k)
 				step := opts.Rate / math.Sqrt(g2[j]+1e-8)
 				row := w[j*k : j*k+k]
 				for c := range row {
-					row[c] -= step * (grad[c] + opts.L2*row[c]/opts.Rate)
+					row[c] -= float64(step * (grad[c] + opts.L2*row[c]/opts.Rate))
 				}
 			}
 		}
