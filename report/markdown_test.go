@@ -91,6 +91,8 @@ func TestPlace(t *testing.T) {
 		{"problem beats co-authored", work.Contribution{Coauthors: []string{"Bo <b@x>"}, Categories: cats(work.Cleanup)}, headProblems, work.Cleanup},
 		{"co-authored beats shipped", work.Contribution{Coauthors: []string{"Bo <b@x>"}, Categories: cats(work.Feature)}, headMentor, ""},
 		{"mentoring", work.Contribution{Categories: cats(work.Mentoring)}, headMentor, ""},
+		// A release is listed as shipped, never as a problem the person owned.
+		{"release", work.Contribution{Categories: cats(work.Release)}, headShipped, ""},
 		{"uncategorised", work.Contribution{}, "", ""},
 	}
 	for _, tt := range tests {

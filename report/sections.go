@@ -39,7 +39,7 @@ var problemCategories = []work.Category{
 // when no more specific section claims it.
 var shippedCategories = []work.Category{
 	work.Feature, work.Fix, work.Performance, work.Security,
-	work.Refactor, work.Testing, work.Dependencies,
+	work.Refactor, work.Testing, work.Dependencies, work.Release,
 }
 
 // problemTitles are the sub-headings under headProblems.
@@ -60,7 +60,8 @@ var problemTitles = map[work.Category]string{
 //  2. cross-team; 3. design: the rarest, most promotion-relevant evidence;
 //  4. flaky-tests, automation, cleanup, docs: problems owned;
 //  5. mentoring, or co-authored: mentoring and collaboration;
-//  6. any shipped category, or a merged pull request: what I shipped.
+//  6. any shipped category (releases cut included), or a merged pull
+//     request: what I shipped.
 //
 // Reviews and review comments that are not mentoring are not listed one by
 // one (a quarter has hundreds): the mentoring section sums them up, and the
