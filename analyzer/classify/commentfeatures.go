@@ -256,6 +256,29 @@ func modelInputs(c *commentFacts, fs []commentFeature) []commentmodel.Feature {
 	return append(out, commentmodel.Feature{Name: "f:length", Value: lengthValue(c.words)})
 }
 
+// gramSize is the length of the character n-grams the kind model reads.
+const gramSize = 4
+
+// kindInputs are the inputs of the kind model: those of the teaching
+// model and the character 4-grams of the prose ("g:ould", "g: typ").
+// Grams carry a word's stem and endings ("renam" in rename, renamed,
+// renaming) and short phrases across a space, so they hold on another
+// project's comments better than whole words do; they are never shown as
+// reasons, since a fragment of a word explains nothing to a reader.
+func kindInputs(c *commentFacts, fs []commentFeature) []commentmodel.Feature {
+	out := modelInputs(c, fs)
+	r := []rune(" " + strings.Join(strings.Fields(c.prose), " ") + " ")
+	seen := map[string]bool{}
+	for i := 0; i+gramSize <= len(r); i++ {
+		g := "g:" + string(r[i:i+gramSize])
+		if !seen[g] {
+			seen[g] = true
+			out = append(out, commentmodel.Feature{Name: g, Value: 1})
+		}
+	}
+	return out
+}
+
 func isNitLabel(l string) bool {
 	switch l {
 	case "nitpick", "nit", "typo", "polish", "quibble":

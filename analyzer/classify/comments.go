@@ -27,26 +27,47 @@ const (
 	Other CommentClass = "other"
 )
 
-// commentClasses are the model's classes, Educational first: the model's
-// threshold is on its first class, the one whose precision matters.
+// commentClasses are the seven kinds, Educational first.
 var commentClasses = []CommentClass{Educational, Suggestion, Question, Nitpick, Praise, Approval, Other}
 
-// commentModelText is the trained model, rebuilt from the labelled
-// comments by `go test ./analyzer/classify -run TestCommentModelFresh -update`
-// (TestCommentModelFresh fails when it is stale).
-//
-//go:embed comment_model.tsv
-var commentModelText []byte
+// teachClasses are the classes of the teaching model, and kindClasses
+// those of the kind model: every kind but Educational.
+var (
+	teachClasses = []CommentClass{Educational, "not-educational"}
+	kindClasses  = commentClasses[1:]
+)
 
-// commentModel is parsed once, when the program starts; a file that does
-// not parse is a build defect, and every test of this package panics on
-// it.
-var commentModel = mustParseModel(commentModelText)
+// commentModels are the two learned steps of the guide's decision order:
+// teaches says whether the comment teaches (its threshold, on
+// Educational, chosen for precision when it was trained); kind, trained
+// on the comments that do not teach, says which of the other six kinds
+// it is.
+type commentModels struct {
+	teaches, kind *commentmodel.Model
+}
 
-func mustParseModel(b []byte) *commentmodel.Model {
+// The trained models, rebuilt from the labelled comments by
+// `go test ./analyzer/classify -run TestCommentModelFresh -update`
+// (TestCommentModelFresh fails when they are stale).
+var (
+	//go:embed comment_teaches.tsv
+	teachesModelText []byte
+	//go:embed comment_kind.tsv
+	kindModelText []byte
+)
+
+// builtinModels are parsed once, when the program starts; a file that
+// does not parse is a build defect, and every test of this package panics
+// on it.
+var builtinModels = commentModels{
+	teaches: mustParseModel("comment_teaches.tsv", teachesModelText),
+	kind:    mustParseModel("comment_kind.tsv", kindModelText),
+}
+
+func mustParseModel(name string, b []byte) *commentmodel.Model {
 	m, err := commentmodel.Parse(b)
 	if err != nil {
-		panic("classify: embedded comment model: " + err.Error())
+		panic("classify: embedded " + name + ": " + err.Error())
 	}
 	return m
 }
@@ -55,25 +76,32 @@ func mustParseModel(b []byte) *commentmodel.Model {
 // reason in plain words ("gives a reason: \"because\"; links a
 // reference", "conventional label nitpick (non-blocking):").
 func Comment(body string) (CommentClass, string) {
-	return classifyComment(commentModel, body)
+	return classifyComment(builtinModels, body)
 }
 
-// classifyComment decides in this order:
+// classifyComment follows the guide's decision order (which kind wins
+// when a comment does two things):
 //
 //   - no text is other, a praise label is praise, a short sign-off with
 //     no reason is approval, a short acknowledgement ("done", "fixed")
 //     is other and a short compliment with no request in it is praise:
 //     the labelled data has two approvals, ten praises and two
 //     acknowledgements, too few to learn from, and "LGTM" needs no model;
-//   - otherwise the model decides, educational when its probability
-//     reaches the model's threshold (chosen for precision when it was
-//     trained);
+//   - then whether the comment teaches, asked first and on its own,
+//     because in the guide educational wins whenever a comment does
+//     teach, whatever else it also does (asks, proposes, nitpicks): a
+//     model of that one question, educational when its probability
+//     reaches the model's threshold;
 //   - a Conventional Comments label of a form (nitpick and its kin,
-//     suggestion, question) is honoured unless the model finds that the
-//     comment teaches: teaching beats form, because the reason is what the
-//     author keeps. Labels that name no form (issue, todo, thought, note,
-//     chore) leave the decision to the model, which reads their subject.
-func classifyComment(m *commentmodel.Model, body string) (CommentClass, string) {
+//     suggestion, question) is then honoured: the comment does not teach,
+//     and the reviewer said what it is. Labels that name no form (issue,
+//     todo, thought, note, chore) leave the decision to the model, which
+//     reads their subject;
+//   - otherwise the kind model, trained only on comments that do not
+//     teach, picks the likeliest of the six other kinds, so that its
+//     weights learn what tells a suggestion from a question or a nitpick
+//     and not what tells either from teaching.
+func classifyComment(ms commentModels, body string) (CommentClass, string) {
 	c := newCommentFacts(body)
 	if c.prose == "" && c.code == 0 {
 		return Other, "no text"
@@ -97,14 +125,21 @@ func classifyComment(m *commentmodel.Model, body string) (CommentClass, string) 
 		return Praise, fmt.Sprintf("praise only: %q", w)
 	}
 	x := modelInputs(c, fs)
-	k, p := m.Decide(x)
-	class := CommentClass(m.Classes[k])
-	if class != Educational {
-		if l := labelClass(c.label); l != "" {
-			return l, c.labelReason()
+	if k, _ := ms.teaches.Decide(x); k == 0 {
+		return Educational, explain(ms.teaches, c.words, fs, x, 0, 1)
+	}
+	if l := labelClass(c.label); l != "" {
+		return l, c.labelReason()
+	}
+	xk := kindInputs(c, fs)
+	k, p := ms.kind.Likeliest(xk)
+	against := -1
+	for j := range p {
+		if j != k && (against < 0 || p[j] > p[against]) {
+			against = j
 		}
 	}
-	return class, explain(m, c.words, fs, x, k, p)
+	return CommentClass(ms.kind.Classes[k]), explain(ms.kind, c.words, fs, xk, k, against)
 }
 
 // labelClass is the kind a Conventional Comments label names, "" for the
@@ -121,42 +156,39 @@ func labelClass(label string) CommentClass {
 	return ""
 }
 
-// explain names the three features that most favoured class k over the
-// runner-up, in the phrases of commentFeatures, each phrase once (the
-// features that combine others read as the phrase they stand for).
-func explain(m *commentmodel.Model, words int, fs []commentFeature, x []commentmodel.Feature, k int, p []float64) string {
-	// The runner-up among the other kinds; when educational fell short of
-	// its threshold, among the kinds that are not educational, since the
-	// question then is why this kind and not the next.
-	against := -1
-	for j := range p {
-		if j != k && (k == 0 || j != 0) && (against < 0 || p[j] > p[against]) {
-			against = j
-		}
-	}
+// explain names the three features that most favoured class k of m
+// over class against (the runner-up, or for the teaching model the
+// other class), in the phrases of commentFeatures, each phrase once (the
+// features that combine others read as the phrase they stand for;
+// character grams are never named).
+func explain(m *commentmodel.Model, words int, fs []commentFeature, x []commentmodel.Feature, k, against int) string {
 	says := map[string]string{"f:length": fmt.Sprintf("%d words long", words)}
 	for _, f := range fs {
 		says[f.name] = f.says
 	}
-	// What the comment says comes before its shape: "gives a reason:
-	// \"because\"" tells the reader more than "65 words long", so the
-	// shape (length, sentences) fills in only when fewer than three other
-	// features count.
-	var said, shape []string
+	// What the comment says comes before its shape, and the guide's
+	// features before single words: "gives a reason: \"because\"" tells
+	// the reader more than "says \"because\"", which tells more than "65
+	// words long"; each fills in only when fewer than three of the one
+	// before count.
+	var said, wordy, shape []string
 	seen := map[string]bool{}
 	for _, c := range m.Contributions(x, k, against) {
-		p := says[c.Name]
-		if seen[p] {
+		p, ok := says[c.Name]
+		if !ok || seen[p] {
 			continue
 		}
 		seen[p] = true
-		if shapeFeatures[c.Name] || strings.HasPrefix(c.Name, "f:words:") {
+		switch {
+		case shapeFeatures[c.Name] || strings.HasPrefix(c.Name, "f:words:"):
 			shape = append(shape, p)
-		} else {
+		case strings.HasPrefix(c.Name, "f:"):
 			said = append(said, p)
+		default:
+			wordy = append(wordy, p)
 		}
 	}
-	parts := append(said, shape...)
+	parts := append(append(said, wordy...), shape...)
 	if len(parts) > 3 {
 		parts = parts[:3]
 	}

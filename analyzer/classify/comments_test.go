@@ -78,20 +78,37 @@ func TestClassifyComment(t *testing.T) {
 		{"polish (if-minor): shorter log line", Nitpick, "(if-minor)"},
 		{"suggestion: extract the retry into a helper", Suggestion, "conventional label suggestion:"},
 		{"question: is this ever negative?", Question, "conventional label question:"},
-		{longTeaching("suggestion (blocking): "), Educational, "gives a reason"},
-		{longTeaching("nit: "), Educational, "gives a reason"},
+		{longTeaching("suggestion (blocking): "), Educational, teachingReason},
+		{longTeaching("nit: "), Educational, teachingReason},
 
 		// The model: a long explanation with its reasons teaches, whatever
 		// label names no form.
-		{longTeaching(""), Educational, "gives a reason"},
-		{longTeaching("issue: "), Educational, "gives a reason"},
+		{longTeaching(""), Educational, teachingReason},
+		{longTeaching("issue: "), Educational, teachingReason},
 	}
 	for _, tt := range tests {
 		got, why := Comment(tt.body)
-		if got != tt.want || !strings.Contains(why, tt.why) {
+		ok := strings.Contains(why, tt.why)
+		if tt.why == teachingReason {
+			ok = namesTeaching(why)
+		}
+		if got != tt.want || !ok {
 			t.Errorf("Comment(%q) = %s, %q; want %s, reason containing %q", tt.body, got, why, tt.want, tt.why)
 		}
 	}
+}
+
+// teachingReason asks for a reason that names at least one of the
+// guide's teaching features, whichever the trained model ranks first.
+const teachingReason = "(a teaching feature)"
+
+func namesTeaching(why string) bool {
+	for _, p := range []string{"gives a reason", "says what follows", "explains behaviour", "links a reference", "offers an alternative", "names a defect"} {
+		if strings.Contains(why, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // longTeaching is a comment of the kind the guide calls educational: a

@@ -72,6 +72,20 @@ func (m *Model) Decide(x []Feature) (int, []float64) {
 	return best, p
 }
 
+// Likeliest returns the most probable class of x (the lowest index on a
+// tie), with the probabilities; Threshold plays no part. It is the
+// decision of a model whose classes are all alike.
+func (m *Model) Likeliest(x []Feature) (int, []float64) {
+	p := m.Probabilities(x)
+	best := 0
+	for k := 1; k < len(p); k++ {
+		if p[k] > p[best] {
+			best = k
+		}
+	}
+	return best, p
+}
+
 // Contribution is how much one feature moved a text towards a class and
 // away from the runner-up: (w[class] - w[against]) * value.
 type Contribution struct {

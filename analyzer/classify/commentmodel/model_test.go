@@ -48,6 +48,23 @@ func TestTrainSeparates(t *testing.T) {
 	}
 }
 
+func TestDecideAndLikeliest(t *testing.T) {
+	// Class a is likeliest at 0.5; a threshold of 0.6 on it passes the
+	// decision to the likeliest of the others.
+	m := &Model{Classes: []string{"a", "b", "c"}, Names: nil, Bias: []float64{math.Log(5), math.Log(3), math.Log(2)}, Weights: [][]float64{nil, nil, nil}, Threshold: 0.6}
+	m.buildIndex()
+	if k, _ := m.Likeliest(nil); k != 0 {
+		t.Errorf("Likeliest = %d, want 0", k)
+	}
+	if k, _ := m.Decide(nil); k != 1 {
+		t.Errorf("Decide at threshold 0.6 = %d, want 1", k)
+	}
+	m.Threshold = 0.45
+	if k, _ := m.Decide(nil); k != 0 {
+		t.Errorf("Decide at threshold 0.45 = %d, want 0", k)
+	}
+}
+
 func TestTrainDeterministicAndRoundTrips(t *testing.T) {
 	classes, xs, ys := toy()
 	m1, err := TrainTuned(classes, xs, ys, DefaultOptions(), 1)
