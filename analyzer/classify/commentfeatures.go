@@ -100,6 +100,8 @@ func commentFeatures(c *commentFacts) []commentFeature {
 		{"f:simpler", simplerWords, "shows a simpler way"},
 		{"f:redundant", redundantWords, "says code is redundant"},
 		{"f:defect", defectWords, "names a defect"},
+		{"f:effect", effectWords, "says what it leads to"},
+		{"f:code-fact", codeFactWords, "explains behaviour"},
 	} {
 		if vocab(v.name, v.re, v.what) {
 			families++

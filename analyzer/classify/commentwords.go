@@ -9,7 +9,7 @@ import "regexp"
 
 // reasonWords: the comment says why. A reason is what turns "do X" into
 // something the author can learn from and apply elsewhere.
-var reasonWords = regexp.MustCompile(`\b(because|since (we|it|this|that|the|there|they|you|these|those|its|it's|an?|no|nothing|all)|otherwise|so that|in order to|(this|that|which|it) means|which (would|will|could|might|may)|that's why|which is why|the (problem|issue|risk|danger|catch|downside|reason) (is|here|with)|the reason|(will|would|could|can|may|might) (cause|break|fail|lead|result|hide|mask|leak|regress|blow up|explode|crash|deadlock|race|overflow|never|always)|leads? to|results? in|due to|as a result|to (avoid|prevent|ensure|guarantee|make sure)|for (consistency|performance|safety|readability|clarity|correctness)|that way|this way)\b`)
+var reasonWords = regexp.MustCompile(`\b(because|since (we|it|this|that|the|there|they|you|these|those|its|it's|an?|no|nothing|all)|otherwise|so that|in order to|(this|that|which|it) means|which (would|will|could|might|may)|that's why|which is why|the (problem|issue|risk|danger|catch|downside|reason) (is|here|with)|the reason|(will|would|could|can|may|might)( (also|still|never|essentially|actually|effectively|silently|then|eventually))? (cause|break|fail|lead|result|hide|mask|leak|regress|blow up|explode|crash|deadlock|race|overflow|never|always)|leads? to|results? in|due to|as a result|to (avoid|prevent|ensure|guarantee|make sure)|for (consistency|performance|safety|readability|clarity|correctness)|that way|this way)\b`)
 
 // alternativeWords: another way of doing it, which nearly always comes with
 // the trade-off that makes it better ("instead of X, Y", "rather than").
@@ -18,6 +18,18 @@ var alternativeWords = regexp.MustCompile(`\b(instead of|instead|rather than|(be
 // behaviourWords: the comment explains what code does or when it runs,
 // which is knowledge the author may not have had.
 var behaviourWords = regexp.MustCompile(`\b(note that|nb:|keep in mind|be aware|beware|(this|that|it|which) (returns|is called|gets called|is run|runs|raises|throws|happens|is only|is never|is always|already|does not|doesn't|won't|will not)|is called (when|by|from|before|after)|by default|under the hood|(returns|raises|throws) (an?|the|none|nil|null|true|false|early)|(will|would) (return|raise|throw|be called|be set|be ignored|be lost|be skipped))\b`)
+
+// effectWords: what the code does to the people who read or run it, or
+// what a choice buys: "makes it hard to follow", "has the advantage
+// that", "lets us drop the check". The guide's "a consequence, a risk".
+var effectWords = regexp.MustCompile(`\b(makes?|making|made) (it|this|that|things|the \w+|code|them|reviewing|debugging) (hard|harder|difficult|easier|easy|impossible|confusing|clearer|fragile|brittle|slow|slower|faster|safer|unclear)\b|\b(hard|harder|difficult|tough|confusing|easy|easier) to (follow|read|maintain|understand|debug|test|review|tell|see|miss|mistake|get wrong)\b|\b(the )?(advantage|benefit|drawback|downside|trade-?off|intent|intention|purpose) (is|of|here)\b|\bhas the (advantage|benefit|effect)\b|\blets? (us|you|them|callers|the caller) (remove|drop|skip|avoid|reuse|keep|use)\b`)
+
+// codeFactWords: a statement of where or when code runs or what it can
+// do: "is checked in the validator", "this can also raise X", "we already
+// have a helper", "is going to execute during reboot". Telling the
+// author a fact about their code is the guide's "explains how some code
+// behaves".
+var codeFactWords = regexp.MustCompile(`\b(is|are|gets?|was|were) (already )?(called|checked|done|handled|set|used|executed|run|raised|returned|created|validated|ignored|skipped|cached|reset|overridden|passed|stored|loaded|covered|tested) (in|by|from|during|when|before|after|on|at|via|as part of|elsewhere|earlier|later|anyway)\b|\b(can|could|may|might|will) (also |only |still |never )?(raise|return|throw|execute|be none|be empty|be null)\b|\b(we|you|it|this|there) already (have|has|exists?|does|do|is|are|handles?|checks?|sets?|calls?)\b|\bis going to (execute|run|be called|fail|break|happen|return|raise)\b|\b(is|are) not the same (as|thing)\b|\bin fact\b`)
 
 // referenceWords: a link, an RFC or PEP, or a pointer to documentation;
 // sending someone to the source is teaching.
