@@ -27,9 +27,14 @@ const (
 	// that choose the threshold.
 	evalSeed = 9
 	evalFold = 10
-	// definitionPenalty scales the ridge penalty of the named features.
+	// definitionPenalty scales the ridge penalty of the named features
+	// of the kind model.
 	definitionPenalty = 0.3
 )
+
+// teachPenalties are the scales of the named features' penalty that the
+// teaching model chooses among, inside its training comments.
+var teachPenalties = []float64{0.1, 0.3, 1}
 
 // readKinds returns the agreed comments and their class indices.
 func readKinds(t *testing.T) ([]string, []int) {
@@ -58,7 +63,7 @@ func readKinds(t *testing.T) ([]string, []int) {
 // model on every comment (educational or not), its threshold from inner
 // folds of these comments alone; the kind model on the comments that are
 // not educational.
-func trainCommentModels(t *testing.T, bodies []string, ys []int) commentModels {
+func trainCommentModels(t *testing.T, bodies []string, ys []int) (commentModels, float64) {
 	t.Helper()
 	var tx, kx [][]commentmodel.Feature
 	var ty, ky []int
@@ -73,26 +78,35 @@ func trainCommentModels(t *testing.T, bodies []string, ys []int) commentModels {
 		ty = append(ty, 1)
 		kx, ky = append(kx, kindInputs(c, fs)), append(ky, ys[i]-1)
 	}
-	opt := commentmodel.DefaultOptions()
 	// The features that carry the guide's definitions are penalised less
-	// than single words and grams: they are what holds on another
-	// project's comments, where Nova's words mean nothing.
-	opt.Penalty = func(name string) float64 {
-		if strings.HasPrefix(name, "f:") {
-			return definitionPenalty
+	// than single words and grams (definitionPenalty): they are what
+	// holds on another project's comments, where Nova's words mean
+	// nothing. How much less, for the teaching model, is chosen among
+	// teachPenalties on inner folds of these comments alone.
+	withPenalty := func(scale float64) commentmodel.Options {
+		opt := commentmodel.DefaultOptions()
+		opt.Penalty = func(name string) float64 {
+			if strings.HasPrefix(name, "f:") {
+				return scale
+			}
+			return 1
 		}
-		return 1
+		return opt
 	}
-	teaches, err := commentmodel.TrainTuned(names(teachClasses), tx, ty, opt, evalSeed)
+	var cands []commentmodel.Options
+	for _, p := range teachPenalties {
+		cands = append(cands, withPenalty(p))
+	}
+	teaches, chosen, err := commentmodel.TrainSelected(names(teachClasses), tx, ty, cands, evalSeed)
 	if err != nil {
 		t.Fatal(err)
 	}
-	kind, err := commentmodel.Train(names(kindClasses), kx, ky, opt)
+	kind, err := commentmodel.Train(names(kindClasses), kx, ky, withPenalty(definitionPenalty))
 	if err != nil {
 		t.Fatal(err)
 	}
 	// Score the models as they are stored: weights rounded.
-	return commentModels{teaches: roundTrip(t, teaches), kind: roundTrip(t, kind)}
+	return commentModels{teaches: roundTrip(t, teaches), kind: roundTrip(t, kind)}, teachPenalties[chosen]
 }
 
 func names(cs []CommentClass) []string {
@@ -126,14 +140,14 @@ func modelHeader(what string) []string {
 // rewrites them.
 func TestCommentModelFresh(t *testing.T) {
 	bodies, ys := readKinds(t)
-	ms := trainCommentModels(t, bodies, ys)
+	ms, pen := trainCommentModels(t, bodies, ys)
 	for _, f := range []struct {
 		name   string
 		m      *commentmodel.Model
 		header []string
 		have   []byte
 	}{
-		{"comment_teaches.tsv", ms.teaches, modelHeader("does the comment teach (threshold on educational)"), teachesModelText},
+		{"comment_teaches.tsv", ms.teaches, modelHeader(fmt.Sprintf("does the comment teach (threshold on educational; penalty of the named features %g, chosen on inner folds)", pen)), teachesModelText},
 		{"comment_kind.tsv", ms.kind, modelHeader("the kind of a comment that does not teach"), kindModelText},
 	} {
 		got := f.m.Marshal(f.header...)
@@ -158,13 +172,13 @@ const (
 )
 
 // Measured on 2026-12-01 the two-step classifier meets the precision
-// floor (0.861) but not the other two (recall 0.580, accuracy 0.652): see
+// floor (0.864) but not the other two (recall 0.593, accuracy 0.653): see
 // the README. Until it does, the test asserts the precision floor and
 // holds recall and accuracy a little under what was measured, so that a
 // regression fails; the printed line says which of the floors are
 // met.
 const (
-	holdEducationalRecall = 0.55
+	holdEducationalRecall = 0.56
 	holdKindAccuracy      = 0.63
 )
 
@@ -193,7 +207,7 @@ func TestEvalCommentKinds(t *testing.T) {
 				tb, ty = append(tb, bodies[i]), append(ty, ys[i])
 			}
 		}
-		ms := trainCommentModels(t, tb, ty)
+		ms, pen := trainCommentModels(t, tb, ty)
 		var fm confusion
 		right, n := 0, 0
 		for i := range bodies {
@@ -214,8 +228,8 @@ func TestEvalCommentKinds(t *testing.T) {
 				t.Logf("fold %d: predicted %s (%s), labelled %s: %q", f, got, why, commentClasses[ys[i]], bodies[i])
 			}
 		}
-		fmt.Printf("eval comment kinds fold %d: threshold %.2f, educational precision %.3f recall %.3f (tp %d fp %d fn %d), accuracy %.3f (%d/%d)\n",
-			f, ms.teaches.Threshold, fm.precision(), fm.recall(), fm.tp, fm.fp, fm.fn, float64(right)/float64(n), right, n)
+		fmt.Printf("eval comment kinds fold %d: penalty %g threshold %.2f, educational precision %.3f recall %.3f (tp %d fp %d fn %d), accuracy %.3f (%d/%d)\n",
+			f, pen, ms.teaches.Threshold, fm.precision(), fm.recall(), fm.tp, fm.fp, fm.fn, float64(right)/float64(n), right, n)
 	}
 	right := 0
 	for k := range conf {

@@ -161,6 +161,65 @@ func Train(classes []string, xs [][]Feature, ys []int, opt Options) (*Model, err
 // opt.MinPrecision (see [SelectThreshold]). The texts a caller scores the
 // result on must not be among xs.
 func TrainTuned(classes []string, xs [][]Feature, ys []int, opt Options, seed uint64) (*Model, error) {
+	m, _, err := TrainSelected(classes, xs, ys, []Options{opt}, seed)
+	return m, err
+}
+
+// TrainSelected is [TrainTuned] over candidate settings: each is scored on
+// the same inner folds of xs, by how many texts of Classes[0] its
+// threshold keeps while the held-out precision reaches its MinPrecision
+// (then by that precision; ties go to the earlier candidate), and the
+// best is fitted on all of xs with its threshold. It returns the model and
+// the index of the candidate chosen. Nothing outside xs is looked at, so
+// a caller scoring on other texts may report the choice as part of the
+// training.
+func TrainSelected(classes []string, xs [][]Feature, ys []int, cands []Options, seed uint64) (*Model, int, error) {
+	if len(cands) == 0 {
+		return nil, 0, fmt.Errorf("train: no candidate options")
+	}
+	pos := make([]bool, len(ys))
+	for i, y := range ys {
+		pos[i] = y == 0
+	}
+	best, bestOK, bestTP, bestPrec, bestT := -1, false, -1, -1.0, 0.0
+	for c, opt := range cands {
+		held, err := heldOut(classes, xs, ys, opt, seed)
+		if err != nil {
+			return nil, 0, err
+		}
+		t := SelectThreshold(held, pos, opt.MinPrecision, opt.MinPredicted)
+		tp, fp := 0, 0
+		for i, p := range held {
+			if p >= t {
+				if pos[i] {
+					tp++
+				} else {
+					fp++
+				}
+			}
+		}
+		prec := 0.0
+		if tp+fp > 0 {
+			prec = float64(tp) / float64(tp+fp)
+		}
+		ok := prec >= opt.MinPrecision && tp+fp >= opt.MinPredicted
+		better := best < 0 || ok && !bestOK ||
+			ok == bestOK && (tp > bestTP || tp == bestTP && prec > bestPrec)
+		if better {
+			best, bestOK, bestTP, bestPrec, bestT = c, ok, tp, prec, t
+		}
+	}
+	m, err := Train(classes, xs, ys, cands[best])
+	if err != nil {
+		return nil, 0, err
+	}
+	m.Threshold = bestT
+	return m, best, nil
+}
+
+// heldOut is the probability of Classes[0] of every text of xs, each from
+// a model fitted on the inner folds it is not in.
+func heldOut(classes []string, xs [][]Feature, ys []int, opt Options, seed uint64) ([]float64, error) {
 	folds := Folds(ys, opt.InnerFolds, seed)
 	held := make([]float64, len(xs))
 	for f := 0; f < opt.InnerFolds; f++ {
@@ -181,16 +240,7 @@ func TrainTuned(classes []string, xs [][]Feature, ys []int, opt Options, seed ui
 			}
 		}
 	}
-	pos := make([]bool, len(ys))
-	for i, y := range ys {
-		pos[i] = y == 0
-	}
-	m, err := Train(classes, xs, ys, opt)
-	if err != nil {
-		return nil, err
-	}
-	m.Threshold = SelectThreshold(held, pos, opt.MinPrecision, opt.MinPredicted)
-	return m, nil
+	return held, nil
 }
 
 // SelectThreshold returns, among 0.05, 0.06, ... 0.95, the threshold at
