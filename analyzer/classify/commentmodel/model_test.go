@@ -95,6 +95,32 @@ func TestTrainDeterministicAndRoundTrips(t *testing.T) {
 	}
 }
 
+func TestTrainSelected(t *testing.T) {
+	classes, xs, ys := toy()
+	flat := DefaultOptions()
+	flat.L2 = 100 // so strong that no weight can grow: class a is never told apart
+	good := DefaultOptions()
+	good.MinPredicted = 5
+	flat.MinPredicted = 5
+	m, chosen, err := TrainSelected(classes, xs, ys, []Options{flat, good}, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if chosen != 1 {
+		t.Errorf("chose candidate %d, want 1 (the one that separates the classes)", chosen)
+	}
+	again, _, err := TrainSelected(classes, xs, ys, []Options{flat, good}, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(m.Marshal(), again.Marshal()) {
+		t.Error("two selections differ")
+	}
+	if _, _, err := TrainSelected(classes, xs, ys, nil, 1); err == nil {
+		t.Error("no candidates: want an error")
+	}
+}
+
 func TestParseErrors(t *testing.T) {
 	for _, in := range []string{
 		"",
