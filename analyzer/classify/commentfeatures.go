@@ -142,6 +142,17 @@ func commentFeatures(c *commentFacts) []commentFeature {
 	} else if c.asks {
 		add("f:info-question", "asks for information")
 	}
+	// The guide's line between a question and a suggestion: a question
+	// asks for what the reviewer does not know; one that also proposes a
+	// change ("why not", "can we", "please") is a change request dressed
+	// as a question. A linear model cannot form the "and not" itself.
+	requests := suggestsQ || suggestionWords.MatchString(c.prose) || imperativeStart.MatchString(c.prose) || politeRequest.MatchString(c.prose)
+	switch {
+	case c.asks && !requests:
+		add("f:asks-only", "only asks")
+	case requests && !c.asks:
+		add("f:requests-only", "asks for a change")
+	}
 	if sedRe.MatchString(c.prose) {
 		add("f:substitution", "proposes a wording")
 	}
