@@ -7,6 +7,7 @@ import (
 	"math"
 	"os"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -65,7 +66,7 @@ func readKinds(t *testing.T) ([]string, []int) {
 // model on every comment (educational or not), its threshold from inner
 // folds of these comments alone; the kind model on the comments that are
 // not educational.
-func trainCommentModels(t *testing.T, bodies []string, ys []int) (commentModels, float64) {
+func trainCommentModels(t *testing.T, bodies []string, ys []int, seed uint64) (commentModels, float64) {
 	t.Helper()
 	var tx, kx [][]commentmodel.Feature
 	var ty, ky []int
@@ -99,7 +100,7 @@ func trainCommentModels(t *testing.T, bodies []string, ys []int) (commentModels,
 	for _, p := range teachPenalties {
 		cands = append(cands, withPenalty(p))
 	}
-	teaches, chosen, err := commentmodel.TrainSelected(names(teachClasses), tx, ty, cands, evalSeed)
+	teaches, chosen, err := commentmodel.TrainSelected(names(teachClasses), tx, ty, cands, seed)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -142,7 +143,7 @@ func modelHeader(what string) []string {
 // rewrites them.
 func TestCommentModelFresh(t *testing.T) {
 	bodies, ys := readKinds(t)
-	ms, pen := trainCommentModels(t, bodies, ys)
+	ms, pen := trainCommentModels(t, bodies, ys, evalSeed)
 	for _, f := range []struct {
 		name   string
 		m      *commentmodel.Model
@@ -190,7 +191,57 @@ const holdKindAccuracy = 0.64
 // wrong kind.
 func TestEvalCommentKinds(t *testing.T) {
 	bodies, ys := readKinds(t)
-	folds := commentmodel.Folds(ys, evalFold, evalSeed)
+	pooled, acc := evalCommentKinds(t, bodies, ys, evalSeed, true)
+	met := func(v, floor float64) string {
+		if v >= floor {
+			return "met"
+		}
+		return "NOT MET"
+	}
+	fmt.Printf("eval comment kinds floors: educational precision %.3f ≥ %.2f %s; recall %.3f ≥ %.2f %s; accuracy %.3f ≥ %.2f %s\n",
+		pooled.precision(), minEducationalPrecision, met(pooled.precision(), minEducationalPrecision),
+		pooled.recall(), minEducationalRecall, met(pooled.recall(), minEducationalRecall),
+		acc, minKindAccuracy, met(acc, minKindAccuracy))
+	if pooled.precision() < minEducationalPrecision {
+		t.Errorf("educational precision %.3f, want ≥ %.2f", pooled.precision(), minEducationalPrecision)
+	}
+	if pooled.recall() < minEducationalRecall {
+		t.Errorf("educational recall %.3f, want ≥ %.2f", pooled.recall(), minEducationalRecall)
+	}
+	if acc < holdKindAccuracy {
+		t.Errorf("accuracy over the seven kinds %.3f fell below the %.2f measured before (the issue asks %.2f)", acc, holdKindAccuracy, minKindAccuracy)
+	}
+}
+
+// TestEvalCommentKindsSeeds repeats the evaluation with other seeds (of
+// the folds and of the inner folds), listed in GIT_CAREER_EVAL_SEEDS
+// ("1,2,3,4,5"), to show how much of a figure is the luck of one split.
+// It asserts nothing and is skipped without the variable: each seed costs
+// as much as the evaluation itself.
+func TestEvalCommentKindsSeeds(t *testing.T) {
+	list := os.Getenv("GIT_CAREER_EVAL_SEEDS")
+	if list == "" {
+		t.Skip("GIT_CAREER_EVAL_SEEDS not set (for example 1,2,3,4,5)")
+	}
+	bodies, ys := readKinds(t)
+	for _, f := range strings.Split(list, ",") {
+		seed, err := strconv.ParseUint(strings.TrimSpace(f), 10, 64)
+		if err != nil {
+			t.Fatalf("GIT_CAREER_EVAL_SEEDS: %q is not a seed", f)
+		}
+		pooled, acc := evalCommentKinds(t, bodies, ys, seed, false)
+		fmt.Printf("eval comment kinds seed %d: educational precision %.3f recall %.3f (tp %d fp %d fn %d), accuracy %.3f\n",
+			seed, pooled.precision(), pooled.recall(), pooled.tp, pooled.fp, pooled.fn, acc)
+	}
+}
+
+// evalCommentKinds scores the classifier by cross-validation with seed,
+// printing each fold, the pooled figures, the confusion table and the
+// diagnostics when verbose; it returns the pooled educational counts and
+// the accuracy over the seven kinds.
+func evalCommentKinds(t *testing.T, bodies []string, ys []int, seed uint64, verbose bool) (confusion, float64) {
+	t.Helper()
+	folds := commentmodel.Folds(ys, evalFold, seed)
 	showErrors := os.Getenv("GIT_CAREER_EVAL_ERRORS") != ""
 	K := len(commentClasses)
 	conf := make([][]int, K) // [label][predicted]
@@ -213,7 +264,7 @@ func TestEvalCommentKinds(t *testing.T) {
 				tb, ty = append(tb, bodies[i]), append(ty, ys[i])
 			}
 		}
-		ms, pen := trainCommentModels(t, tb, ty)
+		ms, pen := trainCommentModels(t, tb, ty, seed)
 		never := *ms.teaches
 		never.Threshold = 2 // above any probability: the step always says no
 		rest := commentModels{teaches: &never, kind: ms.kind}
@@ -244,6 +295,9 @@ func TestEvalCommentKinds(t *testing.T) {
 				t.Logf("fold %d: predicted %s (%s), labelled %s: %q", f, got, why, commentClasses[ys[i]], bodies[i])
 			}
 		}
+		if !verbose {
+			continue
+		}
 		fmt.Printf("eval comment kinds fold %d: penalty %g threshold %.2f, educational precision %.3f recall %.3f (tp %d fp %d fn %d), accuracy %.3f (%d/%d)\n",
 			f, pen, ms.teaches.Threshold, fm.precision(), fm.recall(), fm.tp, fm.fp, fm.fn, float64(right)/float64(n), right, n)
 	}
@@ -252,33 +306,18 @@ func TestEvalCommentKinds(t *testing.T) {
 		right += conf[k][k]
 	}
 	acc := float64(right) / float64(len(bodies))
+	if !verbose {
+		return pooled, acc
+	}
 	fmt.Printf("eval comment kinds pooled (%d-fold CV, seed %d, %d agreed labels): educational precision %.3f recall %.3f (tp %d fp %d fn %d), accuracy over 7 kinds %.3f (%d/%d)\n",
-		evalFold, evalSeed, len(bodies), pooled.precision(), pooled.recall(), pooled.tp, pooled.fp, pooled.fn, acc, right, len(bodies))
+		evalFold, seed, len(bodies), pooled.precision(), pooled.recall(), pooled.tp, pooled.fp, pooled.fn, acc, right, len(bodies))
 	for _, line := range confusionTable(conf) {
 		fmt.Println("eval comment kinds confusion " + line)
 	}
 	edu := conf[0][0] + conf[0][1] + conf[0][2] + conf[0][3] + conf[0][4] + conf[0][5] + conf[0][6]
 	fmt.Printf("eval comment kinds diagnostics: teaching model AUC %.3f (held-out probabilities pooled over the folds); the other six kinds right for %d of the %d comments labelled not educational (%.3f), so with the teaching step always right accuracy would be %.3f\n",
 		auc(teachP, ys), restRight, len(bodies)-edu, float64(restRight)/float64(len(bodies)-edu), float64(edu+restRight)/float64(len(bodies)))
-	met := func(v, floor float64) string {
-		if v >= floor {
-			return "met"
-		}
-		return "NOT MET"
-	}
-	fmt.Printf("eval comment kinds floors: educational precision %.3f ≥ %.2f %s; recall %.3f ≥ %.2f %s; accuracy %.3f ≥ %.2f %s\n",
-		pooled.precision(), minEducationalPrecision, met(pooled.precision(), minEducationalPrecision),
-		pooled.recall(), minEducationalRecall, met(pooled.recall(), minEducationalRecall),
-		acc, minKindAccuracy, met(acc, minKindAccuracy))
-	if pooled.precision() < minEducationalPrecision {
-		t.Errorf("educational precision %.3f, want ≥ %.2f", pooled.precision(), minEducationalPrecision)
-	}
-	if pooled.recall() < minEducationalRecall {
-		t.Errorf("educational recall %.3f, want ≥ %.2f", pooled.recall(), minEducationalRecall)
-	}
-	if acc < holdKindAccuracy {
-		t.Errorf("accuracy over the seven kinds %.3f fell below the %.2f measured before (the issue asks %.2f)", acc, holdKindAccuracy, minKindAccuracy)
-	}
+	return pooled, acc
 }
 
 // auc is the area under the ROC curve of p for class 0 of ys: the chance
