@@ -27,6 +27,11 @@ type Options struct {
 	// how many folds those come from.
 	MinPrecision float64
 	InnerFolds   int
+	// InnerRepeats is how many times the inner folds are drawn (with the
+	// seed, the seed+1, ...): every text is held out once a repeat, and
+	// the threshold is chosen on all the held-out probabilities together,
+	// so that it depends less on one split. 0 counts as 1.
+	InnerRepeats int
 	// MinPredicted is the fewest held-out texts a threshold must decide
 	// as Classes[0] to be trusted: a precision of 1 on three texts is luck.
 	MinPredicted int
@@ -36,7 +41,7 @@ type Options struct {
 // with.
 func DefaultOptions() Options {
 	return Options{L2: 0.01, Iterations: 300, LearnRate: 0.05, MinDF: 3,
-		MinPrecision: 0.87, InnerFolds: 5, MinPredicted: 15}
+		MinPrecision: 0.87, InnerFolds: 5, InnerRepeats: 3, MinPredicted: 15}
 }
 
 // Train fits a model of classes to texts xs labelled ys (indices into
@@ -156,7 +161,8 @@ func Train(classes []string, xs [][]Feature, ys []int, opt Options) (*Model, err
 
 // TrainTuned fits a model as [Train] does and sets its Threshold from the
 // training texts alone: it fits opt.InnerFolds models, each on all but one
-// inner fold, collects the held-out probabilities of Classes[0], and picks
+// inner fold (opt.InnerRepeats times over, on folds drawn anew), collects
+// the held-out probabilities of Classes[0], and picks
 // the threshold with the best recall whose precision reaches
 // opt.MinPrecision (see [SelectThreshold]). The texts a caller scores the
 // result on must not be among xs.
@@ -183,15 +189,21 @@ func TrainSelected(classes []string, xs [][]Feature, ys []int, cands []Options, 
 	}
 	best, bestOK, bestTP, bestPrec, bestT := -1, false, -1, -1.0, 0.0
 	for c, opt := range cands {
-		held, err := heldOut(classes, xs, ys, opt, seed)
-		if err != nil {
-			return nil, 0, err
+		var held []float64
+		var hpos []bool
+		repeats := max(opt.InnerRepeats, 1)
+		for r := 0; r < repeats; r++ {
+			h, err := heldOut(classes, xs, ys, opt, seed+uint64(r))
+			if err != nil {
+				return nil, 0, err
+			}
+			held, hpos = append(held, h...), append(hpos, pos...)
 		}
-		t := SelectThreshold(held, pos, opt.MinPrecision, opt.MinPredicted)
+		t := SelectThreshold(held, hpos, opt.MinPrecision, opt.MinPredicted*repeats)
 		tp, fp := 0, 0
 		for i, p := range held {
 			if p >= t {
-				if pos[i] {
+				if hpos[i] {
 					tp++
 				} else {
 					fp++
@@ -202,7 +214,7 @@ func TrainSelected(classes []string, xs [][]Feature, ys []int, cands []Options, 
 		if tp+fp > 0 {
 			prec = float64(tp) / float64(tp+fp)
 		}
-		ok := prec >= opt.MinPrecision && tp+fp >= opt.MinPredicted
+		ok := prec >= opt.MinPrecision && tp+fp >= opt.MinPredicted*repeats
 		better := best < 0 || ok && !bestOK ||
 			ok == bestOK && (tp > bestTP || tp == bestTP && prec > bestPrec)
 		if better {
