@@ -163,6 +163,7 @@ func commentFeatures(c *commentFacts) []commentFeature {
 		add("f:statement", "states a fact")
 	}
 	vocab("f:aside", asideWords, "acknowledges or thinks aloud")
+	vocab("f:interjection", interjectionWords, "an exclamation")
 	vocab("f:suggests", suggestionWords, "proposes a change")
 	vocab("f:nit-topic", nitTopics, "about naming or layout")
 	nit := vocab("f:nit-marker", nitMarkers, "marked as trivia")

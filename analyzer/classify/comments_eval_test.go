@@ -176,14 +176,14 @@ const (
 
 // Measured on 2026-12-01 (seed 9) the two-step classifier meets the
 // precision floor (0.863) but not the other two (recall 0.587, accuracy
-// 0.648); over seeds 1 to 8 precision stays at or above 0.85 and recall
+// 0.655); over seeds 1 to 8 precision stays at or above 0.85 and recall
 // is 0.52 to 0.59: see the README. The test asserts the precision floor
 // and holds recall and accuracy a little under what was measured, so
 // that a regression fails; the printed line says which of the issue's
 // floors are met.
 const (
 	holdEducationalRecall = 0.56
-	holdKindAccuracy      = 0.63
+	holdKindAccuracy      = 0.64
 )
 
 // TestEvalCommentKinds scores the classifier by 10-fold cross-validation

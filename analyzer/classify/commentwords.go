@@ -53,6 +53,11 @@ var defectWords = regexp.MustCompile(`\b(race condition|races?|racy|deadlocks?|l
 // explains to the reviewer, not to the author.
 var asideWords = regexp.MustCompile(`^(ok|okay|right|ah|oh|i see|i guess|hmm+|yup|yep|yes|fair enough|sure|got it|makes sense)\b|\bnote (to|for) (self|myself|(other |future )?reviewers|the future( me)?)\b|\bnote-for-self\b|\bfor (future |other )?(readers|reviewers)\b|\bthinking out loud\b|\b(this|that) works\b|\b(is|that's|it's|seems) (fine|ok|okay)\b`)
 
+// interjectionWords: a sound rather than a statement ("ick", "omg",
+// "meh"); on its own it neither teaches, suggests nor asks, which the
+// guide calls other.
+var interjectionWords = regexp.MustCompile(`^(omg|ick|ugh|meh|wah|heh|gross|yuck|ew+|blech|blarg|bleh|argh|sigh|wow|whoa|oops|lol|um+|uh+|hah?|doh|yikes|sheesh)\b`)
+
 // approvalWords: the whole comment signs off, in words or with the usual
 // marks ("++", a check mark, a thumbs-up).
 var approvalWords = regexp.MustCompile(`^(lgtm|\+1|\+\+|ship ?it|approved?|looks (good|fine|great|ok|okay)( to me)?|sgtm|works for me|good to (go|merge)|all good|:shipit:|:\+1:|👍|✅|✔|✓)(\W|$)`)
