@@ -121,6 +121,30 @@ func TestTrainSelected(t *testing.T) {
 	}
 }
 
+func TestNaiveBayesAdded(t *testing.T) {
+	classes, xs, ys := toy()
+	opt := DefaultOptions()
+	opt.L2 = 100 // the regression learns nearly nothing on its own
+	flat, err := Train(classes, xs, ys, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt.NaiveBayes = 1
+	nb, err := Train(classes, xs, ys, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k, c := range classes {
+		x := []Feature{{"w:" + c, 1}, {"w:shared", 1}}
+		if p := flat.Probabilities(x); p[k] > 0.5 {
+			t.Fatalf("class %s: the flat regression alone gives %v; the test needs it unsure", c, p)
+		}
+		if p := nb.Probabilities(x); p[k] < 0.8 {
+			t.Errorf("class %s with naive Bayes: probabilities %v, want %s above 0.8", c, p, c)
+		}
+	}
+}
+
 func TestParseErrors(t *testing.T) {
 	for _, in := range []string{
 		"",

@@ -32,6 +32,9 @@ type Options struct {
 	// the threshold is chosen on all the held-out probabilities together,
 	// so that it depends less on one split. 0 counts as 1.
 	InnerRepeats int
+	// NaiveBayes, when above 0, adds that many times a naive Bayes
+	// model's log-probabilities to the fitted weights (see Train).
+	NaiveBayes float64
 	// MinPredicted is the fewest held-out texts a threshold must decide
 	// as Classes[0] to be trusted: a precision of 1 on three texts is luck.
 	MinPredicted int
@@ -77,7 +80,7 @@ func Train(classes []string, xs [][]Feature, ys []int, opt Options) (*Model, err
 	m := &Model{Classes: append([]string(nil), classes...), Names: names, Threshold: 0.5}
 	m.buildIndex()
 
-	type entry struct {
+	type entry = struct {
 		j int
 		v float64
 	}
@@ -156,7 +159,44 @@ func Train(classes []string, xs [][]Feature, ys []int, opt Options) (*Model, err
 		m.Bias[k] = w[base]
 		m.Weights[k] = append([]float64(nil), w[base+1:base+1+F]...)
 	}
+	if opt.NaiveBayes > 0 {
+		addNaiveBayes(m, rows, ys, opt.NaiveBayes)
+	}
 	return m, nil
+}
+
+// addNaiveBayes adds scale times a naive Bayes model's log-probabilities
+// to m's weights: for class k, log P(k) to the bias and log P(feature |
+// k) (present features only, add-one smoothed over the class's feature
+// occurrences) to each weight. Both are linear in the features, so their
+// sum is one model of the same form, an ensemble that explains itself
+// the same way.
+func addNaiveBayes(m *Model, rows [][]struct {
+	j int
+	v float64
+}, ys []int, scale float64) {
+	K, F := len(m.Classes), len(m.Names)
+	count := make([][]float64, K)
+	total := make([]float64, K)
+	docs := make([]float64, K)
+	for k := range count {
+		count[k] = make([]float64, F)
+	}
+	for i, row := range rows {
+		k := ys[i]
+		docs[k]++
+		for _, e := range row {
+			count[k][e.j] += e.v
+			total[k] += e.v
+		}
+	}
+	n := float64(len(rows))
+	for k := 0; k < K; k++ {
+		m.Bias[k] += float64(scale * math.Log((docs[k]+1)/(n+float64(K))))
+		for j := 0; j < F; j++ {
+			m.Weights[k][j] += float64(scale * math.Log((count[k][j]+1)/(total[k]+float64(F))))
+		}
+	}
 }
 
 // TrainTuned fits a model as [Train] does and sets its Threshold from the
