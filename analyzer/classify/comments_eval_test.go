@@ -119,11 +119,11 @@ func trainCommentModels(t *testing.T, bodies []string, ys []int, seed uint64) (c
 			cands = append(cands, o)
 		}
 	}
-	teaches, chosen, err := commentmodel.TrainSelected(names(teachClasses), tx, ty, cands, seed)
+	teaches, chosen, err := commentmodel.TrainSelected(classNames(teachClasses), tx, ty, cands, seed)
 	if err != nil {
 		t.Fatal(err)
 	}
-	kind, err := commentmodel.Train(names(kindClasses), kx, ky, withPenalty(definitionPenalty))
+	kind, err := commentmodel.Train(classNames(kindClasses), kx, ky, withPenalty(definitionPenalty))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -132,7 +132,7 @@ func trainCommentModels(t *testing.T, bodies []string, ys []int, seed uint64) (c
 	return commentModels{teaches: roundTrip(t, teaches), kind: roundTrip(t, kind)}, chose
 }
 
-func names(cs []CommentClass) []string {
+func classNames(cs []CommentClass) []string {
 	out := make([]string, len(cs))
 	for i, c := range cs {
 		out[i] = string(c)
