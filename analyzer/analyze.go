@@ -253,7 +253,8 @@ func contribution(c *work.Commit, ctx *classify.Context, web string) work.Contri
 		Title: c.Subject, Date: c.AuthorDate, Author: c.Author.Email,
 		Categories: cats, Reasons: reasons,
 		Files: len(c.Files), Additions: c.Added(), Deletions: c.Deleted(),
-		Credited: ctx.Credited,
+		CountsUnknown: c.CountsUnknown,
+		Credited:      ctx.Credited,
 	}
 	if web != "" {
 		out.URL = web + "/commit/" + c.SHA

@@ -82,6 +82,7 @@ func pullRequest(pr github.PullRequest, commits []work.Contribution) work.Contri
 		c.Files += cm.Files
 		c.Additions += cm.Additions
 		c.Deletions += cm.Deletions
+		c.CountsUnknown = c.CountsUnknown || cm.CountsUnknown
 		for i, k := range cm.Categories {
 			if _, ok := cats[k]; !ok && i < len(cm.Reasons) {
 				cats[k] = cm.Reasons[i]

@@ -132,8 +132,12 @@ func areaNames(as []string) string {
 	return strings.Join(out, ", ")
 }
 
-// size is "+1,200/−30 in 4 files".
+// size is "+1,200/−30 in 4 files", or says the counts are unknown when
+// objects were missing from the repository.
 func size(c *work.Contribution) string {
+	if c.CountsUnknown {
+		return "line counts unknown (objects missing from the repository)"
+	}
 	return fmt.Sprintf("+%s/−%s in %s", thousands(c.Additions), thousands(c.Deletions), count(c.Files, "file", "files"))
 }
 

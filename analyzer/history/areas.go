@@ -17,20 +17,31 @@ const areaSampleCap = 20000
 // the root trees of the commit and its first parent: a folder changed when
 // its tree hash did. It reads two trees, not the whole diff, which is what
 // makes it cheap enough to run on everyone's commits.
+//
+// A commit whose trees are not in the repository names no areas.
 func rootAreas(s storer.EncodedObjectStorer, c *object.Commit, asRoot bool) ([]string, error) {
 	var parentTree plumbing.Hash
 	if len(c.ParentHashes) > 0 && !asRoot {
 		p, err := object.GetCommit(s, c.ParentHashes[0])
+		if isMissing(err) {
+			return nil, nil
+		}
 		if err != nil {
 			return nil, fmt.Errorf("reading commit %s, parent of %s: %w", c.ParentHashes[0], c.Hash, err)
 		}
 		parentTree = p.TreeHash
 	}
 	before, err := readTree(s, parentTree)
+	if isMissing(err) {
+		return nil, nil
+	}
 	if err != nil {
 		return nil, fmt.Errorf("reading tree of commit %s: %w", c.ParentHashes[0], err)
 	}
 	after, err := readTree(s, c.TreeHash)
+	if isMissing(err) {
+		return nil, nil
+	}
 	if err != nil {
 		return nil, fmt.Errorf("reading tree of commit %s: %w", c.Hash, err)
 	}

@@ -4,6 +4,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+
 	"github.com/git-career/git-career/analyzer/work"
 
 	"github.com/go-git/go-git/v5/plumbing"
@@ -14,54 +15,109 @@ import (
 
 // CommitFiles lists what c changed against its first parent (against the
 // empty tree for a root commit) with the line counts
-// `git log --numstat --no-renames` prints, in git's order.
+// `git log --numstat --no-renames` prints, in git's order. Given the
+// Storer of a repository from OpenRepository, it heeds the repository's
+// attributes (see gitAttrs) as git does.
 func CommitFiles(s storer.EncodedObjectStorer, c *object.Commit) ([]work.FileChange, error) {
-	return commitFiles(s, c)
+	var attrs *gitAttrs
+	if fs, ok := s.(*fastStorage); ok {
+		attrs = fs.attrs
+	}
+	files, unknown, err := commitFiles(s, c, attrs)
+	if err == nil && unknown {
+		err = fmt.Errorf("commit %s: %w", c.Hash, errCountsUnknown)
+	}
+	return files, err
 }
 
-func commitFiles(s storer.EncodedObjectStorer, c *object.Commit) ([]work.FileChange, error) {
+// errCountsUnknown is CommitFiles' error for a commit whose trees or blobs
+// are not all in the repository.
+var errCountsUnknown = errors.New("objects missing: line counts unknown")
+
+// commitFiles is CommitFiles that survives missing objects: unknown is
+// true when a tree or blob the diff needs is not in the repository (a
+// partial clone, a broken branch). The files are then those under the
+// trees that are there, and a file whose blob is missing counts no lines.
+// A missing parent commit leaves nothing to compare with: no files.
+func commitFiles(s storer.EncodedObjectStorer, c *object.Commit, attrs *gitAttrs) (files []work.FileChange, unknown bool, err error) {
 	var parentTree plumbing.Hash
 	if len(c.ParentHashes) > 0 {
-		var err error
 		parentTree, err = commitTree(s, c.ParentHashes[0])
+		if isMissing(err) {
+			return nil, true, nil
+		}
 		if err != nil {
-			return nil, fmt.Errorf("reading commit %s, parent of %s: %w", c.ParentHashes[0], c.Hash, err)
+			return nil, false, fmt.Errorf("reading commit %s, parent of %s: %w", c.ParentHashes[0], c.Hash, err)
 		}
 	}
-	changes, err := diffTrees(s, parentTree, c.TreeHash)
+	changes, unknown, err := diffTrees(s, parentTree, c.TreeHash)
 	if err != nil {
-		return nil, fmt.Errorf("diffing commit %s: %w", c.Hash, err)
+		return nil, false, fmt.Errorf("diffing commit %s: %w", c.Hash, err)
 	}
-	files := make([]work.FileChange, 0, len(changes))
+	files = make([]work.FileChange, 0, len(changes))
 	for _, ch := range changes {
-		fc, err := countChange(s, ch)
-		if err != nil {
-			return nil, fmt.Errorf("diffing commit %s: %w", c.Hash, err)
+		fc, err := countChange(s, ch, attrs)
+		if isMissing(err) {
+			unknown = true
+			fc = work.FileChange{Path: ch.Path}
+		} else if err != nil {
+			return nil, false, fmt.Errorf("diffing commit %s: %w", c.Hash, err)
 		}
 		files = append(files, fc)
 	}
-	return files, nil
+	return files, unknown, nil
 }
 
 // countChange computes the numstat line of one changed path.
-func countChange(s storer.EncodedObjectStorer, ch treeChange) (work.FileChange, error) {
+func countChange(s storer.EncodedObjectStorer, ch treeChange, attrs *gitAttrs) (work.FileChange, error) {
 	fc := work.FileChange{Path: ch.Path}
 	a, err := sideContent(s, ch.From)
 	if err != nil {
 		return fc, err
 	}
+	attr := diffSniff
+	if isRegularMode(ch.From.Mode) || isRegularMode(ch.To.Mode) {
+		attr = attrs.diff(ch.Path)
+	}
 	if ch.From.Hash == ch.To.Hash {
 		// A mode change alone: git counts no lines, but still reports a
 		// binary file as binary.
-		fc.Binary = isBinary(a)
+		fc.Binary = sideBinary(ch.From, a, attr)
 		return fc, nil
 	}
 	b, err := sideContent(s, ch.To)
 	if err != nil {
 		return fc, err
 	}
-	fc.Additions, fc.Deletions, fc.Binary = countLines(a, b)
+	if sideBinary(ch.From, a, attr) || sideBinary(ch.To, b, attr) {
+		fc.Binary = true
+		return fc, nil
+	}
+	fc.Additions, fc.Deletions = countText(a, b)
 	return fc, nil
+}
+
+// bigFileThreshold is git's core.bigFileThreshold default: a bigger blob
+// is binary without being looked at.
+const bigFileThreshold = 512 << 20
+
+// sideBinary is git's diff_filespec_is_binary for one side: the "diff"
+// attribute decides for a regular file where it is set or unset (the
+// attribute drives no symlink or submodule), else a NUL in the first
+// bytes does. An absent side is not binary.
+func sideBinary(side treeSide, data []byte, attr diffAttr) bool {
+	if !side.exists() {
+		return false
+	}
+	if isRegularMode(side.Mode) {
+		switch attr {
+		case diffText:
+			return false
+		case diffBinary:
+			return true
+		}
+	}
+	return len(data) > bigFileThreshold || isBinary(data)
 }
 
 // sideContent is the text git diffs for one side of a change: the blob's
@@ -99,3 +155,7 @@ func commitTree(s storer.EncodedObjectStorer, h plumbing.Hash) (plumbing.Hash, e
 	}
 	return t, nil
 }
+
+// isRegularMode reports whether a tree entry is a regular file, executable
+// or not.
+func isRegularMode(m filemode.FileMode) bool { return m&0o170000 == 0o100000 }

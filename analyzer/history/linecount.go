@@ -9,11 +9,6 @@ import (
 // decides whether the blob is binary (xdiff's FIRST_FEW_BYTES).
 const binarySniffLen = 8000
 
-// myersCostCap bounds the edit distance one Myers pass searches for. Past
-// it the counter settles for a non-minimal script (see myersCost), so a
-// rewritten generated file costs O(cap*(N+M)) rather than O(N*M).
-const myersCostCap = 2048
-
 // isBinary reports whether git would treat data as binary.
 func isBinary(data []byte) bool {
 	if len(data) > binarySniffLen {
@@ -27,26 +22,31 @@ func isBinary(data []byte) bool {
 // terminators, so "a" and "a\n" differ, and "\r" is an ordinary byte. If
 // either side is binary, it returns binary=true and no counts.
 //
-// It follows the steps of git's xdiff: trim the lines shared at both ends,
-// discard lines that cannot or, by git's heuristic, should not be matched
-// (see keepLines), then count a minimal Myers alignment of what is left.
-// git's Myers gives up minimality when one step of its search costs more
-// than 256 edits, and the search here stops at myersCostCap; so on large
-// rewrites the counts can differ from git's by a little either way.
+// It follows the steps of git's xdiff, so that the counts are git's: trim
+// the lines shared at both ends, discard lines that cannot or, by git's
+// heuristic, should not be matched (see keepLines), then count the
+// alignment xdiff's Myers finds for what is left (xdiffCount), which is
+// not always a minimal one.
 func countLines(a, b []byte) (added, deleted int, binary bool) {
 	if isBinary(a) || isBinary(b) {
 		return 0, 0, true
 	}
+	added, deleted = countText(a, b)
+	return added, deleted, false
+}
+
+// countText is countLines for two sides known to be text.
+func countText(a, b []byte) (added, deleted int) {
 	if bytes.Equal(a, b) {
-		return 0, 0, false
+		return 0, 0
 	}
 	p, s := trimCommonLines(a, b)
 	ma, mb := a[p:len(a)-s], b[p:len(b)-s]
 	switch {
 	case len(ma) == 0:
-		return countLineEnds(mb), 0, false
+		return countLineEnds(mb), 0
 	case len(mb) == 0:
-		return 0, countLineEnds(ma), false
+		return 0, countLineEnds(ma)
 	}
 	ha := hashLines(ma, nil)
 	hb := hashLines(mb, nil)
@@ -85,12 +85,8 @@ func countLines(a, b []byte) (added, deleted int, binary bool) {
 	deleted = len(ha) - len(keptA)
 	added = len(hb) - len(keptB)
 
-	d := myersCost(keptA, keptB)
-	// An edit script of d steps between N and M lines deletes
-	// (d+N-M)/2 lines and adds (d+M-N)/2.
-	deleted += (d + len(keptA) - len(keptB)) / 2
-	added += (d + len(keptB) - len(keptA)) / 2
-	return added, deleted, false
+	del, add := xdiffCount(keptA, keptB, false)
+	return added + add, deleted + del
 }
 
 // trimCommonLines returns the lengths in bytes of the whole lines that a
@@ -241,76 +237,4 @@ func discardFrequent(dis []byte, i int) bool {
 	}
 	none, freq := none0+none1, freq0+freq1
 	return freq*keepRunRatio < freq+none
-}
-
-// myersCost returns the number of insertions plus deletions needed to turn
-// a into b: the exact minimum while it is at most myersCostCap, otherwise
-// an upper bound. It is Myers' greedy forward search, keeping only the
-// furthest x reached on each diagonal, so it needs O(cap) memory. When the
-// cap is reached, it commits to the furthest-reaching point found and
-// searches again from there; that bounds the time at the price of a few
-// surplus edits on files rewritten beyond the cap.
-func myersCost(a, b []uint64) int {
-	total := 0
-	v := make([]int, 2*myersCostCap+3)
-	for {
-		// Shared lines at the ends cost nothing and shrink the search.
-		for len(a) > 0 && len(b) > 0 && a[0] == b[0] {
-			a, b = a[1:], b[1:]
-		}
-		for len(a) > 0 && len(b) > 0 && a[len(a)-1] == b[len(b)-1] {
-			a, b = a[:len(a)-1], b[:len(b)-1]
-		}
-		if len(a) == 0 || len(b) == 0 {
-			return total + len(a) + len(b)
-		}
-		d, x, y := myersPass(a, b, v)
-		if x == len(a) && y == len(b) {
-			return total + d
-		}
-		total += d
-		a, b = a[x:], b[y:]
-	}
-}
-
-// myersPass searches for the end of the edit graph of a and b with at most
-// myersCostCap edits. It returns the cost and (len(a), len(b)) if it gets
-// there, or the cap and the in-bounds point with the largest x+y it reached.
-//
-// The graph is treated as unbounded past its right and bottom edges (no
-// line matches there): a point beyond an edge always costs more than the
-// corner itself, so the first point found at or past both edges is the
-// corner.
-func myersPass(a, b []uint64, v []int) (d, x, y int) {
-	n, m := len(a), len(b)
-	off := myersCostCap + 1
-	v[off+1] = 0
-	for d = 0; d <= myersCostCap; d++ {
-		for k := -d; k <= d; k += 2 {
-			if k == -d || (k != d && v[off+k-1] < v[off+k+1]) {
-				x = v[off+k+1] // down: insert b[y-1]
-			} else {
-				x = v[off+k-1] + 1 // right: delete a[x-1]
-			}
-			y = x - k
-			for x < n && y < m && a[x] == b[y] {
-				x++
-				y++
-			}
-			v[off+k] = x
-			if x >= n && y >= m {
-				return d, n, m
-			}
-		}
-	}
-	d = myersCostCap
-	bx, by := 0, 0
-	for k := -d; k <= d; k += 2 {
-		x := v[off+k]
-		y := x - k
-		if x <= n && y <= m && x+y > bx+by {
-			bx, by = x, y
-		}
-	}
-	return d, bx, by
 }

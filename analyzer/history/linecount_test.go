@@ -53,18 +53,19 @@ func TestCountLines(t *testing.T) {
 	}
 }
 
-// A rewrite beyond the cost cap must stay correct in total (every line is
-// accounted for) and be fast; it may over-count.
-func TestCountLinesBeyondCap(t *testing.T) {
+// A rewrite far beyond xdiff's cost limit must account for every line and
+// stay fast; its counts are git's (checked against git in
+// TestCountsMatchGitCorpus).
+func TestCountLinesBigRewrite(t *testing.T) {
 	var a, b strings.Builder
-	for i := 0; i < 3*myersCostCap; i++ {
+	const n = 6000
+	for i := 0; i < n; i++ {
 		// Lines shared in a different order defeat the unique-line filter.
 		a.WriteString(strings.Repeat("k", i%50) + "\n")
 		b.WriteString(strings.Repeat("k", (i*7)%50) + "\n")
 		b.WriteString("new\n")
 	}
 	add, del, _ := countLines([]byte(a.String()), []byte(b.String()))
-	n := 3 * myersCostCap
 	if add-del != n {
 		t.Errorf("added-deleted = %d, want %d", add-del, n)
 	}
@@ -73,9 +74,10 @@ func TestCountLinesBeyondCap(t *testing.T) {
 	}
 }
 
-func TestMyersCostMinimal(t *testing.T) {
-	// Brute-force edit distance (insertions and deletions only) to check
-	// the greedy search on small inputs.
+// With needMin, xdiff's search is exact: its counts are those of a
+// minimal alignment, checked against a brute-force longest common
+// subsequence. Without it, the counts can only be larger.
+func TestXdiffCountMinimal(t *testing.T) {
 	lcs := func(a, b []uint64) int {
 		dp := make([][]int, len(a)+1)
 		for i := range dp {
@@ -100,11 +102,16 @@ func TestMyersCostMinimal(t *testing.T) {
 		}
 		return s
 	}
-	for i := uint64(0); i < 300; i++ {
-		a, b := seq(i, int(i%23)), seq(i*31+7, int(i%17))
-		want := len(a) + len(b) - 2*lcs(a, b)
-		if got := myersCost(a, b); got != want {
-			t.Fatalf("case %d: myersCost = %d, want %d (a=%v b=%v)", i, got, want, a, b)
+	for i := uint64(0); i < 400; i++ {
+		a, b := seq(i, int(i%41)), seq(i*31+7, int(i%37))
+		common := lcs(a, b)
+		del, add := xdiffCount(a, b, true)
+		if del != len(a)-common || add != len(b)-common {
+			t.Fatalf("case %d: minimal -%d +%d, want -%d +%d (a=%v b=%v)", i, del, add, len(a)-common, len(b)-common, a, b)
+		}
+		del, add = xdiffCount(a, b, false)
+		if del < len(a)-common || add < len(b)-common || del-add != len(a)-len(b) {
+			t.Fatalf("case %d: -%d +%d is no alignment of %d and %d lines sharing %d", i, del, add, len(a), len(b), common)
 		}
 	}
 }

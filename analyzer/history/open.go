@@ -51,7 +51,7 @@ func openRepo(path string) (*gitRepo, error) {
 		st.Close()
 		return nil, fmt.Errorf("opening %q: %w", path, err)
 	}
-	fs := &fastStorage{Storage: st, fast: fast}
+	fs := &fastStorage{Storage: st, fast: fast, attrs: repoAttrs(dot, wt)}
 	repo, err := git.Open(fs, wt)
 	if err != nil {
 		fast.Close()
@@ -94,6 +94,30 @@ func locate(path string) (dot, wt billy.Filesystem, err error) {
 		wt = w.Filesystem
 	}
 	return fsStorage.Filesystem(), wt, nil
+}
+
+// repoAttrs reads the attributes git's diff uses in this repository: the
+// work tree's .gitattributes files (read when needed) and info/attributes.
+func repoAttrs(dot, wt billy.Filesystem) *gitAttrs {
+	// A missing or unreadable file has no rules, as in git.
+	info, _ := os.ReadFile(filepath.Join(commonDir(dot.Root()), "info", "attributes"))
+	var read func(string) ([]byte, bool)
+	if wt != nil {
+		read = func(name string) ([]byte, bool) {
+			// git ignores a .gitattributes that is a symlink.
+			if fi, err := wt.Lstat(name); err != nil || !fi.Mode().IsRegular() {
+				return nil, false
+			}
+			f, err := wt.Open(name)
+			if err != nil {
+				return nil, false
+			}
+			defer f.Close()
+			b, err := io.ReadAll(f)
+			return b, err == nil
+		}
+	}
+	return newGitAttrs(string(info), read)
 }
 
 // commitNodeIndex reads the commit-graph into memory when there is one (a
@@ -153,16 +177,41 @@ func commonDir(gitDir string) string {
 
 // tips returns HEAD and every local branch, each once.
 func (r *gitRepo) tips() ([]plumbing.Hash, error) {
+	refs, err := r.tipRefs()
+	if err != nil {
+		return nil, err
+	}
+	out := make([]plumbing.Hash, len(refs))
+	for i, t := range refs {
+		out[i] = t.hash
+	}
+	return out, nil
+}
+
+// tipRef is a tip of history with the name warnings give it: a branch
+// ("main"), or "HEAD" for a detached HEAD.
+type tipRef struct {
+	hash plumbing.Hash
+	name string
+}
+
+// tipRefs is tips with names: HEAD first (named after its branch), then
+// the other branches in name order.
+func (r *gitRepo) tipRefs() ([]tipRef, error) {
 	seen := map[plumbing.Hash]bool{}
-	var out []plumbing.Hash
-	add := func(h plumbing.Hash) {
+	var out []tipRef
+	add := func(h plumbing.Hash, name string) {
 		if !h.IsZero() && !seen[h] {
 			seen[h] = true
-			out = append(out, h)
+			out = append(out, tipRef{h, name})
 		}
 	}
 	if head, err := r.repo.Head(); err == nil {
-		add(head.Hash())
+		name := "HEAD"
+		if head.Name().IsBranch() {
+			name = head.Name().Short()
+		}
+		add(head.Hash(), name)
 	} else if !errors.Is(err, plumbing.ErrReferenceNotFound) {
 		return nil, fmt.Errorf("reading HEAD: %w", err)
 	}
@@ -170,12 +219,17 @@ func (r *gitRepo) tips() ([]plumbing.Hash, error) {
 	if err != nil {
 		return nil, fmt.Errorf("listing branches: %w", err)
 	}
+	var branches []tipRef
 	err = refs.ForEach(func(ref *plumbing.Reference) error {
-		add(ref.Hash())
+		branches = append(branches, tipRef{ref.Hash(), ref.Name().Short()})
 		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("listing branches: %w", err)
+	}
+	sort.Slice(branches, func(i, j int) bool { return branches[i].name < branches[j].name })
+	for _, b := range branches {
+		add(b.hash, b.name)
 	}
 	return out, nil
 }
@@ -191,13 +245,19 @@ func (r *gitRepo) headFile(name string) (string, error) {
 		return "", fmt.Errorf("reading commit %s: %w", head.Hash(), err)
 	}
 	f, err := c.File(name)
-	if errors.Is(err, object.ErrFileNotFound) || errors.Is(err, object.ErrDirectoryNotFound) {
+	if errors.Is(err, object.ErrFileNotFound) || errors.Is(err, object.ErrDirectoryNotFound) || isMissing(err) {
 		return "", nil
 	}
 	if err != nil {
 		return "", fmt.Errorf("reading %s at HEAD: %w", name, err)
 	}
-	return f.Contents()
+	text, err := f.Contents()
+	if isMissing(err) {
+		// A bare partial clone has no blobs, not even HEAD's: read as
+		// if the file were not there.
+		return "", nil
+	}
+	return text, err
 }
 
 // name is the short name reports use: "owner/name" for a GitHub remote,

@@ -107,6 +107,7 @@ type candidate struct {
 	credited bool
 	trailers []work.Trailer
 	coauth   []work.Person
+	tip      int // index of the tip it was reached from
 }
 
 // Read walks the repository's history (every local branch and HEAD, each
@@ -151,7 +152,7 @@ func Read(opt Options) (*Scan, error) {
 	// warning, which the command and the doc both show with the fix.
 	src.Shallow = len(shallow) > 0
 
-	tips, err := r.tips()
+	tips, err := r.tipRefs()
 	if err != nil {
 		return nil, err
 	}
@@ -180,7 +181,7 @@ func Read(opt Options) (*Scan, error) {
 			walkStop = s
 		}
 	}
-	err = walkCommits(r.nodes, tips, shallow, walkStop, func(n commitgraph.CommitNode) error {
+	missingCommits, err := walkTips(r.nodes, tips, shallow, walkStop, func(n commitgraph.CommitNode, tip int) error {
 		if n.CommitTime().Before(walkStop) {
 			return nil
 		}
@@ -253,7 +254,7 @@ func Read(opt Options) (*Scan, error) {
 		if !isMine && !credited {
 			return nil
 		}
-		cands = append(cands, candidate{commit: c, author: author, credited: credited, trailers: trailers, coauth: others})
+		cands = append(cands, candidate{commit: c, author: author, credited: credited, trailers: trailers, coauth: others, tip: tip})
 		return nil
 	})
 	if err != nil {
@@ -272,6 +273,7 @@ func Read(opt Options) (*Scan, error) {
 	}
 
 	drop := cancelledPairs(reverted)
+	unknown := missingObjects{walk: missingCommits}
 	for i, cd := range cands {
 		prog.diffs(i, len(cands))
 		sha := cd.commit.Hash.String()
@@ -286,9 +288,12 @@ func Read(opt Options) (*Scan, error) {
 			graft.ParentHashes = nil
 			c = &graft
 		}
-		files, err := commitFiles(r.storage, c)
+		files, countsUnknown, err := commitFiles(r.storage, c, r.storage.attrs)
 		if err != nil {
 			return nil, fmt.Errorf("%s: reading changes of commit %s: %w", name, sha, err)
+		}
+		if countsUnknown {
+			unknown.add(cd.tip, sha)
 		}
 		subject, body, _ := strings.Cut(strings.TrimRight(cd.commit.Message, "\n"), "\n")
 		scan.Commits = append(scan.Commits, Evidence{Credited: cd.credited, Commit: &work.Commit{
@@ -296,7 +301,11 @@ func Read(opt Options) (*Scan, error) {
 			AuthorDate: cd.commit.Author.When, CommitterDate: cd.commit.Committer.When,
 			Subject: strings.TrimSpace(subject), Body: strings.TrimSpace(body),
 			Trailers: cd.trailers, Coauthors: cd.coauth, Files: files,
+			CountsUnknown: countsUnknown,
 		}})
+	}
+	if w := unknown.warning(r, tips); w != "" {
+		src.Warnings = append(src.Warnings, w)
 	}
 
 	if owners != nil {

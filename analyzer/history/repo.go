@@ -12,7 +12,8 @@ import (
 // config, shallow info) is go-git's.
 type fastStorage struct {
 	*filesystem.Storage
-	fast *objectStore
+	fast  *objectStore
+	attrs *gitAttrs // the attributes git's diff would use
 }
 
 func (s *fastStorage) EncodedObject(t plumbing.ObjectType, h plumbing.Hash) (plumbing.EncodedObject, error) {

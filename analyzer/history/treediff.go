@@ -42,18 +42,22 @@ func (e *rawEntry) isDir() bool { return e.mode == filemode.Dir }
 // to, in the order git prints them. Either hash may be plumbing.ZeroHash,
 // standing for the empty tree (a root commit). Renames are not detected: a
 // rename is a delete and an add, as with `git log --no-renames`.
-func diffTrees(s storer.EncodedObjectStorer, from, to plumbing.Hash) ([]treeChange, error) {
+//
+// A tree that is not in the repository (a partial clone, a broken branch)
+// is left out with what is under it, and missing says so: the changes
+// listed are then those under the trees that are there.
+func diffTrees(s storer.EncodedObjectStorer, from, to plumbing.Hash) (changes []treeChange, missing bool, err error) {
 	d := &treeDiffer{s: s}
 	if err := d.diff(nil, from, to); err != nil {
-		return nil, err
+		return nil, false, err
 	}
-	return d.out, nil
+	return d.out, d.missing, nil
 }
 
 type treeDiffer struct {
-	s   storer.EncodedObjectStorer
-	out []treeChange
-	buf []byte // scratch for building paths
+	s       storer.EncodedObjectStorer
+	out     []treeChange
+	missing bool // a tree was not in the repository
 }
 
 // diff compares the trees a and b found at prefix (which is "" or ends in
@@ -64,13 +68,22 @@ func (d *treeDiffer) diff(prefix []byte, a, b plumbing.Hash) error {
 		return nil
 	}
 	ea, err := readTree(d.s, a)
-	if err != nil {
-		return err
+	if err == nil {
+		var eb []rawEntry
+		eb, err = readTree(d.s, b)
+		if err == nil {
+			return d.entries(prefix, ea, eb)
+		}
 	}
-	eb, err := readTree(d.s, b)
-	if err != nil {
-		return err
+	if isMissing(err) {
+		d.missing = true
+		return nil
 	}
+	return err
+}
+
+// entries compares the entries of two trees found at prefix.
+func (d *treeDiffer) entries(prefix []byte, ea, eb []rawEntry) error {
 	i, j := 0, 0
 	for i < len(ea) || j < len(eb) {
 		var c int
@@ -228,13 +241,37 @@ func parseTree(data []byte) ([]rawEntry, error) {
 		if nul < 0 || len(data) < nul+1+20 {
 			return nil, errBadTree
 		}
-		e := rawEntry{name: data[:nul:nul], mode: filemode.FileMode(mode)}
+		e := rawEntry{name: data[:nul:nul], mode: canonMode(mode)}
 		copy(e.hash[:], data[nul+1:nul+21])
 		entries = append(entries, e)
 		data = data[nul+21:]
 	}
 	return entries, nil
 }
+
+// canonMode is the mode git compares and prints for a tree entry's mode:
+// old trees hold modes such as 100664 or 100775, which git reads as 100644
+// and 100755 (only the owner's execute bit counts), so a change between
+// them is no change. Anything that is not a file, symlink or folder is a
+// gitlink to git.
+func canonMode(m uint32) filemode.FileMode {
+	switch m & 0o170000 {
+	case 0o100000:
+		if m&0o100 != 0 {
+			return filemode.Executable
+		}
+		return filemode.Regular
+	case 0o120000:
+		return filemode.Symlink
+	case 0o040000:
+		return filemode.Dir
+	}
+	return filemode.Submodule
+}
+
+// isMissing reports whether err says an object is not in the repository,
+// which a history scan survives (see diffTrees and commitFiles).
+func isMissing(err error) bool { return errors.Is(err, plumbing.ErrObjectNotFound) }
 
 // readObject returns the full content of an object, which the caller must
 // not modify (it may be shared with a cache).

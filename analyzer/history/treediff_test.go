@@ -1,6 +1,7 @@
 package history
 
 import (
+	"errors"
 	"fmt"
 	"github.com/git-career/git-career/analyzer/work"
 	"github.com/git-career/git-career/internal/gittest"
@@ -89,7 +90,10 @@ func checkStorer(t *testing.T, r *gittest.Repo, repo *git.Repository, s storer.E
 	for _, hash := range hashes {
 		wantFiles := want[hash]
 		c := r.CommitObject(repo, hash)
-		got, err := commitFiles(s, c)
+		got, unknown, err := commitFiles(s, c, testAttrs(t, r))
+		if err == nil && unknown {
+			err = errCountsUnknown
+		}
 		if err != nil {
 			t.Fatalf("commitFiles(%s): %v", hash, err)
 		}
@@ -113,6 +117,16 @@ func checkStorer(t *testing.T, r *gittest.Repo, repo *git.Repository, s storer.E
 		t.Errorf("commit %s %q:\n got  %v\n want %v", hash[:8], subject, got, wantFiles)
 	}
 	return mismatches
+}
+
+// testAttrs reads the repository's attributes as the product does.
+func testAttrs(t *testing.T, r *gittest.Repo) *gitAttrs {
+	t.Helper()
+	dot, wt, err := locate(r.Dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return repoAttrs(dot, wt)
 }
 
 func samePaths(a, b []work.FileChange) bool {
@@ -199,7 +213,7 @@ func TestCommitFilesMatchesGit(t *testing.T) {
 
 	// A merge is diffed against its first parent, as `git diff` does.
 	repo := r.Open()
-	got, err := commitFiles(repo.Storer, r.CommitObject(repo, merge))
+	got, _, err := commitFiles(repo.Storer, r.CommitObject(repo, merge), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -294,20 +308,41 @@ func TestCommitFilesRandomEdits(t *testing.T) {
 }
 
 // TestCommitFilesErrors checks that a missing object is reported with the
-// object's hash.
-func TestCommitFilesErrors(t *testing.T) {
+// TestCommitFilesMissingObjects checks that a missing blob, tree or parent
+// makes the counts unknown without failing, keeping the paths that can be
+// read, and that CommitFiles says so with an error.
+func TestCommitFilesMissingObjects(t *testing.T) {
 	r := gittest.New(t)
-	r.Commit("one", map[string]string{"a": "1\n"}, "")
-	h := r.Commit("two", map[string]string{"a": "2\n"}, "")
+	r.Commit("one", map[string]string{"a": "1\n", "d/x": "x\n", "e/y": "y\n"}, "")
+	h := r.Commit("two", map[string]string{"a": "2\n", "d/x": "x2\n", "e/y": "y2\n"}, "")
+	blob := strings.TrimSpace(r.Run("rev-parse", h+":a"))
+	tree := strings.TrimSpace(r.Run("rev-parse", h+":d"))
+	for _, o := range []string{blob, tree} {
+		if err := gittest.RemoveLooseObject(r.Dir, o); err != nil {
+			t.Fatal(err)
+		}
+	}
 	repo := r.Open()
 	c := r.CommitObject(repo, h)
-	blob := strings.TrimSpace(r.Run("rev-parse", h+":a"))
-	if err := gittest.RemoveLooseObject(r.Dir, blob); err != nil {
+	got, unknown, err := commitFiles(repo.Storer, c, nil)
+	if err != nil {
 		t.Fatal(err)
 	}
-	_, err := commitFiles(repo.Storer, c)
-	if err == nil || !strings.Contains(err.Error(), blob) {
-		t.Errorf("err = %v, want one naming blob %s", err, blob)
+	want := []work.FileChange{{Path: "a"}, {Path: "e/y", Additions: 1, Deletions: 1}}
+	if !unknown || !reflect.DeepEqual(got, want) {
+		t.Errorf("got %v unknown=%v, want %v unknown=true", got, unknown, want)
+	}
+	if _, err := CommitFiles(repo.Storer, c); !errors.Is(err, errCountsUnknown) {
+		t.Errorf("CommitFiles: err = %v, want %v", err, errCountsUnknown)
+	}
+
+	// A parent that is not there leaves nothing to compare with.
+	if err := gittest.RemoveLooseObject(r.Dir, c.ParentHashes[0].String()); err != nil {
+		t.Fatal(err)
+	}
+	got, unknown, err = commitFiles(r.Open().Storer, c, nil)
+	if err != nil || !unknown || len(got) != 0 {
+		t.Errorf("missing parent: got %v unknown=%v err=%v, want no files, unknown", got, unknown, err)
 	}
 }
 
@@ -326,7 +361,7 @@ func BenchmarkCommitFiles(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		for _, c := range commits {
-			if _, err := commitFiles(repo.Storer, c); err != nil {
+			if _, _, err := commitFiles(repo.Storer, c, nil); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -340,7 +375,7 @@ func BenchmarkCommitFilesGoGitStorage(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		for _, c := range commits {
-			if _, err := commitFiles(repo.Storer, c); err != nil {
+			if _, _, err := commitFiles(repo.Storer, c, nil); err != nil {
 				b.Fatal(err)
 			}
 		}

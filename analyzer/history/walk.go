@@ -3,7 +3,6 @@ package history
 import (
 	"bytes"
 	"container/heap"
-	"errors"
 	"fmt"
 	"time"
 
@@ -25,32 +24,64 @@ const (
 // date first, and stops early once history is older than stopBefore. Parents
 // of shallow commits are not there and are not followed.
 func walkCommits(idx commitgraph.CommitNodeIndex, tips []plumbing.Hash, shallow map[plumbing.Hash]bool, stopBefore time.Time, visit func(commitgraph.CommitNode) error) error {
-	q := &nodeQueue{}
+	refs := make([]tipRef, len(tips))
+	for i, h := range tips {
+		refs[i] = tipRef{hash: h}
+	}
+	_, err := walkTips(idx, refs, shallow, stopBefore, func(n commitgraph.CommitNode, _ int) error { return visit(n) })
+	return err
+}
+
+// walkMissing is what a walk could not read: commits named as tips or
+// parents that are not in the repository (a broken branch, a fetch cut
+// short). The walk goes on without them, as past a shallow boundary.
+type walkMissing struct {
+	commits int
+	tip     int // index of the tip under which the first one was found
+}
+
+// walkTips is walkCommits that also tells visit which tip reached each
+// commit first (an index into tips), for warnings that name a branch, and
+// that survives missing commits.
+func walkTips(idx commitgraph.CommitNodeIndex, tips []tipRef, shallow map[plumbing.Hash]bool, stopBefore time.Time, visit func(n commitgraph.CommitNode, tip int) error) (walkMissing, error) {
+	var miss walkMissing
+	missing := func(tip int) {
+		if miss.commits == 0 {
+			miss.tip = tip
+		}
+		miss.commits++
+	}
+	q := &tipQueue{}
 	seen := map[plumbing.Hash]bool{}
-	for _, h := range tips {
-		if seen[h] {
+	for i, t := range tips {
+		if seen[t.hash] {
 			continue
 		}
-		seen[h] = true
-		n, err := idx.Get(h)
-		if err != nil {
-			return fmt.Errorf("reading commit %s: %w", h, err)
+		seen[t.hash] = true
+		n, err := idx.Get(t.hash)
+		if isMissing(err) {
+			missing(i)
+			continue
 		}
-		heap.Push(q, n)
+		if err != nil {
+			return miss, fmt.Errorf("reading commit %s: %w", t.hash, err)
+		}
+		heap.Push(q, tipNode{n, i})
 	}
 	old := 0
 	for q.Len() > 0 {
-		n := heap.Pop(q).(commitgraph.CommitNode)
+		tn := heap.Pop(q).(tipNode)
+		n := tn.node
 		if n.CommitTime().Before(stopBefore) {
 			old++
 			if old >= stopRun {
-				return nil
+				return miss, nil
 			}
 		} else {
 			old = 0
 		}
-		if err := visit(n); err != nil {
-			return err
+		if err := visit(n, tn.tip); err != nil {
+			return miss, err
 		}
 		if shallow[n.ID()] {
 			continue
@@ -61,29 +92,57 @@ func walkCommits(idx commitgraph.CommitNodeIndex, tips []plumbing.Hash, shallow 
 			}
 			seen[p] = true
 			pn, err := idx.Get(p)
-			if errors.Is(err, plumbing.ErrObjectNotFound) && len(shallow) > 0 {
-				continue // cut off by a shallow clone whose shallow file lags
+			if isMissing(err) {
+				if len(shallow) == 0 {
+					// With a shallow file, a shallow boundary that the
+					// file lags behind; else a broken history.
+					missing(tn.tip)
+				}
+				continue
 			}
 			if err != nil {
-				return fmt.Errorf("reading commit %s (parent of %s): %w", p, n.ID(), err)
+				return miss, fmt.Errorf("reading commit %s (parent of %s): %w", p, n.ID(), err)
 			}
-			heap.Push(q, pn)
+			heap.Push(q, tipNode{pn, tn.tip})
 		}
 	}
-	return nil
+	return miss, nil
+}
+
+// tipNode is a queued commit with the tip that reached it.
+type tipNode struct {
+	node commitgraph.CommitNode
+	tip  int
+}
+
+// tipQueue is nodeQueue's order over tipNodes.
+type tipQueue []tipNode
+
+func (q tipQueue) Len() int           { return len(q) }
+func (q tipQueue) Less(i, j int) bool { return nodeBefore(q[i].node, q[j].node) }
+func (q tipQueue) Swap(i, j int)      { q[i], q[j] = q[j], q[i] }
+func (q *tipQueue) Push(x any)        { *q = append(*q, x.(tipNode)) }
+func (q *tipQueue) Pop() any {
+	old := *q
+	n := old[len(old)-1]
+	*q = old[:len(old)-1]
+	return n
 }
 
 // nodeQueue is a max-heap on committer time; equal times pop in hash order
 // so that the walk is deterministic.
 type nodeQueue []commitgraph.CommitNode
 
-func (q nodeQueue) Len() int { return len(q) }
-func (q nodeQueue) Less(i, j int) bool {
-	ti, tj := q[i].CommitTime(), q[j].CommitTime()
+func (q nodeQueue) Len() int           { return len(q) }
+func (q nodeQueue) Less(i, j int) bool { return nodeBefore(q[i], q[j]) }
+
+// nodeBefore is the walk's order: newer committer time first, then hash.
+func nodeBefore(x, y commitgraph.CommitNode) bool {
+	ti, tj := x.CommitTime(), y.CommitTime()
 	if !ti.Equal(tj) {
 		return ti.After(tj)
 	}
-	a, b := q[i].ID(), q[j].ID()
+	a, b := x.ID(), y.ID()
 	return bytes.Compare(a[:], b[:]) < 0
 }
 func (q nodeQueue) Swap(i, j int) { q[i], q[j] = q[j], q[i] }

@@ -43,6 +43,10 @@ type Commit struct {
 	Trailers      []Trailer
 	Coauthors     []Person // Co-authored-by, without bots and the commit's own author
 	Files         []FileChange
+	// CountsUnknown is true when objects the diff needs are not in the
+	// repository: Files are those under the trees that are there, and
+	// the line counts are a lower bound.
+	CountsUnknown bool
 }
 
 // Added and Deleted are the line totals over all files.
@@ -96,6 +100,9 @@ type Contribution struct {
 	// Credited is true when someone else authored the commit and credited
 	// the user with a Co-authored-by trailer.
 	Credited bool
+	// CountsUnknown is true when Files, Additions and Deletions are not
+	// all known: objects were missing (a partial clone, a broken branch).
+	CountsUnknown bool
 
 	// GitHub items.
 	Number  int      // pull request or issue number

@@ -233,6 +233,12 @@ func splitIdent(t testing.TB, s string) (name, email string) {
 	return strings.TrimSpace(s[:i]), s[i+1 : len(s)-1]
 }
 
+// At is a Repo for another repository (a clone made with Run, say) in
+// dir, with the same environment.
+func (r *Repo) At(dir string) *Repo {
+	return &Repo{t: r.t, Dir: dir, env: r.env}
+}
+
 // Head returns the hash HEAD points to.
 func (r *Repo) Head() string {
 	r.t.Helper()
