@@ -16,27 +16,29 @@ const areaSampleCap = 20000
 // rootAreas returns the top-level folders a commit changed, comparing only
 // the root trees of the commit and its first parent: a folder changed when
 // its tree hash did. It reads two trees, not the whole diff, which is what
-// makes it cheap enough to run on everyone's commits.
+// makes it cheap enough to run on everyone's commits: the parent's tree
+// comes from the first line of its header, and the two sorted trees are
+// compared in one pass, as the tree diff does.
 //
 // A commit whose trees are not in the repository names no areas.
 func rootAreas(s storer.EncodedObjectStorer, c *object.Commit, asRoot bool) ([]string, error) {
 	var parentTree plumbing.Hash
 	if len(c.ParentHashes) > 0 && !asRoot {
-		p, err := object.GetCommit(s, c.ParentHashes[0])
+		t, err := commitTree(s, c.ParentHashes[0])
 		if isMissing(err) {
 			return nil, nil
 		}
 		if err != nil {
 			return nil, fmt.Errorf("reading commit %s, parent of %s: %w", c.ParentHashes[0], c.Hash, err)
 		}
-		parentTree = p.TreeHash
+		parentTree = t
 	}
 	before, err := readTree(s, parentTree)
 	if isMissing(err) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("reading tree of commit %s: %w", c.ParentHashes[0], err)
+		return nil, fmt.Errorf("reading the parent tree of commit %s: %w", c.Hash, err)
 	}
 	after, err := readTree(s, c.TreeHash)
 	if isMissing(err) {
@@ -45,21 +47,35 @@ func rootAreas(s storer.EncodedObjectStorer, c *object.Commit, asRoot bool) ([]s
 	if err != nil {
 		return nil, fmt.Errorf("reading tree of commit %s: %w", c.Hash, err)
 	}
-	old := make(map[string]rawEntry, len(before))
-	for _, e := range before {
-		old[string(e.name)] = e
-	}
 	var out []string
-	for _, e := range after {
-		o, ok := old[string(e.name)]
-		delete(old, string(e.name))
-		if (e.isDir() || ok && o.isDir()) && (!ok || o.hash != e.hash) {
-			out = append(out, string(e.name))
+	i, j := 0, 0
+	for i < len(before) || j < len(after) {
+		var cmp int
+		switch {
+		case i == len(before):
+			cmp = 1
+		case j == len(after):
+			cmp = -1
+		default:
+			cmp = compareEntries(&before[i], &after[j])
 		}
-	}
-	for name, e := range old {
-		if e.isDir() {
-			out = append(out, name) // a folder removed whole
+		switch {
+		case cmp < 0: // only before: a folder removed whole
+			if before[i].isDir() {
+				out = append(out, string(before[i].name))
+			}
+			i++
+		case cmp > 0: // only after: a folder added
+			if after[j].isDir() {
+				out = append(out, string(after[j].name))
+			}
+			j++
+		default:
+			if after[j].isDir() && before[i].hash != after[j].hash {
+				out = append(out, string(after[j].name))
+			}
+			i++
+			j++
 		}
 	}
 	return out, nil

@@ -28,3 +28,12 @@ func mapFile(path string) ([]byte, func() error, error) {
 	}
 	return data, func() error { return syscall.Munmap(data) }, nil
 }
+
+// dropPages tells the kernel that the mapped pages of data are not needed
+// for now: they leave the resident size and are read again from the page
+// cache when touched.
+func dropPages(data []byte) {
+	if len(data) > 0 {
+		_ = syscall.Madvise(data, syscall.MADV_DONTNEED) // advice: nothing to do if refused
+	}
+}

@@ -2,18 +2,19 @@ package history
 
 import (
 	"bytes"
-	"compress/zlib"
 	"container/list"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/storer"
+	"github.com/klauspost/compress/zlib"
 )
 
 // objectStore reads objects straight from a repository's pack files and
@@ -33,6 +34,11 @@ type objectStore struct {
 	cache *deltaCache
 	zr    io.ReadCloser // reused zlib reader
 	br    bytes.Reader
+	// fallbackMu serialises reads through the fallback, which go-git
+	// does not make safe for concurrent use, between this store and its
+	// forks (see fork).
+	fallbackMu *sync.Mutex
+	forked     bool // a fork: the packs are its parent's to close
 }
 
 // deltaCacheBytes bounds the memory held by resolved objects; git's own
@@ -42,7 +48,7 @@ const deltaCacheBytes = 64 << 20
 // openObjectStore opens the packs under gitDir/objects/pack. gitDir is the
 // .git directory (or a bare repository).
 func openObjectStore(gitDir string, fallback storer.EncodedObjectStorer) (*objectStore, error) {
-	s := &objectStore{EncodedObjectStorer: fallback, cache: newDeltaCache(deltaCacheBytes)}
+	s := &objectStore{EncodedObjectStorer: fallback, cache: newDeltaCache(deltaCacheBytes), fallbackMu: &sync.Mutex{}}
 	idxs, err := filepath.Glob(filepath.Join(gitDir, "objects", "pack", "pack-*.idx"))
 	if err != nil {
 		return nil, fmt.Errorf("listing packs in %s: %w", gitDir, err)
@@ -62,8 +68,21 @@ func openObjectStore(gitDir string, fallback storer.EncodedObjectStorer) (*objec
 	return s, nil
 }
 
+// fork returns a store over the same pack mappings with its own cache of
+// cacheBytes and its own inflater, for another goroutine: the mappings
+// are read-only, so two stores can read them at once. Close the parent
+// only after the fork is done with; closing a fork drops its cache.
+func (s *objectStore) fork(cacheBytes int) *objectStore {
+	return &objectStore{EncodedObjectStorer: s.EncodedObjectStorer, packs: s.packs,
+		cache: newDeltaCache(cacheBytes), fallbackMu: s.fallbackMu, forked: true}
+}
+
 // Close releases the pack mappings. It does not close the fallback.
 func (s *objectStore) Close() error {
+	if s.forked {
+		s.cache = newDeltaCache(s.cache.limit)
+		return nil
+	}
 	var first error
 	for _, p := range s.packs {
 		if err := p.close(); err != nil && first == nil {
@@ -83,16 +102,37 @@ func (s *objectStore) EncodedObject(t plumbing.ObjectType, h plumbing.Hash) (plu
 		return nil, err
 	}
 	if !ok {
+		s.fallbackMu.Lock()
+		defer s.fallbackMu.Unlock()
 		return s.EncodedObjectStorer.EncodedObject(t, h)
 	}
 	if t != plumbing.AnyObject && t != typ {
 		return nil, plumbing.ErrObjectNotFound
 	}
-	o := &plumbing.MemoryObject{}
-	o.SetType(typ)
-	o.Write(data)
-	return o, nil
+	return &packedObject{hash: h, typ: typ, data: data}, nil
 }
+
+// packedObject is an object read from a pack, handed to go-git without a
+// copy, and with the hash it was looked up by: go-git's MemoryObject
+// would copy the content and hash it again (a fifth of decoding a commit).
+// The content is shared with the cache and must not be written.
+type packedObject struct {
+	hash plumbing.Hash
+	typ  plumbing.ObjectType
+	data []byte
+}
+
+func (o *packedObject) Hash() plumbing.Hash           { return o.hash }
+func (o *packedObject) Type() plumbing.ObjectType     { return o.typ }
+func (o *packedObject) SetType(t plumbing.ObjectType) { o.typ = t }
+func (o *packedObject) Size() int64                   { return int64(len(o.data)) }
+func (o *packedObject) SetSize(int64)                 {}
+func (o *packedObject) Reader() (io.ReadCloser, error) {
+	return io.NopCloser(bytes.NewReader(o.data)), nil
+}
+func (o *packedObject) Writer() (io.WriteCloser, error) { return nil, errReadOnlyObject }
+
+var errReadOnlyObject = errors.New("a packed object is read-only")
 
 // read returns an object's content, which the caller must not modify: it
 // may be shared with the cache.
@@ -102,6 +142,8 @@ func (s *objectStore) read(t plumbing.ObjectType, h plumbing.Hash) ([]byte, erro
 		return nil, err
 	}
 	if !ok {
+		s.fallbackMu.Lock()
+		defer s.fallbackMu.Unlock()
 		return readObjectSlow(s.EncodedObjectStorer, t, h)
 	}
 	if typ != t {
@@ -140,8 +182,10 @@ var (
 
 // readAt resolves the object at off, following its delta chain down to a
 // full object or a cached one, then applying the deltas back up. Every
-// object on the way is cached: in a history walk it is likely the base
-// of the next object asked for.
+// tree and blob on the way is cached: in a history walk it is likely the
+// base of the next object asked for. Commits are read once by a walk and
+// are cached only as delta bases: caching them all filled the cache and
+// the heap with nothing that was read again.
 func (s *objectStore) readAt(p *pack, off uint64) (plumbing.ObjectType, []byte, error) {
 	type pending struct {
 		off   uint64
@@ -167,7 +211,9 @@ func (s *objectStore) readAt(p *pack, off uint64) (plumbing.ObjectType, []byte, 
 				return 0, nil, err
 			}
 			typ = plumbing.ObjectType(kind)
-			s.cache.put(p, off, typ, data)
+			if len(chain) > 0 || typ == plumbing.TreeObject || typ == plumbing.BlobObject {
+				s.cache.put(p, off, typ, data)
+			}
 		case packOfsDelta:
 			rel, n := readOfsOffset(p.data, pos)
 			if n == 0 || rel > off {
@@ -198,12 +244,14 @@ func (s *objectStore) readAt(p *pack, off uint64) (plumbing.ObjectType, []byte, 
 			// A thin pack's base may live elsewhere.
 			bt, bdata, ok, err := s.readPacked(base)
 			if err == nil && !ok {
+				s.fallbackMu.Lock()
 				var o plumbing.EncodedObject
 				o, err = s.EncodedObjectStorer.EncodedObject(plumbing.AnyObject, base)
 				if err == nil {
 					bt = o.Type()
 					bdata, err = readEncoded(o)
 				}
+				s.fallbackMu.Unlock()
 			}
 			if err != nil {
 				return 0, nil, fmt.Errorf("reading delta base %s: %w", base, err)
@@ -220,7 +268,9 @@ func (s *objectStore) readAt(p *pack, off uint64) (plumbing.ObjectType, []byte, 
 			return 0, nil, err
 		}
 		data = out
-		s.cache.put(p, chain[i].off, typ, data)
+		if i > 0 || typ == plumbing.TreeObject || typ == plumbing.BlobObject {
+			s.cache.put(p, chain[i].off, typ, data)
+		}
 	}
 	return typ, data, nil
 }
@@ -244,7 +294,26 @@ func (s *objectStore) inflate(p *pack, pos uint64, size uint64) ([]byte, error) 
 	if _, err := io.ReadFull(s.zr, out); err != nil {
 		return nil, fmt.Errorf("inflating: %w", err)
 	}
+	p.touched(len(p.data) - int(pos) - s.br.Len())
 	return out, nil
+}
+
+// dropPagesEvery is how many bytes of a pack are read between two calls
+// that let the kernel drop its mapped pages. Pages of a mapped file count
+// in the resident size as they are read, and a whole-history scan reads
+// nearly all of a pack: without this, the resident size grows with the
+// pack (240 MB of git/git's). Pages read again come back from the page
+// cache.
+const dropPagesEvery = 48 << 20
+
+// touched counts n more bytes read from the mapping, and drops the mapped
+// pages once dropPagesEvery have been read. Safe for concurrent use.
+func (p *pack) touched(n int) {
+	if n <= 0 || p.read.Add(int64(n)) < dropPagesEvery {
+		return
+	}
+	p.read.Store(0)
+	dropPages(p.data)
 }
 
 // readOfsOffset decodes an OFS_DELTA's distance back to its base: a
@@ -327,22 +396,33 @@ func applyDelta(base, delta []byte) ([]byte, error) {
 
 // pack is one mapped pack file with its index.
 type pack struct {
-	name   string
-	data   []byte // the .pack file
-	idx    []byte // the .idx file
-	n      int    // objects
-	unmap  func() error
-	hashes []byte // n*20 sorted hashes, within idx
-	offs   []byte // n*4 offsets, within idx
-	large  []byte // 8-byte offsets for packs over 2 GiB, within idx
+	name  string
+	data  []byte // the .pack file
+	idx   []byte // the .idx file
+	n     int    // objects
+	unmap func() error
+	// unmapIdx releases idx, mapped like data.
+	unmapIdx func() error
+	read     atomic.Int64 // bytes read from data since its pages were last dropped
+	hashes   []byte       // n*20 sorted hashes, within idx
+	offs     []byte       // n*4 offsets, within idx
+	large    []byte       // 8-byte offsets for packs over 2 GiB, within idx
 }
 
 func openPack(idxPath string) (*pack, error) {
-	idx, err := os.ReadFile(idxPath)
+	// The index is mapped too: it is searched at a few places per
+	// object, and reading it whole cost git/git 23 MB of heap.
+	idx, unmapIdx, err := mapFile(idxPath)
 	if err != nil {
 		return nil, fmt.Errorf("reading pack index: %w", err)
 	}
-	p := &pack{name: strings.TrimSuffix(idxPath, ".idx") + ".pack", idx: idx}
+	p := &pack{name: strings.TrimSuffix(idxPath, ".idx") + ".pack", idx: idx, unmapIdx: unmapIdx}
+	ok := false
+	defer func() {
+		if !ok {
+			p.close()
+		}
+	}()
 	// Version 2 index: magic, version, 256-entry fan-out, then hashes,
 	// CRCs, 4-byte offsets and 8-byte large offsets.
 	if len(idx) < 8+256*4 || !bytes.Equal(idx[:8], []byte{0xff, 't', 'O', 'c', 0, 0, 0, 2}) {
@@ -361,19 +441,26 @@ func openPack(idxPath string) (*pack, error) {
 		return nil, fmt.Errorf("mapping pack: %w", err)
 	}
 	if len(p.data) < 12 || !bytes.Equal(p.data[:4], []byte("PACK")) {
-		p.close()
 		return nil, fmt.Errorf("pack %s: bad header", p.name)
 	}
+	ok = true
 	return p, nil
 }
 
 func (p *pack) close() error {
-	if p.unmap == nil {
-		return nil
+	var err error
+	if p.unmap != nil {
+		err = p.unmap()
+		p.unmap = nil
+		p.data = nil
 	}
-	err := p.unmap()
-	p.unmap = nil
-	p.data = nil
+	if p.unmapIdx != nil {
+		if e := p.unmapIdx(); err == nil {
+			err = e
+		}
+		p.unmapIdx = nil
+		p.idx, p.hashes, p.offs, p.large = nil, nil, nil, nil
+	}
 	return err
 }
 

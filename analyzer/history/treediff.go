@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sync"
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
@@ -47,18 +48,31 @@ func (e *rawEntry) isDir() bool { return e.mode == filemode.Dir }
 // is left out with what is under it, and missing says so: the changes
 // listed are then those under the trees that are there.
 func diffTrees(s storer.EncodedObjectStorer, from, to plumbing.Hash) (changes []treeChange, missing bool, err error) {
-	d := &treeDiffer{s: s}
-	if err := d.diff(nil, from, to); err != nil {
+	d := differPool.Get().(*treeDiffer)
+	d.s, d.out, d.missing = s, nil, false
+	err = d.diff(nil, from, to)
+	changes, missing = d.out, d.missing
+	d.s, d.out = nil, nil
+	differPool.Put(d)
+	if err != nil {
 		return nil, false, err
 	}
-	return d.out, d.missing, nil
+	return changes, missing, nil
 }
 
 type treeDiffer struct {
 	s       storer.EncodedObjectStorer
 	out     []treeChange
 	missing bool // a tree was not in the repository
+	// bufs holds the parsed entries of the two trees compared at each
+	// depth, reused from tree to tree and from diff to diff: parsing
+	// trees was most of a history scan's allocations.
+	bufs  [][]rawEntry
+	depth int
 }
+
+// differPool keeps treeDiffers, with their buffers, for the next diff.
+var differPool = sync.Pool{New: func() any { return &treeDiffer{} }}
 
 // diff compares the trees a and b found at prefix (which is "" or ends in
 // "/"). Subtrees whose hashes are equal are skipped without being read:
@@ -67,12 +81,21 @@ func (d *treeDiffer) diff(prefix []byte, a, b plumbing.Hash) error {
 	if a == b {
 		return nil
 	}
-	ea, err := readTree(d.s, a)
+	k := 2 * d.depth
+	for len(d.bufs) < k+2 {
+		d.bufs = append(d.bufs, nil)
+	}
+	ea, err := readTreeInto(d.s, a, d.bufs[k][:0])
 	if err == nil {
+		d.bufs[k] = ea
 		var eb []rawEntry
-		eb, err = readTree(d.s, b)
+		eb, err = readTreeInto(d.s, b, d.bufs[k+1][:0])
 		if err == nil {
-			return d.entries(prefix, ea, eb)
+			d.bufs[k+1] = eb
+			d.depth++
+			err = d.entries(prefix, ea, eb)
+			d.depth--
+			return err
 		}
 	}
 	if isMissing(err) {
@@ -202,14 +225,19 @@ func entryByteAt(e *rawEntry, i int) int {
 
 // readTree reads and parses a tree object. The zero hash is the empty tree.
 func readTree(s storer.EncodedObjectStorer, h plumbing.Hash) ([]rawEntry, error) {
+	return readTreeInto(s, h, nil)
+}
+
+// readTreeInto is readTree appending to dst.
+func readTreeInto(s storer.EncodedObjectStorer, h plumbing.Hash, dst []rawEntry) ([]rawEntry, error) {
 	if h.IsZero() {
-		return nil, nil
+		return dst, nil
 	}
 	data, err := readObject(s, plumbing.TreeObject, h)
 	if err != nil {
 		return nil, fmt.Errorf("reading tree %s: %w", h, err)
 	}
-	entries, err := parseTree(data)
+	entries, err := parseTreeInto(data, dst)
 	if err != nil {
 		return nil, fmt.Errorf("parsing tree %s: %w", h, err)
 	}
@@ -221,9 +249,16 @@ var errBadTree = errors.New("malformed tree entry")
 // parseTree decodes the binary tree format: entries of
 // "<octal mode> <name>\x00<20-byte hash>".
 func parseTree(data []byte) ([]rawEntry, error) {
-	// Entries are at least 28 bytes; guessing from that over-allocates a
-	// little but avoids regrowing the slice.
-	entries := make([]rawEntry, 0, len(data)/32+1)
+	return parseTreeInto(data, nil)
+}
+
+// parseTreeInto is parseTree appending to entries.
+func parseTreeInto(data []byte, entries []rawEntry) ([]rawEntry, error) {
+	if entries == nil {
+		// Entries are at least 28 bytes; guessing from that
+		// over-allocates a little but avoids regrowing the slice.
+		entries = make([]rawEntry, 0, len(data)/32+1)
+	}
 	for len(data) > 0 {
 		sp := bytes.IndexByte(data, ' ')
 		if sp <= 0 {

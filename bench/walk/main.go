@@ -1,33 +1,35 @@
-// Command walk is a benchmark harness for history.CommitFiles: it walks
-// every commit reachable from HEAD with go-git, keeps the non-merge commits
-// whose author matches, and computes their numstat, the work
-// `git log --author=X --numstat --no-renames` does.
+// Command walk is a benchmark harness for history.Read, the product's way
+// of reading a repository: it reads every local branch and HEAD for one
+// author's commits of all time with their numstat, the work
+// `git log --branches --author=X --numstat --no-renames` does.
 //
-// With -numstat it prints git's format ("<hash>" then "add\tdel\tpath"
-// lines) so the output can be compared with
-// `git log --author=X --no-merges --format=%H --numstat --no-renames`.
+// With -numstat it prints git's format ("<hash>", a blank line, then
+// "add\tdel\tpath" lines, newest committer date first) so the output can
+// be compared with
+// `git log --branches --author=X --no-merges --format=%H --numstat --no-renames`.
 package main
 
 import (
 	"bufio"
-	"errors"
 	"flag"
 	"fmt"
-	"github.com/git-career/git-career/analyzer/history"
-	"io"
 	"os"
+	"runtime"
 	"runtime/pprof"
-	"strings"
+	"sort"
+	"time"
 
-	"github.com/go-git/go-git/v5"
-	"github.com/go-git/go-git/v5/plumbing/object"
+	"github.com/git-career/git-career/analyzer/history"
+	"github.com/git-career/git-career/analyzer/work"
 )
 
 func main() {
 	repoDir := flag.String("repo", ".", "repository (work tree or bare)")
-	author := flag.String("author", "", "substring of \"Name <email>\" to keep (all authors if empty)")
+	author := flag.String("author", "", "email of the author to read")
 	numstat := flag.Bool("numstat", false, "print git's numstat format")
 	cpuprof := flag.String("cpuprofile", "", "write a CPU profile to this file")
+	memprof := flag.String("memprofile", "", "write an allocation profile to this file")
+	since := flag.String("since", "1970-01-01", "first day of the period (YYYY-MM-DD)")
 	flag.Parse()
 
 	if *cpuprof != "" {
@@ -40,7 +42,18 @@ func main() {
 		}
 		defer pprof.StopCPUProfile()
 	}
-	if err := run(*repoDir, *author, *numstat); err != nil {
+	if *memprof != "" {
+		runtime.MemProfileRate = 64 << 10
+		defer func() {
+			f, err := os.Create(*memprof)
+			if err != nil {
+				fail(err)
+			}
+			pprof.Lookup("allocs").WriteTo(f, 0)
+			f.Close()
+		}()
+	}
+	if err := run(*repoDir, *author, *since, *numstat); err != nil {
 		fail(err)
 	}
 }
@@ -50,51 +63,45 @@ func fail(err error) {
 	os.Exit(1)
 }
 
-func run(dir, author string, numstat bool) error {
-	repo, closeRepo, err := history.OpenRepository(dir)
+func run(dir, author, sinceDay string, numstat bool) error {
+	since, err := time.Parse("2006-01-02", sinceDay)
 	if err != nil {
 		return err
 	}
-	defer closeRepo()
-	head, err := repo.Head()
-	if err != nil {
-		return fmt.Errorf("reading HEAD: %w", err)
-	}
-	iter, err := repo.Log(&git.LogOptions{From: head.Hash()})
+	period, err := work.Range(since, time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC))
 	if err != nil {
 		return err
 	}
-	defer iter.Close()
+	scan, err := history.Read(history.Options{Path: dir, Identity: work.Identity{Emails: []string{author}}, Period: period})
+	if err != nil {
+		return err
+	}
+	// git log prints newest committer date first, ties in its walk order;
+	// the scan is in that order already, but say so by sorting stably.
+	cs := scan.Commits
+	sort.SliceStable(cs, func(i, j int) bool { return cs[i].Commit.CommitterDate.After(cs[j].Commit.CommitterDate) })
 
 	out := bufio.NewWriterSize(os.Stdout, 1<<16)
 	defer out.Flush()
-	var nCommits, nFiles, added, deleted int
-	for {
-		c, err := iter.Next()
-		if errors.Is(err, io.EOF) {
-			break
+	var nFiles, added, deleted, unknown int
+	for _, e := range cs {
+		c := e.Commit
+		if e.Credited {
+			continue // git's --author does not see co-authors
 		}
-		if err != nil {
-			return err
+		if c.CountsUnknown {
+			unknown++
 		}
-		if c.NumParents() > 1 || !matches(c, author) {
-			continue
-		}
-		files, err := history.CommitFiles(repo.Storer, c)
-		if err != nil {
-			return err
-		}
-		nCommits++
-		nFiles += len(files)
+		nFiles += len(c.Files)
 		if numstat {
 			// git prints a blank line between the hash and the file
 			// lines, and none for a commit without files.
-			fmt.Fprintf(out, "%s\n", c.Hash)
-			if len(files) > 0 {
+			fmt.Fprintf(out, "%s\n", c.SHA)
+			if len(c.Files) > 0 {
 				fmt.Fprintln(out)
 			}
 		}
-		for _, f := range files {
+		for _, f := range c.Files {
 			added += f.Additions
 			deleted += f.Deletions
 			if !numstat {
@@ -108,16 +115,8 @@ func run(dir, author string, numstat bool) error {
 		}
 	}
 	if !numstat {
-		fmt.Fprintf(out, "commits %d files %d added %d deleted %d\n", nCommits, nFiles, added, deleted)
+		fmt.Fprintf(out, "commits %d (counts unknown %d) scanned %d files %d added %d deleted %d\n",
+			len(cs), unknown, scan.Source.CommitsScanned, nFiles, added, deleted)
 	}
 	return nil
-}
-
-// matches approximates git's --author for a plain string: a
-// case-sensitive search in "Name <email>".
-func matches(c *object.Commit, author string) bool {
-	if author == "" {
-		return true
-	}
-	return strings.Contains(c.Author.Name+" <"+c.Author.Email+">", author)
 }
