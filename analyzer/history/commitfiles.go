@@ -40,6 +40,17 @@ var errCountsUnknown = errors.New("objects missing: line counts unknown")
 // trees that are there, and a file whose blob is missing counts no lines.
 // A missing parent commit leaves nothing to compare with: no files.
 func commitFiles(s storer.EncodedObjectStorer, c *object.Commit, attrs *gitAttrs) (files []work.FileChange, unknown bool, err error) {
+	changes, unknown, err := commitChanges(s, c)
+	if err != nil {
+		return nil, false, err
+	}
+	files, blobsMissing, err := countChanges(s, c, changes, attrs)
+	return files, unknown || blobsMissing, err
+}
+
+// commitChanges is the first half of commitFiles: the paths c changed.
+// unknown is true when a tree or the parent commit is missing.
+func commitChanges(s storer.EncodedObjectStorer, c *object.Commit) (changes []treeChange, unknown bool, err error) {
 	var parentTree plumbing.Hash
 	if len(c.ParentHashes) > 0 {
 		parentTree, err = commitTree(s, c.ParentHashes[0])
@@ -50,10 +61,16 @@ func commitFiles(s storer.EncodedObjectStorer, c *object.Commit, attrs *gitAttrs
 			return nil, false, fmt.Errorf("reading commit %s, parent of %s: %w", c.ParentHashes[0], c.Hash, err)
 		}
 	}
-	changes, unknown, err := diffTrees(s, parentTree, c.TreeHash)
+	changes, unknown, err = diffTrees(s, parentTree, c.TreeHash)
 	if err != nil {
 		return nil, false, fmt.Errorf("diffing commit %s: %w", c.Hash, err)
 	}
+	return changes, unknown, nil
+}
+
+// countChanges is the second half of commitFiles: the line counts of the
+// changed paths. unknown is true when a blob is missing.
+func countChanges(s storer.EncodedObjectStorer, c *object.Commit, changes []treeChange, attrs *gitAttrs) (files []work.FileChange, unknown bool, err error) {
 	files = make([]work.FileChange, 0, len(changes))
 	for _, ch := range changes {
 		fc, err := countChange(s, ch, attrs)

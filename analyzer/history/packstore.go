@@ -77,6 +77,12 @@ func (s *objectStore) fork(cacheBytes int) *objectStore {
 		cache: newDeltaCache(cacheBytes), fallbackMu: s.fallbackMu, forked: true}
 }
 
+// setCacheLimit bounds the store's cache of resolved objects anew.
+func (s *objectStore) setCacheLimit(n int) {
+	s.cache.limit = n
+	s.cache.shrink()
+}
+
 // Close releases the pack mappings. It does not close the fallback.
 func (s *objectStore) Close() error {
 	if s.forked {
@@ -563,7 +569,12 @@ func (c *deltaCache) put(p *pack, off uint64, typ plumbing.ObjectType, data []by
 	}
 	c.m[k] = c.lru.PushFront(&cacheEntry{k, typ, data})
 	c.used += len(data)
-	for c.used > c.limit {
+	c.shrink()
+}
+
+// shrink evicts the least recently used entries until the cache fits.
+func (c *deltaCache) shrink() {
+	for c.used > c.limit && c.lru.Len() > 0 {
 		el := c.lru.Back()
 		e := el.Value.(*cacheEntry)
 		c.lru.Remove(el)

@@ -161,6 +161,10 @@ func Read(opt Options) (*Scan, error) {
 		return nil, err
 	}
 	var cands []candidate
+	// The user's commits are diffed while the walk goes on.
+	r.storage.fast.setCacheLimit(walkCacheBytes)
+	diffs := startDiffs(r.storage.fast.fork(treeCacheBytes), r.storage.fast.fork(blobCacheBytes), r.storage.attrs)
+	defer diffs.stop()
 	type prMerge struct {
 		num            int
 		mainline, head plumbing.Hash
@@ -255,6 +259,14 @@ func Read(opt Options) (*Scan, error) {
 			return nil
 		}
 		cands = append(cands, candidate{commit: c, author: author, credited: credited, trailers: trailers, coauth: others, tip: tip})
+		if shallow[c.Hash] {
+			// Its parents were not fetched: like git, show the commit as if
+			// it were a root commit.
+			graft := *c
+			graft.ParentHashes = nil
+			c = &graft
+		}
+		diffs.add(c)
 		return nil
 	})
 	if err != nil {
@@ -272,26 +284,18 @@ func Read(opt Options) (*Scan, error) {
 		}
 	}
 
+	results, err := diffs.wait(func(n int) { prog.diffs(n, len(cands)) })
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
 	drop := cancelledPairs(reverted)
 	unknown := missingObjects{walk: missingCommits}
 	for i, cd := range cands {
-		prog.diffs(i, len(cands))
 		sha := cd.commit.Hash.String()
 		if drop[sha] {
 			continue
 		}
-		c := cd.commit
-		if shallow[c.Hash] {
-			// Its parents were not fetched: like git, show the commit as if
-			// it were a root commit.
-			graft := *c
-			graft.ParentHashes = nil
-			c = &graft
-		}
-		files, countsUnknown, err := commitFiles(r.storage, c, r.storage.attrs)
-		if err != nil {
-			return nil, fmt.Errorf("%s: reading changes of commit %s: %w", name, sha, err)
-		}
+		files, countsUnknown := results[i].files, results[i].unknown
 		if countsUnknown {
 			unknown.add(cd.tip, sha)
 		}
