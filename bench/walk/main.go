@@ -20,7 +20,6 @@ import (
 	"sort"
 	"time"
 
-	"github.com/git-career/git-career/analyzer"
 	"github.com/git-career/git-career/analyzer/history"
 	"github.com/git-career/git-career/analyzer/work"
 )
@@ -32,7 +31,6 @@ func main() {
 	cpuprof := flag.String("cpuprofile", "", "write a CPU profile to this file")
 	memprof := flag.String("memprofile", "", "write an allocation profile to this file")
 	since := flag.String("since", "1970-01-01", "first day of the period (YYYY-MM-DD)")
-	full := flag.Bool("analyze", false, "run the whole analyzer (history and classification), for profiles")
 	flag.Parse()
 	// As the command does: a heap held near 200 MiB.
 	debug.SetMemoryLimit(200 << 20)
@@ -58,12 +56,6 @@ func main() {
 			f.Close()
 		}()
 	}
-	if *full {
-		if err := analyze(*repoDir, *author, *since); err != nil {
-			fail(err)
-		}
-		return
-	}
 	if err := run(*repoDir, *author, *since, *numstat); err != nil {
 		fail(err)
 	}
@@ -80,20 +72,6 @@ func allSince(sinceDay string) (work.Period, error) {
 		return work.Period{}, err
 	}
 	return work.Range(since, time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC))
-}
-
-func analyze(dir, author, sinceDay string) error {
-	period, err := allSince(sinceDay)
-	if err != nil {
-		return err
-	}
-	rep, err := analyzer.Analyze(analyzer.Options{Repos: []analyzer.RepoInput{{Path: dir}},
-		Identity: work.Identity{Emails: []string{author}}, Period: period})
-	if err != nil {
-		return err
-	}
-	fmt.Printf("contributions %d\n", len(rep.Contributions))
-	return nil
 }
 
 func run(dir, author, sinceDay string, numstat bool) error {
