@@ -1,35 +1,34 @@
 #!/usr/bin/env bash
-# bench/run.sh: how much slower than C git is reading one author's history?
+# bench/run.sh [REPO...]: how fast, how big and how exact is reading one
+# author's history, against C git, in one run?
 #
 # 1. Generates (once, cached in bench/out/) a synthetic repository with
 #    bench/genrepo and `git fast-import`: COMMITS commits (default 50000) by
-#    eight authors over ~10 years and a tree of a few thousand files, then
-#    repacks it the way `git gc --aggressive`-like servers do (deltas up to
-#    depth 50), so reads go through realistic delta chains.
-# 2. Times `git log --author=$AUTHOR --numstat --no-renames` there: the
-#    baseline the tool is measured against.
-# 3. Times bench/walk, which walks the same history with go-git and
-#    computes each matching commit's numstat with analyzer.CommitFiles, and
-#    checks its output against git's (paths exactly, line counts within
-#    git's non-minimal diff heuristics).
-# 4. If cmd/git-career exists (or GIT_CAREER names a built binary), times
-#    `git-career --repo DIR --author X --since 1970-01-01 --format json`.
+#    eight authors over ~10 years and a tree of a few thousand files,
+#    repacked with deltas up to depth 50, so reads go through realistic
+#    delta chains. It is measured first, then every REPO given.
+# 2. For each repository, in alternating repetitions (RUNS, default 5):
+#    `git log --branches --author=X --numstat --no-renames` (the baseline),
+#    `git-career --author X --since 1970-01-01 --format json` (the whole
+#    tool), and bench/walk (its history reading alone); then one quarter,
+#    the last whole quarter before the newest commit, both ways. Medians, their ratios to
+#    git's, and the peak RSS of all runs (GNU time).
+# 3. Checks every commit's files and line counts against git's numstat and
+#    lists any that differ (bench/walk -compare); commits git lists that the
+#    tool leaves out on purpose (a commit and its revert) are counted apart.
 #
-# Each timing is the median of RUNS runs (default 3); peak RSS is the
-# largest seen, from /usr/bin/time. Ratios are against git's median.
-#
-# Environment: COMMITS, SEED, AUTHOR (default alice@example.com), RUNS,
-# GIT_CAREER (path of a built binary; default: build ./cmd/git-career if
-# present), REGEN=1 to rebuild the repository.
+# The author of a REPO is AUTHOR if set, else its most frequent author.
+# Environment: COMMITS, SEED, AUTHOR (default for the generated repository:
+# alice@example.com), RUNS, REGEN=1 to rebuild the repository. The machine
+# should be otherwise idle: the tool uses both cores, git one.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 COMMITS=${COMMITS:-50000}
 SEED=${SEED:-1}
-AUTHOR=${AUTHOR:-alice@example.com}
-RUNS=${RUNS:-3}
+RUNS=${RUNS:-5}
 OUT=bench/out
-REPO=$OUT/repo.git
+GEN=$OUT/repo.git
 mkdir -p "$OUT"
 
 if [[ ! -x /usr/bin/time ]]; then
@@ -41,82 +40,85 @@ fi
 export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
 
 params="commits=$COMMITS seed=$SEED"
-if [[ ${REGEN:-} == 1 || ! -d $REPO || "$(cat "$OUT/repo.params" 2>/dev/null)" != "$params" ]]; then
-	echo "generating $REPO ($params)..."
-	rm -rf "$REPO" "$OUT/repo.params"
+if [[ ${REGEN:-} == 1 || ! -d $GEN || "$(cat "$OUT/repo.params" 2>/dev/null)" != "$params" ]]; then
+	echo "generating $GEN ($params)..."
+	rm -rf "$GEN" "$OUT/repo.params"
 	go build -o "$OUT/genrepo" ./bench/genrepo
-	git init -q --bare "$REPO"
-	git -C "$REPO" symbolic-ref HEAD refs/heads/main
+	git init -q --bare "$GEN"
+	git -C "$GEN" symbolic-ref HEAD refs/heads/main
 	start=$(date +%s)
-	"$OUT/genrepo" -commits "$COMMITS" -seed "$SEED" | git -C "$REPO" fast-import --quiet
-	git -C "$REPO" repack -adfq --depth=50 --window=10
+	"$OUT/genrepo" -commits "$COMMITS" -seed "$SEED" | git -C "$GEN" fast-import --quiet
+	git -C "$GEN" repack -adfq --depth=50 --window=10
 	echo "$params" >"$OUT/repo.params"
-	echo "generated in $(($(date +%s) - start)) s: $(git -C "$REPO" rev-list --count HEAD) commits," \
-		"$(git -C "$REPO" ls-tree -r HEAD | wc -l) files at HEAD"
+	echo "generated in $(($(date +%s) - start)) s"
 fi
-
-# measure LABEL CMD...: runs CMD RUNS times, output discarded; sets
-# MEDIAN (seconds) and PEAK (KiB) and prints a line.
-measure() {
-	local label=$1
-	shift
-	local times=() peak=0 t m
-	for ((i = 0; i < RUNS; i++)); do
-		/usr/bin/time -f '%e %M' -o "$OUT/time.txt" "$@" >/dev/null
-		read -r t m <"$OUT/time.txt"
-		times+=("$t")
-		((m > peak)) && peak=$m
-	done
-	MEDIAN=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}')
-	PEAK=$peak
-	printf '%-12s median %6.2f s  (runs: %s)  peak RSS %4d MiB\n' "$label" "$MEDIAN" "${times[*]}" $((PEAK / 1024))
-}
-
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a/b}'; }
-
-commits=$(git -C "$REPO" log --author="$AUTHOR" --no-merges --format=%H | wc -l)
-echo "author $AUTHOR: $commits commits of $(git -C "$REPO" rev-list --count HEAD)"
-
-measure "git log" git -C "$REPO" log --author="$AUTHOR" --numstat --no-renames
-GIT_MEDIAN=$MEDIAN
 
 go build -o "$OUT/walk" ./bench/walk
-measure "bench/walk" "$OUT/walk" -repo "$REPO" -author "$AUTHOR"
-echo "bench/walk / git log: $(ratio "$MEDIAN" "$GIT_MEDIAN")x"
+go build -o "$OUT/git-career" ./cmd/git-career
 
-# Correctness: compare numstat outputs commit by commit.
-"$OUT/walk" -repo "$REPO" -author "$AUTHOR" -numstat >"$OUT/walk.numstat"
-git -C "$REPO" log --author="$AUTHOR" --no-merges --format=%H --numstat --no-renames >"$OUT/git.numstat"
-awk -F'\t' '
-	FNR == 1 { f++ }
-	NF == 3 { key = FNR; if (f == 1) ours[FNR] = $0; else theirs[FNR] = $0; p[f, FNR] = $3 }
-	NF != 3 { if (f == 1) ours[FNR] = $0; else theirs[FNR] = $0 }
-	END {
-		for (k in theirs) {
-			n++
-			if (ours[k] == theirs[k]) continue
-			split(ours[k], a, "\t"); split(theirs[k], b, "\t")
-			if (a[3] != b[3] || a[3] == "") paths++
-			else { counts++; d = b[1] - a[1]; extra += d < 0 ? -d : d }
-		}
-		printf "check vs git: %d numstat lines, %d with another path or order, %d with other line counts (%d lines apart in total)\n", n, paths, counts, extra
-	}' "$OUT/walk.numstat" "$OUT/git.numstat"
+median() { sort -n | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a/b}'; }
 
-bin=${GIT_CAREER:-}
-if [[ -z $bin && -d cmd/git-career ]]; then
-	bin=$OUT/git-career
-	go build -o "$bin" ./cmd/git-career
-fi
-if [[ -n $bin ]]; then
-	measure "git-career" "$bin" --repo "$REPO" --author "$AUTHOR" --since 1970-01-01 --format json
-	echo "git-career / git log: $(ratio "$MEDIAN" "$GIT_MEDIAN")x  (target <= 2.5x, peak RSS <= 300 MiB)"
-	# Correctness: the tool's commit count and line totals against git's.
-	"$bin" --repo "$REPO" --author "$AUTHOR" --since 1970-01-01 --format json >"$OUT/git-career.json"
-	ours=$(grep -E '^      "(id|additions|deletions)":' "$OUT/git-career.json" |
-		awk '/"id"/ {n++} /"additions"/ {a += $2} /"deletions"/ {d += $2} END {print n, a, d}')
-	theirs=$(awk -F'\t' 'NF == 3 {a += $1; d += $2} NF == 1 && $1 != "" {n++} END {print n, a, d}' "$OUT/git.numstat")
-	echo "check vs git: git-career commits, added, deleted: $ours; git: $theirs"
-	[[ $ours == "$theirs" ]] || { echo "MISMATCH" >&2; exit 1; }
-else
-	echo "git-career: no cmd/git-career yet and GIT_CAREER unset; skipped"
-fi
+# bench REPO AUTHOR: measures and checks one repository.
+failed=0
+bench() {
+	local repo=$1 author=$2 tag
+	tag=$(basename "$repo" .git)
+	echo
+	echo "== $repo: author $author: $(git -C "$repo" log --branches --author="$author" --no-merges --format=%H | wc -l)" \
+		"non-merge commits of $(git -C "$repo" rev-list --count --branches)"
+
+	# The last whole quarter before the newest commit, for the
+	# one-quarter job.
+	local last y m q since until
+	last=$(git -C "$repo" log --branches -1 --format=%cs)
+	y=${last:0:4} m=$((10#${last:5:2})) q=$(((m - 1) / 3 + 1))
+	since=$(date -d "$(printf '%s-%02d-01' "$y" $((3 * q - 2))) -3 months" +%F)
+	until=$(date -d "$since +3 months -1 day" +%F)
+
+	local -A times peak
+	local names=(git ours walk git-quarter ours-quarter)
+	local n t mem
+	for n in "${names[@]}"; do times[$n]="" peak[$n]=0; done
+	run() { # run NAME CMD...: one timed run, output discarded
+		local name=$1
+		shift
+		/usr/bin/time -f '%e %M' -o "$OUT/time.txt" "$@" >/dev/null
+		read -r t mem <"$OUT/time.txt"
+		times[$name]+="$t "
+		((mem > peak[$name])) && peak[$name]=$mem
+		return 0
+	}
+	for ((i = 0; i < RUNS; i++)); do
+		run git git -C "$repo" log --branches --author="$author" --numstat --no-renames
+		run ours "$OUT/git-career" --repo "$repo" --author "$author" --since 1970-01-01 --format json --no-github
+		run walk "$OUT/walk" -repo "$repo" -author "$author"
+		run git-quarter git -C "$repo" log --branches --author="$author" --since="$since" --until="$until 23:59:59" --numstat --no-renames
+		run ours-quarter "$OUT/git-career" --repo "$repo" --author "$author" --since "$since" --until "$until" --format json --no-github
+	done
+	local -A med
+	for n in "${names[@]}"; do
+		med[$n]=$(printf '%s\n' ${times[$n]} | median)
+	done
+	printf '%-34s median %6.2f s  peak RSS %4d MiB  (runs: %s)\n' \
+		"git log --numstat" "${med[git]}" $((peak[git] / 1024)) "${times[git]% }" \
+		"git-career, whole history" "${med[ours]}" $((peak[ours] / 1024)) "${times[ours]% }" \
+		"bench/walk (history.Read only)" "${med[walk]}" $((peak[walk] / 1024)) "${times[walk]% }" \
+		"git log, $since..$until" "${med[git-quarter]}" $((peak[git-quarter] / 1024)) "${times[git-quarter]% }" \
+		"git-career, $since..$until" "${med[ours-quarter]}" $((peak[ours-quarter] / 1024)) "${times[ours-quarter]% }"
+	echo "ratio to git: whole history $(ratio "${med[ours]}" "${med[git]}")x (history only $(ratio "${med[walk]}" "${med[git]}")x)," \
+		"one quarter $(ratio "${med[ours-quarter]}" "${med[git-quarter]}")x (${med[ours-quarter]} s)"
+
+	# Exactness: every commit's numstat against git's.
+	git -C "$repo" log --branches --author="$author" --no-merges --format=%H --numstat --no-renames >"$OUT/$tag.git.numstat"
+	git -C "$repo" log --branches --author="$author" --no-merges --grep='This reverts commit' --format='%H %b' |
+		grep -oE '\b[0-9a-f]{40}\b' >"$OUT/$tag.cancelled" || true
+	"$OUT/walk" -repo "$repo" -author "$author" -compare "$OUT/$tag.git.numstat" -cancelled "$OUT/$tag.cancelled" || failed=1
+}
+
+bench "$GEN" "${AUTHOR:-alice@example.com}"
+for repo in "$@"; do
+	author=${AUTHOR:-$(git -C "$repo" shortlog -sne --no-merges --branches | head -1 | sed -E 's/.*<(.*)>.*/\1/')}
+	bench "$repo" "$author"
+done
+exit $failed

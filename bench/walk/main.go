@@ -7,6 +7,8 @@
 // "add\tdel\tpath" lines, newest committer date first) so the output can
 // be compared with
 // `git log --branches --author=X --no-merges --format=%H --numstat --no-renames`.
+// With -compare FILE it does the comparison itself, commit by commit, and
+// lists every commit whose files or counts differ from the file's.
 package main
 
 import (
@@ -18,6 +20,7 @@ import (
 	"runtime/debug"
 	"runtime/pprof"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/git-career/git-career/analyzer/history"
@@ -31,6 +34,8 @@ func main() {
 	cpuprof := flag.String("cpuprofile", "", "write a CPU profile to this file")
 	memprof := flag.String("memprofile", "", "write an allocation profile to this file")
 	since := flag.String("since", "1970-01-01", "first day of the period (YYYY-MM-DD)")
+	compare := flag.String("compare", "", "git's numstat output (see above) to check ours against")
+	cancelled := flag.String("cancelled", "", "file of commits git lists that we leave out: reverted commits and their reverts")
 	flag.Parse()
 	// As the command does: a heap held near 200 MiB.
 	debug.SetMemoryLimit(200 << 20)
@@ -56,6 +61,12 @@ func main() {
 			f.Close()
 		}()
 	}
+	if *compare != "" {
+		if err := check(*repoDir, *author, *since, *compare, *cancelled); err != nil {
+			fail(err)
+		}
+		return
+	}
 	if err := run(*repoDir, *author, *since, *numstat); err != nil {
 		fail(err)
 	}
@@ -74,12 +85,116 @@ func allSince(sinceDay string) (work.Period, error) {
 	return work.Range(since, time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC))
 }
 
-func run(dir, author, sinceDay string, numstat bool) error {
+func read(dir, author, sinceDay string) (*history.Scan, error) {
 	period, err := allSince(sinceDay)
+	if err != nil {
+		return nil, err
+	}
+	return history.Read(history.Options{Path: dir, Identity: work.Identity{Emails: []string{author}}, Period: period})
+}
+
+// check compares our numstat with git's, commit by commit, and lists the
+// commits that differ. Commits git lists and we leave out on purpose (a
+// commit and its revert) are counted apart.
+func check(dir, author, sinceDay, gitFile, cancelledFile string) error {
+	scan, err := read(dir, author, sinceDay)
 	if err != nil {
 		return err
 	}
-	scan, err := history.Read(history.Options{Path: dir, Identity: work.Identity{Emails: []string{author}}, Period: period})
+	theirs, order, err := parseNumstat(gitFile)
+	if err != nil {
+		return err
+	}
+	skip := map[string]bool{}
+	if cancelledFile != "" {
+		b, err := os.ReadFile(cancelledFile)
+		if err != nil {
+			return err
+		}
+		for _, f := range strings.Fields(string(b)) {
+			skip[f] = true
+		}
+	}
+	ours := map[string][]string{}
+	unknown := 0
+	for _, e := range scan.Commits {
+		if e.Credited {
+			continue
+		}
+		if e.Commit.CountsUnknown {
+			unknown++
+		}
+		var lines []string
+		for _, f := range e.Commit.Files {
+			if f.Binary {
+				lines = append(lines, fmt.Sprintf("-\t-\t%s", f.Path))
+			} else {
+				lines = append(lines, fmt.Sprintf("%d\t%d\t%s", f.Additions, f.Deletions, f.Path))
+			}
+		}
+		ours[e.Commit.SHA] = lines
+	}
+	var differ []string
+	lines, left := 0, 0
+	for _, sha := range order {
+		want := theirs[sha]
+		lines += len(want)
+		got, ok := ours[sha]
+		switch {
+		case !ok && skip[sha]:
+			left++
+		case !ok:
+			differ = append(differ, sha+": listed by git, not by us")
+		case strings.Join(got, "\n") != strings.Join(want, "\n"):
+			differ = append(differ, fmt.Sprintf("%s:\n  ours %q\n  git  %q", sha, got, want))
+		}
+		delete(ours, sha)
+	}
+	for sha := range ours {
+		differ = append(differ, sha+": listed by us, not by git")
+	}
+	sort.Strings(differ)
+	fmt.Printf("check vs git: %d commits, %d numstat lines; %d commits differ; %d left out as reverted pairs; %d with counts unknown\n",
+		len(order), lines, len(differ), left, unknown)
+	for i, d := range differ {
+		if i == 50 {
+			fmt.Printf("... and %d more\n", len(differ)-50)
+			break
+		}
+		fmt.Println("  differs:", d)
+	}
+	if len(differ) > 0 {
+		return fmt.Errorf("%d commits differ from git's numstat", len(differ))
+	}
+	return nil
+}
+
+// parseNumstat reads `git log --format=%H --numstat` output: each commit's
+// numstat lines, and the commits in order.
+func parseNumstat(path string) (map[string][]string, []string, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	out := map[string][]string{}
+	var order []string
+	cur := ""
+	for _, line := range strings.Split(string(b), "\n") {
+		switch {
+		case line == "":
+		case !strings.Contains(line, "\t") && len(line) == 40:
+			cur = line
+			order = append(order, cur)
+			out[cur] = nil
+		default:
+			out[cur] = append(out[cur], line)
+		}
+	}
+	return out, order, nil
+}
+
+func run(dir, author, sinceDay string, numstat bool) error {
+	scan, err := read(dir, author, sinceDay)
 	if err != nil {
 		return err
 	}
