@@ -39,6 +39,9 @@ type objectStore struct {
 	// forks (see fork).
 	fallbackMu *sync.Mutex
 	forked     bool // a fork: the packs are its parent's to close
+	// deltaBufs are scratch space for the deltas of one chain, the i-th
+	// delta of a chain in the i-th: a delta is dropped once applied.
+	deltaBufs [][]byte
 }
 
 // deltaCacheBytes bounds the memory held by resolved objects; git's own
@@ -225,7 +228,7 @@ func (s *objectStore) readAt(p *pack, off uint64) (plumbing.ObjectType, []byte, 
 			if n == 0 || rel > off {
 				return 0, nil, errCorruptPack
 			}
-			delta, err := s.inflate(p, pos+uint64(n), size)
+			delta, err := s.inflateInto(p, pos+uint64(n), size, s.deltaBuf(len(chain), size))
 			if err != nil {
 				return 0, nil, err
 			}
@@ -238,7 +241,7 @@ func (s *objectStore) readAt(p *pack, off uint64) (plumbing.ObjectType, []byte, 
 			}
 			var base plumbing.Hash
 			copy(base[:], p.data[pos:pos+20])
-			delta, err := s.inflate(p, pos+20, size)
+			delta, err := s.inflateInto(p, pos+20, size, s.deltaBuf(len(chain), size))
 			if err != nil {
 				return 0, nil, err
 			}
@@ -247,7 +250,11 @@ func (s *objectStore) readAt(p *pack, off uint64) (plumbing.ObjectType, []byte, 
 				off = boff
 				continue
 			}
-			// A thin pack's base may live elsewhere.
+			// A thin pack's base may live elsewhere. Reading it reuses
+			// the scratch space the chain's deltas are in: copy them out.
+			for i := range chain {
+				chain[i].delta = append([]byte(nil), chain[i].delta...)
+			}
 			bt, bdata, ok, err := s.readPacked(base)
 			if err == nil && !ok {
 				s.fallbackMu.Lock()
@@ -281,8 +288,26 @@ func (s *objectStore) readAt(p *pack, off uint64) (plumbing.ObjectType, []byte, 
 	return typ, data, nil
 }
 
-// inflate decompresses size bytes of zlib data starting at pos.
+// deltaBuf returns scratch space of size bytes for the i-th delta of a
+// chain.
+func (s *objectStore) deltaBuf(i int, size uint64) []byte {
+	for len(s.deltaBufs) <= i {
+		s.deltaBufs = append(s.deltaBufs, nil)
+	}
+	if uint64(cap(s.deltaBufs[i])) < size {
+		s.deltaBufs[i] = make([]byte, size)
+	}
+	return s.deltaBufs[i][:size]
+}
+
+// inflate decompresses size bytes of zlib data starting at pos into a new
+// buffer.
 func (s *objectStore) inflate(p *pack, pos uint64, size uint64) ([]byte, error) {
+	return s.inflateInto(p, pos, size, make([]byte, size))
+}
+
+// inflateInto is inflate into out, which holds size bytes.
+func (s *objectStore) inflateInto(p *pack, pos uint64, size uint64, out []byte) ([]byte, error) {
 	if pos > uint64(len(p.data)) {
 		return nil, errCorruptPack
 	}
@@ -296,7 +321,6 @@ func (s *objectStore) inflate(p *pack, pos uint64, size uint64) ([]byte, error) 
 	} else if err := s.zr.(zlib.Resetter).Reset(&s.br, nil); err != nil {
 		return nil, err
 	}
-	out := make([]byte, size)
 	if _, err := io.ReadFull(s.zr, out); err != nil {
 		return nil, fmt.Errorf("inflating: %w", err)
 	}
@@ -470,16 +494,31 @@ func (p *pack) close() error {
 	return err
 }
 
-// find looks h up in the index by binary search within its fan-out bucket.
+// find looks h up in the index by binary search within its fan-out
+// bucket. Probes compare the hashes' first 8 bytes as a number, and all
+// 20 only when those are equal: bytes.Compare per probe was a tenth of a
+// history scan.
 func (p *pack) find(h plumbing.Hash) (uint64, bool) {
 	lo := 0
 	if h[0] > 0 {
 		lo = int(binary.BigEndian.Uint32(p.idx[8+int(h[0]-1)*4:]))
 	}
 	hi := int(binary.BigEndian.Uint32(p.idx[8+int(h[0])*4:]))
+	key := binary.BigEndian.Uint64(h[:8])
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
-		switch c := bytes.Compare(p.hashes[m*20:m*20+20], h[:]); {
+		e := p.hashes[m*20 : m*20+20]
+		k := binary.BigEndian.Uint64(e)
+		c := 0
+		switch {
+		case k < key:
+			c = -1
+		case k > key:
+			c = 1
+		default:
+			c = bytes.Compare(e[8:], h[8:])
+		}
+		switch {
 		case c == 0:
 			return p.offset(m), true
 		case c < 0:
