@@ -328,22 +328,27 @@ func (s *objectStore) inflateInto(p *pack, pos uint64, size uint64, out []byte) 
 	return out, nil
 }
 
-// dropPagesEvery is how many bytes of a pack are read between two calls
-// that let the kernel drop its mapped pages. Pages of a mapped file count
-// in the resident size as they are read, and a whole-history scan reads
-// nearly all of a pack: without this, the resident size grows with the
+// dropPagesEvery is about how many bytes of a pack's mapped pages are
+// touched between two calls that let the kernel drop them. Pages of a
+// mapped file count in the resident size as they are read, and a
+// whole-history scan reads nearly all of a pack and, by its binary
+// searches, of its index: without this, the resident size grows with the
 // pack (240 MB of git/git's). Pages read again come back from the page
 // cache.
 const dropPagesEvery = 48 << 20
 
-// touched counts n more bytes read from the mapping, and drops the mapped
-// pages once dropPagesEvery have been read. Safe for concurrent use.
+// touched counts an object of n compressed bytes read from the mapping,
+// and drops the mapped pages (the index's too) once about dropPagesEvery
+// bytes of pages have been touched. A small object still touches a whole
+// page, and its index lookup a few more: each read counts two pages more
+// than its bytes. Safe for concurrent use.
 func (p *pack) touched(n int) {
-	if n <= 0 || p.read.Add(int64(n)) < dropPagesEvery {
+	if p.read.Add(int64(n)+2*4096) < dropPagesEvery {
 		return
 	}
 	p.read.Store(0)
 	dropPages(p.data)
+	dropPages(p.idx)
 }
 
 // readOfsOffset decodes an OFS_DELTA's distance back to its base: a
