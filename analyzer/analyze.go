@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/git-career/git-career/analyzer/classify"
@@ -105,24 +106,54 @@ func Analyze(opt Options) (*work.Report, error) {
 // classifyScan classifies the commits one repository's scan found.
 func classifyScan(scan *history.Scan, opt Options) []work.Contribution {
 	ctx := repoContext(scan, opt)
-	areas := map[time.Time]map[string]classify.AreaActivity{} // by window
-	var out []work.Contribution
-	for _, e := range scan.Commits {
-		cctx := *ctx
-		cctx.Credited = e.Credited
-		if scan.Owners == nil {
+	// The areas of each commit's year window are worked out first: the
+	// commits are then classified on two goroutines, which only read them.
+	areaOf := make([]map[string]classify.AreaActivity, len(scan.Commits))
+	if scan.Owners == nil {
+		areas := map[time.Time]map[string]classify.AreaActivity{} // by window
+		for i, e := range scan.Commits {
 			since, until := history.AreaWindow(e.Commit.AuthorDate.In(opt.Period.Since.Location()))
 			if areas[since] == nil {
 				areas[since] = areaActivity(scan.AreaLog, since, until)
 			}
-			cctx.Areas = areas[since]
+			areaOf[i] = areas[since]
 		}
-		c := contribution(e.Commit, &cctx, scan.Web)
-		c.Number = e.PullRequest // grouped under the pull request by foldPullRequests
-		out = append(out, c)
 	}
+	out := make([]work.Contribution, len(scan.Commits))
+	classifyRange := func(from, to int) {
+		for i := from; i < to; i++ {
+			e := scan.Commits[i]
+			cctx := *ctx
+			cctx.Credited = e.Credited
+			if scan.Owners == nil {
+				cctx.Areas = areaOf[i]
+			}
+			c := contribution(e.Commit, &cctx, scan.Web)
+			c.Number = e.PullRequest // grouped under the pull request by foldPullRequests
+			out[i] = c
+		}
+	}
+	// Commits are classified independently: a long history's are split
+	// between two goroutines, for the machine's second core.
+	n := len(out)
+	if n < classifySplitMin {
+		classifyRange(0, n)
+		return out
+	}
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		classifyRange(n/2, n)
+	}()
+	classifyRange(0, n/2)
+	wg.Wait()
 	return out
 }
+
+// classifySplitMin is the number of commits from which classifying on two
+// goroutines pays for starting one.
+const classifySplitMin = 512
 
 // repoContext gathers what the rules need to know about the repository:
 // who owns which paths, and who works in which areas.
@@ -253,8 +284,7 @@ func contribution(c *work.Commit, ctx *classify.Context, web string) work.Contri
 		Title: c.Subject, Date: c.AuthorDate, Author: c.Author.Email,
 		Categories: cats, Reasons: reasons,
 		Files: len(c.Files), Additions: c.Added(), Deletions: c.Deleted(),
-		CountsUnknown: c.CountsUnknown,
-		Credited:      ctx.Credited,
+		Credited: ctx.Credited, CountsUnknown: c.CountsUnknown,
 	}
 	if web != "" {
 		out.URL = web + "/commit/" + c.SHA

@@ -65,14 +65,15 @@ type contributionV1 struct {
 	Files      int      `json:"files"`
 	Additions  int      `json:"additions"`
 	Deletions  int      `json:"deletions"`
-	// CountsUnknown is present (true) only when files, additions and
-	// deletions are not all known: objects were missing from the
-	// repository (a partial clone, a broken branch).
-	CountsUnknown bool     `json:"counts_unknown,omitempty"`
-	Coauthors     []string `json:"coauthors"`
+	Coauthors  []string `json:"coauthors"`
 	// Credited is present (true) only when someone else authored the
 	// commit and credited the user as co-author.
 	Credited bool `json:"credited,omitempty"`
+
+	// CountsUnknown is present (true) only when files, additions and
+	// deletions are not all known: objects were missing from the
+	// repository (a partial clone, a broken branch).
+	CountsUnknown bool `json:"counts_unknown,omitempty"`
 
 	// GitHub items: private is always present on them (and absent on
 	// commits, whose visibility is not known); the rest when set.
@@ -138,31 +139,31 @@ func toV1(r *work.Report) reportV1 {
 	}
 	for _, c := range byDate(r.Contributions) {
 		out.Contributions = append(out.Contributions, contributionV1{
-			ID:            c.ID,
-			Kind:          c.Kind,
-			Repo:          c.Repo,
-			SHA:           c.SHA,
-			URL:           c.URL,
-			Title:         c.Title,
-			Date:          c.Date.Format(time.RFC3339),
-			Author:        c.Author,
-			Categories:    categoryIDs(c.Categories),
-			Reasons:       list(c.Reasons),
-			Files:         c.Files,
-			Additions:     c.Additions,
-			Deletions:     c.Deletions,
-			CountsUnknown: c.CountsUnknown,
-			Coauthors:     list(c.Coauthors),
-			Credited:      c.Credited,
-			Number:        c.Number,
-			State:         c.State,
-			Labels:        c.Labels,
-			Commits:       c.Commits,
-			Summary:       c.Summary,
-			Quote:         c.Quote,
-			Class:         c.Class,
-			On:            c.On,
+			ID:         c.ID,
+			Kind:       c.Kind,
+			Repo:       c.Repo,
+			SHA:        c.SHA,
+			URL:        c.URL,
+			Title:      c.Title,
+			Date:       c.Date.Format(time.RFC3339),
+			Author:     c.Author,
+			Categories: categoryIDs(c.Categories),
+			Reasons:    list(c.Reasons),
+			Files:      c.Files,
+			Additions:  c.Additions,
+			Deletions:  c.Deletions,
+			Coauthors:  list(c.Coauthors),
+			Credited:   c.Credited,
+			Number:     c.Number,
+			State:      c.State,
+			Labels:     c.Labels,
+			Commits:    c.Commits,
+			Summary:    c.Summary,
+			Quote:      c.Quote,
+			Class:      c.Class,
+			On:         c.On,
 		})
+		out.Contributions[len(out.Contributions)-1].CountsUnknown = c.CountsUnknown
 		if c.Kind != work.KindCommit {
 			out.Contributions[len(out.Contributions)-1].Private = &c.Private
 		}
