@@ -12,7 +12,9 @@
 #    `git-career --author X --since 1970-01-01 --format json` (the whole
 #    tool), and bench/walk (its history reading alone); then one quarter,
 #    the last whole quarter before the newest commit, both ways. Medians, their ratios to
-#    git's, and the peak RSS of all runs (GNU time).
+#    git's, CPU time (user+system; the tool uses both cores, git one), the
+#    peak RSS of all runs (GNU time), and the load average around them: the
+#    wall-clock ratios mean something only on an otherwise idle machine.
 # 3. Checks every commit's files and line counts against git's numstat and
 #    lists any that differ (bench/walk -compare); commits git lists that the
 #    tool leaves out on purpose (a commit and its revert) are counted apart.
@@ -57,7 +59,7 @@ go build -o "$OUT/walk" ./bench/walk
 go build -o "$OUT/git-career" ./cmd/git-career
 
 median() { sort -n | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a/b}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN{if (b > 0) printf "%.2fx", a/b; else printf "n/a"}'; }
 
 # bench REPO AUTHOR: measures and checks one repository.
 failed=0
@@ -76,19 +78,21 @@ bench() {
 	since=$(date -d "$(printf '%s-%02d-01' "$y" $((3 * q - 2))) -3 months" +%F)
 	until=$(date -d "$since +3 months -1 day" +%F)
 
-	local -A times peak
+	local -A times cpus peak
 	local names=(git ours walk git-quarter ours-quarter)
-	local n t mem
-	for n in "${names[@]}"; do times[$n]="" peak[$n]=0; done
+	local n t u s mem
+	for n in "${names[@]}"; do times[$n]="" cpus[$n]="" peak[$n]=0; done
 	run() { # run NAME CMD...: one timed run, output discarded
 		local name=$1
 		shift
-		/usr/bin/time -f '%e %M' -o "$OUT/time.txt" "$@" >/dev/null
-		read -r t mem <"$OUT/time.txt"
+		/usr/bin/time -f '%e %U %S %M' -o "$OUT/time.txt" "$@" >/dev/null
+		read -r t u s mem <"$OUT/time.txt"
 		times[$name]+="$t "
+		cpus[$name]+="$(awk -v u="$u" -v s="$s" 'BEGIN{print u+s}') "
 		((mem > peak[$name])) && peak[$name]=$mem
 		return 0
 	}
+	echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 	for ((i = 0; i < RUNS; i++)); do
 		run git git -C "$repo" log --branches --author="$author" --numstat --no-renames
 		run ours "$OUT/git-career" --repo "$repo" --author "$author" --since 1970-01-01 --format json --no-github
@@ -96,18 +100,27 @@ bench() {
 		run git-quarter git -C "$repo" log --branches --author="$author" --since="$since" --until="$until 23:59:59" --numstat --no-renames
 		run ours-quarter "$OUT/git-career" --repo "$repo" --author "$author" --since "$since" --until "$until" --format json --no-github
 	done
-	local -A med
+	echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+	local -A med cpu
 	for n in "${names[@]}"; do
 		med[$n]=$(printf '%s\n' ${times[$n]} | median)
+		cpu[$n]=$(printf '%s\n' ${cpus[$n]} | median)
 	done
-	printf '%-34s median %6.2f s  peak RSS %4d MiB  (runs: %s)\n' \
-		"git log --numstat" "${med[git]}" $((peak[git] / 1024)) "${times[git]% }" \
-		"git-career, whole history" "${med[ours]}" $((peak[ours] / 1024)) "${times[ours]% }" \
-		"bench/walk (history.Read only)" "${med[walk]}" $((peak[walk] / 1024)) "${times[walk]% }" \
-		"git log, $since..$until" "${med[git-quarter]}" $((peak[git-quarter] / 1024)) "${times[git-quarter]% }" \
-		"git-career, $since..$until" "${med[ours-quarter]}" $((peak[ours-quarter] / 1024)) "${times[ours-quarter]% }"
-	echo "ratio to git: whole history $(ratio "${med[ours]}" "${med[git]}")x (history only $(ratio "${med[walk]}" "${med[git]}")x)," \
-		"one quarter $(ratio "${med[ours-quarter]}" "${med[git-quarter]}")x (${med[ours-quarter]} s)"
+	for n in "${names[@]}"; do
+		local label
+		case $n in
+		git) label="git log --numstat" ;;
+		ours) label="git-career, whole history" ;;
+		walk) label="bench/walk (history.Read only)" ;;
+		git-quarter) label="git log, $since..$until" ;;
+		ours-quarter) label="git-career, $since..$until" ;;
+		esac
+		printf '%-34s median %6.2f s  cpu %6.2f s  peak RSS %4d MiB  (runs: %s)\n' \
+			"$label" "${med[$n]}" "${cpu[$n]}" $((peak[$n] / 1024)) "${times[$n]% }"
+	done
+	echo "ratio to git: whole history $(ratio "${med[ours]}" "${med[git]}") (history only $(ratio "${med[walk]}" "${med[git]}"))," \
+		"one quarter $(ratio "${med[ours-quarter]}" "${med[git-quarter]}") (${med[ours-quarter]} s);" \
+		"cpu time, whole history $(ratio "${cpu[ours]}" "${cpu[git]}")"
 
 	# Exactness: every commit's numstat against git's.
 	git -C "$repo" log --branches --author="$author" --no-merges --format=%H --numstat --no-renames >"$OUT/$tag.git.numstat"
