@@ -17,7 +17,9 @@ import (
 // empty tree for a root commit) with the line counts
 // `git log --numstat --no-renames` prints, in git's order. Given the
 // Storer of a repository from OpenRepository, it heeds the repository's
-// attributes (see gitAttrs) as git does.
+// attributes (see gitAttrs) as git does. When objects it needs are not in
+// the repository, it returns what it could read and an error wrapping
+// ErrCountsUnknown.
 func CommitFiles(s storer.EncodedObjectStorer, c *object.Commit) ([]work.FileChange, error) {
 	var attrs *gitAttrs
 	if fs, ok := s.(*fastStorage); ok {
@@ -25,14 +27,14 @@ func CommitFiles(s storer.EncodedObjectStorer, c *object.Commit) ([]work.FileCha
 	}
 	files, unknown, err := commitFiles(s, c, attrs)
 	if err == nil && unknown {
-		err = fmt.Errorf("commit %s: %w", c.Hash, errCountsUnknown)
+		err = fmt.Errorf("commit %s: %w", c.Hash, ErrCountsUnknown)
 	}
 	return files, err
 }
 
-// errCountsUnknown is CommitFiles' error for a commit whose trees or blobs
+// ErrCountsUnknown is CommitFiles' error for a commit whose trees or blobs
 // are not all in the repository.
-var errCountsUnknown = errors.New("objects missing: line counts unknown")
+var ErrCountsUnknown = errors.New("objects missing: line counts unknown")
 
 // commitFiles is CommitFiles that survives missing objects: unknown is
 // true when a tree or blob the diff needs is not in the repository (a

@@ -92,7 +92,7 @@ func checkStorer(t *testing.T, r *gittest.Repo, repo *git.Repository, s storer.E
 		c := r.CommitObject(repo, hash)
 		got, unknown, err := commitFiles(s, c, testAttrs(t, r))
 		if err == nil && unknown {
-			err = errCountsUnknown
+			err = ErrCountsUnknown
 		}
 		if err != nil {
 			t.Fatalf("commitFiles(%s): %v", hash, err)
@@ -332,8 +332,8 @@ func TestCommitFilesMissingObjects(t *testing.T) {
 	if !unknown || !reflect.DeepEqual(got, want) {
 		t.Errorf("got %v unknown=%v, want %v unknown=true", got, unknown, want)
 	}
-	if _, err := CommitFiles(repo.Storer, c); !errors.Is(err, errCountsUnknown) {
-		t.Errorf("CommitFiles: err = %v, want %v", err, errCountsUnknown)
+	if _, err := CommitFiles(repo.Storer, c); !errors.Is(err, ErrCountsUnknown) {
+		t.Errorf("CommitFiles: err = %v, want %v", err, ErrCountsUnknown)
 	}
 
 	// A parent that is not there leaves nothing to compare with.
