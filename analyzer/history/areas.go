@@ -22,8 +22,19 @@ const areaSampleCap = 20000
 //
 // A commit whose trees are not in the repository names no areas.
 func rootAreas(s storer.EncodedObjectStorer, c *object.Commit, asRoot bool) ([]string, error) {
+	return rootAreasKnown(s, c, asRoot, nil)
+}
+
+// rootAreasKnown is rootAreas with the trees of commits already read:
+// known(h) returns commit h's tree when it is known.
+func rootAreasKnown(s storer.EncodedObjectStorer, c *object.Commit, asRoot bool, known func(plumbing.Hash) (plumbing.Hash, bool)) ([]string, error) {
 	var parentTree plumbing.Hash
 	if len(c.ParentHashes) > 0 && !asRoot {
+		if known != nil {
+			if t, ok := known(c.ParentHashes[0]); ok {
+				return areasBetween(s, c, t)
+			}
+		}
 		t, err := commitTree(s, c.ParentHashes[0])
 		if isMissing(err) {
 			return nil, nil
@@ -33,6 +44,11 @@ func rootAreas(s storer.EncodedObjectStorer, c *object.Commit, asRoot bool) ([]s
 		}
 		parentTree = t
 	}
+	return areasBetween(s, c, parentTree)
+}
+
+// areasBetween compares the root tree of c with parentTree.
+func areasBetween(s storer.EncodedObjectStorer, c *object.Commit, parentTree plumbing.Hash) ([]string, error) {
 	before, err := readTree(s, parentTree)
 	if isMissing(err) {
 		return nil, nil

@@ -324,31 +324,79 @@ func (s *objectStore) inflateInto(p *pack, pos uint64, size uint64, out []byte) 
 	if _, err := io.ReadFull(s.zr, out); err != nil {
 		return nil, fmt.Errorf("inflating: %w", err)
 	}
-	p.touched(len(p.data) - int(pos) - s.br.Len())
+	p.touched(int(pos), len(p.data)-s.br.Len())
 	return out, nil
 }
 
-// dropPagesEvery is about how many bytes of a pack's mapped pages are
-// touched between two calls that let the kernel drop them. Pages of a
-// mapped file count in the resident size as they are read, and a
+// dropPagesEvery is how many bytes of a pack's and its index's mapped
+// pages may be touched before the kernel is told it can drop them. Pages
+// of a mapped file count in the resident size once read, and a
 // whole-history scan reads nearly all of a pack and, by its binary
 // searches, of its index: without this, the resident size grows with the
 // pack (240 MB of git/git's). Pages read again come back from the page
-// cache.
+// cache. A short scan (a quarter) touches fewer distinct pages than this
+// and never drops any.
 const dropPagesEvery = 48 << 20
 
-// touched counts an object of n compressed bytes read from the mapping,
-// and drops the mapped pages (the index's too) once about dropPagesEvery
-// bytes of pages have been touched. A small object still touches a whole
-// page, and its index lookup a few more: each read counts two pages more
-// than its bytes. Safe for concurrent use.
-func (p *pack) touched(n int) {
-	if p.read.Add(int64(n)+2*4096) < dropPagesEvery {
+// pageSet records which pages of a mapping were touched since they were
+// last dropped, to count distinct pages rather than reads. It counts in
+// chunks of 64 KiB: a fault on a mapped file maps the pages around it that
+// are in the page cache too (Linux's fault-around, 64 KiB by default), and
+// they all count in the resident size. Safe for concurrent use.
+type pageSet struct {
+	bits  []atomic.Uint64
+	count atomic.Int64
+}
+
+// chunkShift is log2 of the chunk a pageSet counts in.
+const chunkShift = 16
+
+func newPageSet(size int) *pageSet {
+	return &pageSet{bits: make([]atomic.Uint64, (size>>chunkShift)/64+1)}
+}
+
+// mark records the pages of bytes [from, to) and returns how many were
+// not recorded yet.
+func (s *pageSet) mark(from, to int) int64 {
+	var added int64
+	for pg := from >> chunkShift; pg <= (to-1)>>chunkShift; pg++ {
+		w, b := pg>>6, uint64(1)<<(pg&63)
+		if w < len(s.bits) && s.bits[w].Or(b)&b == 0 {
+			added++
+		}
+	}
+	return added
+}
+
+func (s *pageSet) reset() {
+	for i := range s.bits {
+		s.bits[i].Store(0)
+	}
+}
+
+// touched records that bytes [from, to) of the pack were read, and drops
+// the mapped pages (the index's too) once dropPagesEvery bytes of distinct
+// pages have been touched.
+func (p *pack) touched(from, to int) {
+	if p.pages == nil || to <= from {
 		return
 	}
-	p.read.Store(0)
+	if p.pages.count.Add(p.pages.mark(from, to))<<chunkShift < dropPagesEvery {
+		return
+	}
+	p.pages.count.Store(0)
+	p.pages.reset()
+	p.idxPages.reset()
 	dropPages(p.data)
 	dropPages(p.idx)
+}
+
+// touchedIdx records that bytes [from, to) of the index were read; they
+// count toward the same budget as the pack's.
+func (p *pack) touchedIdx(from, to int) {
+	if p.idxPages != nil {
+		p.pages.count.Add(p.idxPages.mark(from, to))
+	}
 }
 
 // readOfsOffset decodes an OFS_DELTA's distance back to its base: a
@@ -438,10 +486,11 @@ type pack struct {
 	unmap func() error
 	// unmapIdx releases idx, mapped like data.
 	unmapIdx func() error
-	read     atomic.Int64 // bytes read from data since its pages were last dropped
-	hashes   []byte       // n*20 sorted hashes, within idx
-	offs     []byte       // n*4 offsets, within idx
-	large    []byte       // 8-byte offsets for packs over 2 GiB, within idx
+	// pages and idxPages record the pages touched since the last drop.
+	pages, idxPages *pageSet
+	hashes          []byte // n*20 sorted hashes, within idx
+	offs            []byte // n*4 offsets, within idx
+	large           []byte // 8-byte offsets for packs over 2 GiB, within idx
 }
 
 func openPack(idxPath string) (*pack, error) {
@@ -478,6 +527,7 @@ func openPack(idxPath string) (*pack, error) {
 	if len(p.data) < 12 || !bytes.Equal(p.data[:4], []byte("PACK")) {
 		return nil, fmt.Errorf("pack %s: bad header", p.name)
 	}
+	p.pages, p.idxPages = newPageSet(len(p.data)), newPageSet(len(p.idx))
 	ok = true
 	return p, nil
 }
@@ -525,6 +575,11 @@ func (p *pack) find(h plumbing.Hash) (uint64, bool) {
 		}
 		switch {
 		case c == 0:
+			// The probes' pages are mostly the same few; the entry's
+			// hash and offset are the pages this lookup adds.
+			base := 8 + 256*4
+			p.touchedIdx(base+m*20, base+m*20+20)
+			p.touchedIdx(base+p.n*24+m*4, base+p.n*24+m*4+4)
 			return p.offset(m), true
 		case c < 0:
 			lo = m + 1

@@ -185,7 +185,27 @@ func Read(opt Options) (*Scan, error) {
 			walkStop = s
 		}
 	}
-	missingCommits, err := walkTips(r.nodes, tips, shallow, walkStop, func(n commitgraph.CommitNode, tip int) error {
+	// The walk reads each commit's parents before the commit: area
+	// sampling takes a parent's tree from there rather than reading the
+	// parent again. Without the commit-graph a node holds its decoded
+	// commit, so the tree costs nothing; with it, Commit() would decode
+	// again, and the header read stays cheaper.
+	treeOf := map[plumbing.Hash]plumbing.Hash{}
+	var fetched func(commitgraph.CommitNode)
+	if owners == nil && !r.graph {
+		fetched = func(n commitgraph.CommitNode) {
+			if c, err := n.Commit(); err == nil {
+				treeOf[n.ID()] = c.TreeHash
+			}
+		}
+	}
+	knownTree := func(h plumbing.Hash) (plumbing.Hash, bool) {
+		t, ok := treeOf[h]
+		return t, ok
+	}
+	missingCommits, err := walkTips(r.nodes, tips, shallow, walkStop, fetched, func(n commitgraph.CommitNode, tip int) error {
+		// A commit's tree is wanted by its children, visited before it.
+		defer delete(treeOf, n.ID())
 		if n.CommitTime().Before(walkStop) {
 			return nil
 		}
@@ -231,7 +251,7 @@ func Read(opt Options) (*Scan, error) {
 			return nil
 		}
 		if inAreas {
-			as, err := rootAreas(r.storage, c, shallow[c.Hash])
+			as, err := rootAreasKnown(r.storage, c, shallow[c.Hash], knownTree)
 			if err != nil {
 				return err
 			}

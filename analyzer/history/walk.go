@@ -28,7 +28,7 @@ func walkCommits(idx commitgraph.CommitNodeIndex, tips []plumbing.Hash, shallow 
 	for i, h := range tips {
 		refs[i] = tipRef{hash: h}
 	}
-	_, err := walkTips(idx, refs, shallow, stopBefore, func(n commitgraph.CommitNode, _ int) error { return visit(n) })
+	_, err := walkTips(idx, refs, shallow, stopBefore, nil, func(n commitgraph.CommitNode, _ int) error { return visit(n) })
 	return err
 }
 
@@ -43,7 +43,10 @@ type walkMissing struct {
 // walkTips is walkCommits that also tells visit which tip reached each
 // commit first (an index into tips), for warnings that name a branch, and
 // that survives missing commits.
-func walkTips(idx commitgraph.CommitNodeIndex, tips []tipRef, shallow map[plumbing.Hash]bool, stopBefore time.Time, visit func(n commitgraph.CommitNode, tip int) error) (walkMissing, error) {
+//
+// fetched, when not nil, is called with each commit as it is read, before
+// any of its children is visited: a commit's parents are read before it.
+func walkTips(idx commitgraph.CommitNodeIndex, tips []tipRef, shallow map[plumbing.Hash]bool, stopBefore time.Time, fetched func(commitgraph.CommitNode), visit func(n commitgraph.CommitNode, tip int) error) (walkMissing, error) {
 	var miss walkMissing
 	missing := func(tip int) {
 		if miss.commits == 0 {
@@ -66,7 +69,35 @@ func walkTips(idx commitgraph.CommitNodeIndex, tips []tipRef, shallow map[plumbi
 		if err != nil {
 			return miss, fmt.Errorf("reading commit %s: %w", t.hash, err)
 		}
+		if fetched != nil {
+			fetched(n)
+		}
 		heap.Push(q, tipNode{n, i})
+	}
+	pushParents := func(n commitgraph.CommitNode, tip int) error {
+		for _, p := range n.ParentHashes() {
+			if seen[p] {
+				continue
+			}
+			seen[p] = true
+			pn, err := idx.Get(p)
+			if isMissing(err) {
+				if len(shallow) == 0 {
+					// With a shallow file, a shallow boundary that the
+					// file lags behind; else a broken history.
+					missing(tip)
+				}
+				continue
+			}
+			if err != nil {
+				return fmt.Errorf("reading commit %s (parent of %s): %w", p, n.ID(), err)
+			}
+			if fetched != nil {
+				fetched(pn)
+			}
+			heap.Push(q, tipNode{pn, tip})
+		}
+		return nil
 	}
 	old := 0
 	for q.Len() > 0 {
@@ -80,30 +111,15 @@ func walkTips(idx commitgraph.CommitNodeIndex, tips []tipRef, shallow map[plumbi
 		} else {
 			old = 0
 		}
+		// The parents are read before the commit is visited, so that
+		// visit may use what fetched learnt of them.
+		if !shallow[n.ID()] {
+			if err := pushParents(n, tn.tip); err != nil {
+				return miss, err
+			}
+		}
 		if err := visit(n, tn.tip); err != nil {
 			return miss, err
-		}
-		if shallow[n.ID()] {
-			continue
-		}
-		for _, p := range n.ParentHashes() {
-			if seen[p] {
-				continue
-			}
-			seen[p] = true
-			pn, err := idx.Get(p)
-			if isMissing(err) {
-				if len(shallow) == 0 {
-					// With a shallow file, a shallow boundary that the
-					// file lags behind; else a broken history.
-					missing(tn.tip)
-				}
-				continue
-			}
-			if err != nil {
-				return miss, fmt.Errorf("reading commit %s (parent of %s): %w", p, n.ID(), err)
-			}
-			heap.Push(q, tipNode{pn, tn.tip})
 		}
 	}
 	return miss, nil
