@@ -54,34 +54,28 @@ func countText(a, b []byte) (added, deleted int) {
 	// git decides which lines to discard from how often each line occurs
 	// in the whole of the other file, shared ends included. Only lines of
 	// the middles need counting.
-	type occ struct{ a, b int32 }
-	counts := make(map[uint64]*occ, len(ha)+len(hb))
+	// A line's count in a is in the low half of its value, in b in the
+	// high half: a map of plain numbers, no allocation per line.
+	const inA, inB = 1, 1 << 32
+	counts := make(map[uint64]uint64, len(ha)+len(hb))
 	for _, h := range ha {
-		if o := counts[h]; o != nil {
-			o.a++
-		} else {
-			counts[h] = &occ{a: 1}
-		}
+		counts[h] += inA
 	}
 	for _, h := range hb {
-		if o := counts[h]; o != nil {
-			o.b++
-		} else {
-			counts[h] = &occ{b: 1}
-		}
+		counts[h] += inB
 	}
 	shared := 0 // lines in the common prefix and suffix
 	for _, part := range [][]byte{a[:p], a[len(a)-s:]} {
 		forEachLine(part, func(line []byte) {
 			shared++
-			if o := counts[maphash.Bytes(lineSeed, line)]; o != nil {
-				o.a++
-				o.b++
+			h := maphash.Bytes(lineSeed, line)
+			if v, ok := counts[h]; ok {
+				counts[h] = v + inA + inB
 			}
 		})
 	}
-	keptA := keepLines(ha, len(ha)+shared, func(h uint64) int32 { return counts[h].b })
-	keptB := keepLines(hb, len(hb)+shared, func(h uint64) int32 { return counts[h].a })
+	keptA := keepLines(ha, len(ha)+shared, func(h uint64) int32 { return int32(counts[h] >> 32) })
+	keptB := keepLines(hb, len(hb)+shared, func(h uint64) int32 { return int32(uint32(counts[h])) })
 	deleted = len(ha) - len(keptA)
 	added = len(hb) - len(keptB)
 
