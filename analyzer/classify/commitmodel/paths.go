@@ -116,6 +116,16 @@ func isTest(dirs []string, base, origBase string) bool {
 		if testDirs[d] && (d != "it" || i > 0 && dirs[i-1] == "src") {
 			return true
 		}
+		// Test harness crates and packages: formatter_test/, test-utils/.
+		if hasSuffixAny(d, "_test", "-test", "_tests", "-tests") || strings.HasPrefix(d, "test-util") ||
+			strings.HasPrefix(d, "test_util") || strings.HasPrefix(d, "testutil") {
+			return true
+		}
+	}
+	for _, x := range testRunnerConfigs {
+		if strings.HasPrefix(base, x) {
+			return true
+		}
 	}
 	ext := path.Ext(base)
 	stem := strings.TrimSuffix(base, ext)
@@ -126,17 +136,19 @@ func isTest(dirs []string, base, origBase string) bool {
 		return true
 	case strings.HasSuffix(base, "_spec.rb") || ext == ".snap":
 		return true
+	case (strings.HasSuffix(stem, "_spec") || strings.HasSuffix(stem, "_test")) && jsExt[ext]:
+		return true // Angular's foo_spec.ts
 	case ext == ".sh" && len(base) > 6 && base[0] == 't' && isDigits(base[1:5]) && base[5] == '-':
 		return true // git's t/t1234-name.sh
 	}
 	if i := strings.LastIndexByte(stem, '.'); i > 0 {
 		inner := stem[i+1:]
-		switch ext {
-		case ".js", ".jsx", ".ts", ".tsx", ".mjs", ".cjs", ".mts", ".cts":
+		switch {
+		case jsExt[ext]:
 			if inner == "spec" || inner == "test" || inner == "e2e" || inner == "cy" {
 				return true
 			}
-		case ".vue", ".svelte":
+		case ext == ".vue" || ext == ".svelte":
 			if inner == "spec" || inner == "test" {
 				return true
 			}
@@ -156,6 +168,12 @@ func isTest(dirs []string, base, origBase string) bool {
 	return false
 }
 
+var jsExt = set(".js", ".jsx", ".ts", ".tsx", ".mjs", ".cjs", ".mts", ".cts")
+
+// testRunnerConfigs configure test runners: they are part of the tests.
+var testRunnerConfigs = []string{"vitest.config.", "vitest.workspace.", "jest.config.", "playwright.config.",
+	"cypress.config.", "karma.conf.", "pytest.ini", ".mocharc", "nextest.toml"}
+
 func isDigits(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] < '0' || s[i] > '9' {
@@ -174,8 +192,12 @@ var ciFiles = set(".gitlab-ci.yml", ".gitlab-ci.yaml", ".travis.yml", ".travis.y
 var ciDirs = set(".circleci", ".buildkite", ".woodpecker", "ci")
 
 func isCI(lp string, dirs []string, base string) bool {
-	if ciFiles[base] || anyDir(dirs, ciDirs) {
+	if ciFiles[base] {
 		return true
+	}
+	if anyDir(dirs, ciDirs) {
+		// A page about CI in the docs (www/docs/ci/actions.md) is docs.
+		return !(docExt[path.Ext(base)] && (anyDir(dirs, docDirs) || anyDir(dirs, siteDirs)))
 	}
 	return strings.HasPrefix(lp, ".github/workflows/") || strings.HasPrefix(lp, ".github/actions/") ||
 		strings.HasPrefix(lp, ".gitlab/ci/") || strings.HasPrefix(base, ".woodpecker")
@@ -194,7 +216,9 @@ var manifests = set("go.mod", "package.json", "cargo.toml", "gemfile", "pyprojec
 // without an extension.
 func isChangelog(base string) bool {
 	for _, n := range []string{"changelog", "changes", "history", "release-notes", "release_notes", "releasenotes", "news"} {
-		if base == n || strings.HasPrefix(base, n+".") {
+		// Prose only: changelog.go and changelog.yml are the code and
+		// the workflow that write one.
+		if base == n || strings.HasPrefix(base, n+".") && docExt[base[len(n):]] {
 			return true
 		}
 	}
@@ -224,6 +248,10 @@ var docExt = set(".md", ".mdx", ".rst", ".adoc", ".asciidoc", ".txt", ".markdown
 
 var docDirs = set("docs", "doc", "documentation", "man", "man1", "man2", "man3", "man4", "man5", "man6", "man7", "man8", "guide", "guides")
 
+// siteDirs hold a project's web site, which is its documentation
+// (goreleaser's www/, docusaurus's website/), when at the top.
+var siteDirs = set("www", "website")
+
 var notDocPrefixes = []string{"changelog", "changes", "history", "release-notes", "release_notes", "license", "licence",
 	"copying", "notice", "authors", "cmakelists.txt", "robots.txt", "meson_options.txt"}
 
@@ -236,7 +264,7 @@ func isDoc(lp string, dirs []string, base string) bool {
 	if strings.HasPrefix(base, "requirements") && strings.HasSuffix(base, ".txt") {
 		return false
 	}
-	if anyDir(dirs, docDirs) || strings.HasPrefix(lp, "website/docs/") {
+	if anyDir(dirs, docDirs) || len(dirs) > 0 && siteDirs[dirs[0]] {
 		return true
 	}
 	return docExt[path.Ext(base)] || strings.HasPrefix(base, "readme") || strings.HasPrefix(base, "contributing")
