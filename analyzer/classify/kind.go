@@ -87,7 +87,11 @@ func modelKind(f *facts) (work.Category, string) {
 	if k == "" {
 		return "", ""
 	}
-	if p.P < minModelP[p.Class] {
+	minP, ok := m.MinP(p.Class)
+	if !ok {
+		minP = minModelP[p.Class]
+	}
+	if p.P < minP {
 		// Unsure, but a fix the author calls one: "Fix the login" on
 		// code is a fix even when the model hesitates.
 		if !(p.Class == "fix" && fixFirst[firstWord(f.subject)] && f.product > 0) {
@@ -98,7 +102,9 @@ func modelKind(f *facts) (work.Category, string) {
 }
 
 // minModelP is the least probability at which the model's guess is
-// shown: below it, the commit gets no kind of work rather than a guess.
+// shown, for the classes the model has no calibrated one for (see
+// commitmodel.TrainOptions.Calibrate): below it, the commit gets no kind
+// of work rather than a guess.
 // Docs and fixes need more: guessed at the model's first choice, they are
 // the commonest false claims (chores that touch a README, refactors that
 // read like fixes), and leaving a few out costs the reader less.

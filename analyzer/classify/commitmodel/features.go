@@ -44,6 +44,7 @@ const (
 //	k:  a kind of path changed       all:, most: every / most files of a kind
 //	e:  a file extension             d:  a folder name   n: a file name
 //	x:  the first word with the kind of the files
+//	vx: a vocabulary (below) with the kind of the files
 //	v:  the subject uses words of a kind of work (vocab.go)
 //	and the shape: sl: subject length, body:, nf: files, a:/r: lines
 //	added/removed, add-only, delete-only, in-place.
@@ -106,7 +107,8 @@ func emitFeatures(in Input, e *emitter) {
 		e.add("f:", first)
 	}
 	e.add("sl:", bucket(len(ws), 1, 2, 3, 6, 10))
-	if m := vocabMatches(ws); m != 0 {
+	m := vocabMatches(ws)
+	if m != 0 {
 		for i := range vocab {
 			if m&(1<<i) != 0 {
 				e.add("v:", vocab[i].name)
@@ -123,10 +125,14 @@ func emitFeatures(in Input, e *emitter) {
 	}
 	e.add("body:", bucket(len(bws), 0, 10, 40))
 
-	fileFeatures(e, in.Files, in.Kinds, first)
+	fileFeatures(e, in.Files, in.Kinds, first, m)
 }
 
-func fileFeatures(e *emitter, files []File, kinds []PathKind, first string) {
+// fileFeatures adds the facts about the paths, and the words of a kind
+// of work crossed with the kind of file most changed (vocab bits m): docs
+// words with only code changed are doc comments and docstring examples,
+// test words with only code changed a test helper.
+func fileFeatures(e *emitter, files []File, kinds []PathKind, first string, m uint32) {
 	if len(files) == 0 {
 		e.add("nofiles")
 		e.add("x:", first, "|nofiles")
@@ -180,6 +186,11 @@ func fileFeatures(e *emitter, files []File, kinds []PathKind, first string) {
 	}
 	e.add("nk:", bucket(distinct, 1, 2))
 	e.add("x:", first, "|", dominant)
+	for i := range vocab {
+		if m&(1<<i) != 0 {
+			e.add("vx:", vocab[i].name, "|", dominant)
+		}
+	}
 	e.add("nf:", bucket(n, 1, 2, 5, 20))
 	e.add("a:", bucket(added, 0, 2, 10, 50, 200, 1000))
 	e.add("r:", bucket(deleted, 0, 2, 10, 50, 200, 1000))

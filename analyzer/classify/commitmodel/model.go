@@ -54,6 +54,17 @@ type Model struct {
 	index   map[uint64]int // hash of a feature name (hashName) → row
 	names   []string       // row → feature name
 	w       []float64      // row-major: len(names) × len(classes)
+	// minP are the calibrated least probabilities at which a class is
+	// shown (see TrainOptions.Calibrate); classes not in it have none.
+	minP map[string]float64
+}
+
+// MinP returns the calibrated least probability at which the model's
+// first choice class should be shown, and false when the model has none
+// for it (the caller then uses its own).
+func (m *Model) MinP(class string) (float64, bool) {
+	p, ok := m.minP[class]
+	return p, ok
 }
 
 // Prediction is the model's answer for one input.
@@ -177,7 +188,7 @@ var stopwords = set("a", "an", "the", "to", "for", "of", "in", "on", "at", "by",
 func isWordFeature(f string) bool {
 	fam, _, _ := strings.Cut(f, ":")
 	switch fam {
-	case "w", "f", "b", "bw", "v", "x":
+	case "w", "f", "b", "bw", "v", "x", "vx":
 		return true
 	}
 	return false
@@ -263,6 +274,12 @@ func describe(f string) string {
 		return "'" + w + "' with only " + kindPhrase(kind)
 	case "v":
 		return "subject uses " + v + " words"
+	case "vx":
+		voc, kind, _ := strings.Cut(v, "|")
+		if kind == "mixed" {
+			return voc + " words with files of several kinds"
+		}
+		return voc + " words with only " + kindPhrase(kind)
 	case "add-only":
 		return "only adds lines"
 	case "delete-only":
@@ -322,6 +339,7 @@ func softmax(s []float64) []float64 {
 //	git-career commit model 1
 //	classes feature fix ...
 //	bias 120 -30 ...
+//	minp docs 550 perf 300 ...   (calibrated least probabilities; optional)
 //	<feature>\t<weight per class>
 //
 // Weights are integers in thousandths, rows sorted by feature name; a
@@ -339,6 +357,18 @@ func (m *Model) MarshalText() ([]byte, error) {
 		b.WriteString(" " + strconv.Itoa(quantize(x)))
 	}
 	b.WriteByte('\n')
+	if len(m.minP) > 0 {
+		cs := make([]string, 0, len(m.minP))
+		for c := range m.minP {
+			cs = append(cs, c)
+		}
+		slices.Sort(cs)
+		b.WriteString("minp")
+		for _, c := range cs {
+			b.WriteString(" " + c + " " + strconv.Itoa(quantize(m.minP[c])))
+		}
+		b.WriteByte('\n')
+	}
 	k := len(m.classes)
 	order := make([]int, len(m.names))
 	for i := range order {
@@ -393,6 +423,21 @@ func Parse(data []byte) (*Model, error) {
 	}
 	m.index = map[uint64]int{}
 	for n := 4; sc.Scan(); n++ {
+		if n == 4 && strings.HasPrefix(sc.Text(), "minp ") {
+			f := strings.Fields(strings.TrimPrefix(sc.Text(), "minp "))
+			if len(f)%2 != 0 {
+				return nil, fmt.Errorf("commit model: line 4: want pairs of a class and a probability")
+			}
+			m.minP = map[string]float64{}
+			for i := 0; i < len(f); i += 2 {
+				v, err := strconv.Atoi(f[i+1])
+				if err != nil || !slices.Contains(m.classes, f[i]) {
+					return nil, fmt.Errorf("commit model: line 4: bad minimum probability %q %q", f[i], f[i+1])
+				}
+				m.minP[f[i]] = float64(v) / scale
+			}
+			continue
+		}
 		name, ws, ok := strings.Cut(sc.Text(), "\t")
 		if !ok {
 			return nil, fmt.Errorf("commit model: line %d: no tab", n)

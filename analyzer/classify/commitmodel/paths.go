@@ -54,6 +54,8 @@ func KindOf(p string) PathKind {
 		return ManifestFile
 	case anyDir(dirs, benchDirs) || isBenchBase(base, origBase):
 		return BenchFile
+	case isAgentConfig(dirs, base):
+		return ConfigFile
 	case isDoc(lp, dirs, base):
 		return DocFile
 	case isBuildBase(base) || anyDir(dirs, buildDirs):
@@ -305,6 +307,20 @@ var configFiles = set(".editorconfig", ".gitignore", ".gitattributes", ".golangc
 	".flake8", "mypy.ini", "codeowners", ".mailmap", "typos.toml", "_typos.toml", "deny.toml")
 
 var configPrefixes = []string{".prettier", ".eslint", "eslint.config.", "prettier.config.", ".markdownlint", ".yamllint", ".vscode"}
+
+// isAgentConfig: instructions for coding assistants (AGENTS.md,
+// .claude/skills/...) are Markdown, but they configure a tool: authors
+// file them as chores, not documentation.
+func isAgentConfig(dirs []string, base string) bool {
+	if agentFiles[base] {
+		return true
+	}
+	return len(dirs) > 0 && agentDirs[dirs[0]]
+}
+
+var agentFiles = set("agents.md", "claude.md", "gemini.md", "copilot-instructions.md", ".cursorrules", ".windsurfrules")
+
+var agentDirs = set(".claude", ".cursor", ".agents", ".codex", ".gemini", ".windsurf")
 
 func isConfigBase(base string) bool {
 	if configFiles[base] {
