@@ -21,6 +21,12 @@ func kindOf(f *facts) (k work.Category, why string, guessed bool) {
 	if k != "" || why != "" {
 		return k, why, false
 	}
+	if work.IsBot(f.c.Author) {
+		// A bot's commit is the output of automation someone set up,
+		// not a kind of work: its words are a template ("auto-update
+		// generated files") the model would read as docs or a fix.
+		return "", "written by a bot", false
+	}
 	k, why = modelKind(f)
 	return k, why, k != ""
 }

@@ -28,13 +28,16 @@ var botNames = map[string]bool{
 	"autofix-ci": true, "pre-commit-ci": true, "greenkeeper": true, "snyk-bot": true,
 	"mergify": true, "copilot": true, "github actions": true, "github action": true,
 	"renovate bot": true, "autofix": true,
+	// The identity actions/checkout commits as unless told otherwise.
+	"actions-user": true,
 }
 
 // IsBot reports whether p is an automation account rather than a person.
 func IsBot(p Person) bool {
 	name := strings.ToLower(strings.TrimSpace(p.Name))
 	email := strings.ToLower(p.Email)
-	if strings.HasSuffix(name, "[bot]") || strings.Contains(email, "[bot]") || botNames[name] {
+	// "GoReleaser Bot", "MikroORM Release Bot": a project's release bot.
+	if strings.HasSuffix(name, "[bot]") || strings.HasSuffix(name, " bot") || strings.Contains(email, "[bot]") || botNames[name] {
 		return true
 	}
 	if login, ok := NoreplyLogin(email); ok && (strings.HasSuffix(login, "[bot]") || botNames[login]) {

@@ -27,6 +27,8 @@ func TestIsBot(t *testing.T) {
 		{"github-actions", "41898282+github-actions[bot]@users.noreply.github.com"},
 		{"x", "12345+dependabot@users.noreply.github.com"},
 		{"autofix-ci", "114827586+autofix-ci[bot]@users.noreply.github.com"},
+		{"actions-user", "actions@github.com"},
+		{"GoReleaser Bot", "29843943+goreleaserbot@users.noreply.github.com"},
 	}
 	for _, p := range bots {
 		if !IsBot(p) {
@@ -37,6 +39,7 @@ func TestIsBot(t *testing.T) {
 		{"Ada Lovelace", "ada@example.com"},
 		{"Robert", "robert@example.com"},
 		{"Bo", "99+bo@users.noreply.github.com"},
+		{"Abbot", "abbot@example.com"},
 	}
 	for _, p := range people {
 		if IsBot(p) {
