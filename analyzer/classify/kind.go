@@ -58,7 +58,7 @@ func decidedKind(f *facts) (work.Category, string) {
 	if why := dependencyUpdate(f); why != "" {
 		return work.Dependencies, why
 	}
-	if f.all(f.ci) {
+	if f.all(f.ci) && !ciDocWords.MatchString(f.subject) {
 		// Build files alone are left to the model: authors file them
 		// under fixes and features about as often as under the build.
 		return work.Automation, "only CI files changed: " + firstPath(f, func(p string) bool {
@@ -181,6 +181,11 @@ var versionBump = regexp.MustCompile(`^(bump|update|increment|set|prepare)( the)
 // depUpdate: "update dependency x to v3", "bump x from 1 to 2",
 // "upgrade x to 1.2".
 var depUpdate = regexp.MustCompile(`^(bump|update|upgrade|pin)s?( the)?( \S+)? (dependenc(y|ies)|deps?|packages?|lockfile|lock file)\b|^(bump|update|upgrade)s? \S+ from \S+ to \S+|^(update|upgrade|bump)s? (dependency|module|crate|package|action|image|docker tag) \S+ to v?\d`)
+
+// ciDocWords: a subject about the words in a workflow ("update
+// comments", "explain why we pin X") is left to the model, which weighs
+// them against the CI paths.
+var ciDocWords = regexp.MustCompile(`\b(comments?|docs?|documentation|document|typos?|explanation|explain|wording|readme)\b`)
 
 // codeDocWords name documentation written in code: API docs and doc
 // comments.

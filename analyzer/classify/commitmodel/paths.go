@@ -44,7 +44,8 @@ func KindOf(p string) PathKind {
 		return LockFile
 	case isChangelog(base) || hasDir(dirs, ".changeset"):
 		return ChangelogFile
-	case anyDir(dirs, generatedDirs) || isGeneratedBase(base):
+	case anyDir(dirs, generatedDirs) && !hasSrcMain(dirs) || isGeneratedBase(base):
+		// (A Maven module named dist, with its src/main, is source.)
 		return GeneratedFile
 	case isTest(dirs, base, origBase):
 		return TestFile
@@ -113,6 +114,12 @@ var testDirs = set("t", "test", "tests", "__tests__", "__snapshots__", "__mocks_
 	"integration-test", "integration-tests", "unit-test", "unit-tests", "it")
 
 func isTest(dirs []string, base, origBase string) bool {
+	// Maven's and Gradle's src/main holds the main code, even in a
+	// module named for testing (a library users test with): the folders
+	// above it do not make it a test.
+	if hasSrcMain(dirs) {
+		dirs = nil
+	}
 	for i, d := range dirs {
 		// "it" (JUnit integration tests) only as src/it.
 		if testDirs[d] && (d != "it" || i > 0 && dirs[i-1] == "src") {
@@ -175,6 +182,15 @@ var jsExt = set(".js", ".jsx", ".ts", ".tsx", ".mjs", ".cjs", ".mts", ".cts")
 // testRunnerConfigs configure test runners: they are part of the tests.
 var testRunnerConfigs = []string{"vitest.config.", "vitest.workspace.", "jest.config.", "playwright.config.",
 	"cypress.config.", "karma.conf.", "pytest.ini", ".mocharc", "nextest.toml"}
+
+func hasSrcMain(dirs []string) bool {
+	for i := 0; i+1 < len(dirs); i++ {
+		if dirs[i] == "src" && dirs[i+1] == "main" {
+			return true
+		}
+	}
+	return false
+}
 
 func isDigits(s string) bool {
 	for i := 0; i < len(s); i++ {
