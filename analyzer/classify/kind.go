@@ -179,8 +179,8 @@ var releaseSubject = regexp.MustCompile(`^(release[sd]?:?\s+|version\s+)?v?\d+\.
 var versionBump = regexp.MustCompile(`^(bump|update|increment|set|prepare)( the)?( package| project)? versions?( number)?( to v?\d\S*| for release| for v?\d\S*)?( \(#\d+\))?$|^(bump|update) to v?\d+\.\d+\S*$`)
 
 // depUpdate: "update dependency x to v3", "bump x from 1 to 2",
-// "upgrade x to 1.2".
-var depUpdate = regexp.MustCompile(`^(bump|update|upgrade|pin)s?( the)?( \S+)? (dependenc(y|ies)|deps?|packages?|lockfile|lock file)\b|^(bump|update|upgrade)s? \S+ from \S+ to \S+|^(update|upgrade|bump)s? (dependency|module|crate|package|action|image|docker tag) \S+ to v?\d`)
+// "upgrade x to 1.2", "update cross-repo angular dependencies".
+var depUpdate = regexp.MustCompile(`^(bump|update|upgrade|pin)s?( the)?( \S+)? (dependenc(y|ies)|deps?|packages?|lockfile|lock file)\b|^(bump|update|upgrade)s?( the)?( [\w@/.-]+){2} (dependencies|deps)( \(#\d+\))?$|^(bump|update|upgrade)s? \S+ from \S+ to \S+|^(update|upgrade|bump)s? (dependency|module|crate|package|action|image|docker tag) \S+ to v?\d`)
 
 // ciDocWords: a subject about the words in a workflow ("update
 // comments", "explain why we pin X") is left to the model, which weighs

@@ -48,6 +48,7 @@ func TestClassify(t *testing.T) {
 		body    string
 		files   []work.FileChange
 		coauth  []work.Person
+		author  work.Person
 		ctx     *Context
 		want    []work.Category
 		// without, when set, lists categories the commit must not get,
@@ -139,6 +140,13 @@ func TestClassify(t *testing.T) {
 			files: files("go.sum:40:38"), want: []work.Category{work.Dependencies}},
 		{name: "bump from a to b", subject: "Bump golang.org/x/text from 0.3.0 to 0.3.1",
 			files: files("go.mod:1:1", "go.sum:2:2"), want: []work.Category{work.Dependencies}},
+		{name: "two words before dependencies", subject: "Update cross-repo web dependencies",
+			files: files("tests/e2e/app/package.json:3:3"), want: []work.Category{work.Dependencies}},
+		{name: "a bot's commit is no kind of work", subject: "Auto-update generated files",
+			files: files("README.md:4:4"), author: work.Person{Name: "actions-user", Email: "actions@github.com"},
+			want: []work.Category{}},
+		{name: "changelog.go is code, not release notes", subject: "Fix the changelog sort order",
+			files: files("internal/changelog/changelog.go:3:1"), want: []work.Category{work.Fix}},
 		{name: "deps scope wins over fix", subject: "fix(deps): update module x to v2",
 			files: files("go.mod:1:1"), want: []work.Category{work.Dependencies}},
 		{name: "chore decided by content", subject: "chore: tidy CI matrix",
@@ -174,7 +182,7 @@ func TestClassify(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := &work.Commit{Subject: tt.subject, Body: tt.body, Files: tt.files, Coauthors: tt.coauth}
+			c := &work.Commit{Subject: tt.subject, Body: tt.body, Files: tt.files, Coauthors: tt.coauth, Author: tt.author}
 			got, why := Commit(c, tt.ctx)
 			if got == nil {
 				got = []work.Category{}

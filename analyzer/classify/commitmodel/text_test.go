@@ -67,6 +67,19 @@ func TestKindOf(t *testing.T) {
 		"src/parse.go":                        ProductFile,
 		"builder/main.go":                     ProductFile,
 		"internal/testutil.go":                ProductFile,
+		"src/cache/load_spec.ts":              TestFile,
+		"crates/fmt_test/src/lib.rs":          TestFile,
+		"vitest.config.ts":                    TestFile,
+		"testing/lib/src/main/java/Ext.java":  ProductFile,
+		"dist/src/main/config/broker.yaml":    ProductFile,
+		"dist/index.js":                       GeneratedFile,
+		"internal/changelog/changelog.go":     ProductFile,
+		".github/workflows/changelog.yml":     CIFile,
+		"CHANGES.rst":                         ChangelogFile,
+		"www/docs/ci/actions.md":              DocFile,
+		"www/layouts/index.html":              DocFile,
+		"AGENTS.md":                           ConfigFile,
+		".claude/skills/review/SKILL.md":      ConfigFile,
 	}
 	for p, want := range tests {
 		if got := KindOf(p); got != want {
