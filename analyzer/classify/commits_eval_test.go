@@ -53,20 +53,18 @@ var floors = map[string][2]float64{
 // so that the test fails on a regression and prints the gap that is left.
 // A kind missing here is held to its floor.
 var reached = map[string][2]float64{
-	"docs":        {0.78, 0.84},
-	"testing":     {0.71, 0.72},
-	"performance": {0.34, 0.25},
+	"docs":        {0.80, 0.85},
+	"performance": {0.32, 0.26},
 }
 
 // docsReached are the per-repository docs bars (the is 0.70/0.70
 // for a repository with 30 docs commits or more) where it is not met yet,
 // set the same way.
 var docsReached = map[string][2]float64{
-	"biomejs/biome":           {0.32, 0.38},
-	"camunda/zeebe":           {0.64, 0.52},
-	"charmbracelet/bubbletea": {0.62, 0.82},
+	"biomejs/biome":           {0.40, 0.38},
+	"camunda/zeebe":           {0.64, 0.50},
+	"charmbracelet/bubbletea": {0.63, 0.82},
 	"clap-rs/clap":            {0.90, 0.65},
-	"ibis-project/ibis":       {0.84, 0.67},
 }
 
 // The classifier as the tool runs it (rules, then the model), scored
