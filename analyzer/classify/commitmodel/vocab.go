@@ -24,7 +24,7 @@ var vocab = []vocabulary{
 		"handle respect ensure skip ignore keep preserve restore correct guard check dont"),
 	newVocab("refactor", "refactor refactoring refactored rename renamed restructure reorganize reorganise extract simplify simplified tidy move moved split dedupe deduplicate inline cleanup reuse unify consolidate internal internally abstraction",
 		"clean up|replace with", ""),
-	newVocab("perf", "perf performance faster speedup optimize optimise optimization optimisation latency throughput allocation allocations overhead benchmark benchmarks cache cached caching lazy lazily memoize memoized memoise memo slow slowdown speed expensive quadratic preallocate alloc allocs zero-copy",
+	newVocab("perf", "perf performance faster speedup optimize optimise optimization optimisation latency throughput allocation allocations overhead benchmark benchmarks cache cached caching lazy lazily memoize memoized memoise memo slow slowdown expensive quadratic preallocate alloc allocs zero-copy",
 		"speed up|fast path|hot path|memory usage|memory footprint|fewer allocations|reduce memory|reduce allocations|avoid unnecessary|avoid redundant|avoid allocating|avoid allocation|avoid copying|unnecessary clone|unnecessary allocation|startup time|build time|less memory|lazy load|lazily load|in parallel", ""),
 	newVocab("docs", "typo typos spelling misspelling grammar wording reword rephrase jsdoc javadoc godoc docstring docstrings comment comments doc docs documentation document documented readme guide guides clarify explain mention example examples link links tutorial faq changelog manpage",
 		"java doc|man page", ""),
