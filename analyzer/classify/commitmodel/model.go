@@ -149,8 +149,8 @@ func (m *Model) reasons(in Input, rows []int, c int) []string {
 		name := m.names[t.row]
 		switch {
 		case isWordFeature(name):
-			if _, w, _ := strings.Cut(name, ":"); stopwords[w] {
-				continue // "word 'for'" explains nothing to a reader
+			if onlyStopwords(name) {
+				continue // "word 'for'", "words '# #'" explain nothing to a reader
 			}
 			if len(wordNames) < maxReasons-1 {
 				wordNames = append(wordNames, name)
@@ -171,7 +171,8 @@ func (m *Model) reasons(in Input, rows []int, c int) []string {
 	}
 	var wordsOut []string
 	for _, n := range wordNames {
-		if d := describe(unstem(n, surface)); !slices.Contains(wordsOut, d) {
+		// Numbers are one token, "#", to the model; a reader sees "N".
+		if d := numberWords.Replace(describe(unstem(n, surface))); !slices.Contains(wordsOut, d) {
 			wordsOut = append(wordsOut, d)
 		}
 	}
@@ -181,9 +182,26 @@ func (m *Model) reasons(in Input, rows []int, c int) []string {
 	return joinWords(wordsOut)
 }
 
+// numberWords shows the model's number tokens in reasons as a reader
+// would write them.
+var numberWords = strings.NewReplacer(" v#", " vN", "'v#", "'vN", " #", " N", "'#", "'N")
+
 // stopwords weigh in the model but are never quoted as a reason.
 var stopwords = set("a", "an", "the", "to", "for", "of", "in", "on", "at", "by", "with", "from", "and", "or", "is", "it",
 	"be", "as", "this", "that", "#", "v#", "when", "if", "not", "no", "into", "-")
+
+// onlyStopwords reports whether every word of a word feature (a pair too,
+// or a word crossed with the kinds of files) is a stopword.
+func onlyStopwords(f string) bool {
+	_, v, _ := strings.Cut(f, ":")
+	v, _, _ = strings.Cut(v, "|")
+	for _, w := range strings.Fields(v) {
+		if !stopwords[w] {
+			return false
+		}
+	}
+	return true
+}
 
 func isWordFeature(f string) bool {
 	fam, _, _ := strings.Cut(f, ":")

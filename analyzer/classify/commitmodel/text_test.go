@@ -95,3 +95,14 @@ func TestWords(t *testing.T) {
 		t.Errorf("words = %q, want %q", got, want)
 	}
 }
+
+func TestOnlyStopwords(t *testing.T) {
+	for f, want := range map[string]bool{
+		"w:for": true, "b:# #": true, "x:the|mixed": true, "b:of the": true,
+		"w:readme": false, "b:fix the": false, "x:typo|doc": false, "bw:up to": false, "bw:to the": true,
+	} {
+		if got := onlyStopwords(f); got != want {
+			t.Errorf("onlyStopwords(%q) = %v, want %v", f, got, want)
+		}
+	}
+}
