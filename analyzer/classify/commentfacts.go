@@ -24,7 +24,7 @@ type commentFacts struct {
 func newCommentFacts(body string) *commentFacts {
 	c := &commentFacts{}
 	text := body
-	if label, decs, subject, ok := ParseCommentLabel(body); ok {
+	if label, decs, subject, ok := parseCommentLabel(body); ok {
 		c.label, c.decorations, text = label, decs, subject
 	}
 	var prose []string

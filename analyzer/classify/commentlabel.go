@@ -13,7 +13,7 @@ var commentLabels = map[string]bool{
 	"chore": true, "note": true, "typo": true, "polish": true, "quibble": true,
 }
 
-// ParseCommentLabel parses the first line of a review comment as a
+// parseCommentLabel parses the first line of a review comment as a
 // Conventional Comment, "<label> [(decorations)]: <subject>". The label is
 // returned lower-cased and must be one of commentLabels; decorations are
 // the comma-separated words in parentheses, lower-cased and trimmed
@@ -21,7 +21,7 @@ var commentLabels = map[string]bool{
 // rest of the body after the colon, trimmed, so it is always a suffix of the
 // trimmed body. Markdown emphasis around the label ("**nit:** x", "**nit**: x") is
 // allowed, because GitHub users often bold the label.
-func ParseCommentLabel(body string) (label string, decorations []string, subject string, ok bool) {
+func parseCommentLabel(body string) (label string, decorations []string, subject string, ok bool) {
 	s := strings.TrimLeft(body, " \t\r\n")
 	s = strings.TrimLeft(s, "*_")
 	i := 0

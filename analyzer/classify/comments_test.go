@@ -40,7 +40,7 @@ func TestParseCommentLabel(t *testing.T) {
 		{"", "", nil, "", false},
 	}
 	for _, tt := range tests {
-		label, decs, subject, ok := ParseCommentLabel(tt.body)
+		label, decs, subject, ok := parseCommentLabel(tt.body)
 		if label != tt.label || !reflect.DeepEqual(decs, tt.decs) || subject != tt.subject || ok != tt.ok {
 			t.Errorf("ParseCommentLabel(%q) = %q, %q, %q, %v; want %q, %q, %q, %v",
 				tt.body, label, decs, subject, ok, tt.label, tt.decs, tt.subject, tt.ok)
@@ -153,7 +153,7 @@ func FuzzParseCommentLabel(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, body string) {
-		label, decs, subject, ok := ParseCommentLabel(body)
+		label, decs, subject, ok := parseCommentLabel(body)
 		if !ok {
 			if label != "" || decs != nil || subject != "" {
 				t.Fatalf("not ok but returned %q, %q, %q", label, decs, subject)

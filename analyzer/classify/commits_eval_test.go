@@ -118,7 +118,7 @@ func TestEvalConventionalPrefix(t *testing.T) {
 	total, agree := map[string]int{}, map[string]int{}
 	for i := range recs {
 		r := &recs[i]
-		cc, ok := ParseConventional(r.Subject)
+		cc, ok := parseConventional(r.Subject)
 		if !ok {
 			t.Errorf("%s: subject does not parse: %q", r.Repo, r.Subject)
 			continue

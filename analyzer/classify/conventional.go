@@ -5,9 +5,9 @@ import (
 	"strings"
 )
 
-// Conventional is a subject parsed as a Conventional Commit:
+// conventionalCommit is a subject parsed as a Conventional Commit:
 // "type(scope)!: description".
-type Conventional struct {
+type conventionalCommit struct {
 	Type        string // lower-cased, letters only
 	Scope       string // trimmed, as written; "" when absent
 	Breaking    bool   // "!" before the colon
@@ -19,30 +19,30 @@ type Conventional struct {
 // look like a convention someone chose.
 const maxTypeLen = 16
 
-// ParseConventional parses subject as "type(scope)!: description". It is
+// parseConventional parses subject as "type(scope)!: description". It is
 // tolerant of spaces around the parts ("fix (ui) : x") but the type must be
 // one word of ASCII letters, so "Merge branch 'x'", "see foo: bar" and
 // "Revert \"x\"" do not parse. "http://x" does not parse because a
 // description may not start with "//" (that is a URL, not a prefix).
-func ParseConventional(subject string) (Conventional, bool) {
+func parseConventional(subject string) (conventionalCommit, bool) {
 	s := strings.TrimSpace(subject)
 	i := 0
 	for i < len(s) && isASCIILetter(s[i]) {
 		i++
 	}
 	if i == 0 || i > maxTypeLen {
-		return Conventional{}, false
+		return conventionalCommit{}, false
 	}
-	cc := Conventional{Type: strings.ToLower(s[:i])}
+	cc := conventionalCommit{Type: strings.ToLower(s[:i])}
 	rest := strings.TrimLeft(s[i:], " \t")
 	if strings.HasPrefix(rest, "(") {
 		end := strings.IndexByte(rest, ')')
 		if end < 0 {
-			return Conventional{}, false
+			return conventionalCommit{}, false
 		}
 		scope := rest[1:end]
 		if strings.ContainsAny(scope, "()") {
-			return Conventional{}, false
+			return conventionalCommit{}, false
 		}
 		cc.Scope = strings.TrimSpace(scope)
 		rest = strings.TrimLeft(rest[end+1:], " \t")
@@ -52,15 +52,15 @@ func ParseConventional(subject string) (Conventional, bool) {
 		rest = strings.TrimLeft(rest[1:], " \t")
 	}
 	if !strings.HasPrefix(rest, ":") {
-		return Conventional{}, false
+		return conventionalCommit{}, false
 	}
 	rest = rest[1:]
 	if strings.HasPrefix(rest, "//") {
-		return Conventional{}, false
+		return conventionalCommit{}, false
 	}
 	cc.Description = strings.TrimSpace(rest)
 	if cc.Description == "" {
-		return Conventional{}, false
+		return conventionalCommit{}, false
 	}
 	return cc, true
 }
@@ -146,7 +146,7 @@ var scopeCategories = map[string]work.Category{
 // conventionalCategory returns the category a parsed subject announces, or
 // byContent. Scope wins over type only for chore-like types and for the
 // dependency scopes, which override any type.
-func conventionalCategory(cc Conventional) work.Category {
+func conventionalCategory(cc conventionalCommit) work.Category {
 	scope := strings.ToLower(cc.Scope)
 	if k, ok := scopeCategories[scope]; ok {
 		if k == work.Dependencies || conventionalTypes[cc.Type] == byContent {

@@ -9,29 +9,29 @@ import (
 func TestParseConventional(t *testing.T) {
 	tests := []struct {
 		subject string
-		want    Conventional
+		want    conventionalCommit
 		ok      bool
 	}{
-		{"feat: add export", Conventional{Type: "feat", Description: "add export"}, true},
-		{"Fix(parser)!: reject empty input", Conventional{Type: "fix", Scope: "parser", Breaking: true, Description: "reject empty input"}, true},
-		{"  docs ( api ) :  explain limits ", Conventional{Type: "docs", Scope: "api", Description: "explain limits"}, true},
-		{"chore(deps-dev): bump lint tool", Conventional{Type: "chore", Scope: "deps-dev", Description: "bump lint tool"}, true},
-		{"refactor!: drop v1 handlers", Conventional{Type: "refactor", Breaking: true, Description: "drop v1 handlers"}, true},
-		{"build:tighten flags", Conventional{Type: "build", Description: "tighten flags"}, true},
-		{"Merge branch 'main' into topic", Conventional{}, false},
-		{"http://example.org is down", Conventional{}, false},
-		{"see also: the manual", Conventional{}, false},
-		{"Revert \"feat: add export\"", Conventional{}, false},
-		{"fix(: broken scope", Conventional{}, false},
-		{"fix((a)): nested", Conventional{}, false},
-		{"feat: ", Conventional{}, false},
-		{": no type", Conventional{}, false},
-		{"v1.2.3", Conventional{}, false},
-		{"extraordinarilylongword: text", Conventional{}, false},
-		{"fix2: digits", Conventional{}, false},
+		{"feat: add export", conventionalCommit{Type: "feat", Description: "add export"}, true},
+		{"Fix(parser)!: reject empty input", conventionalCommit{Type: "fix", Scope: "parser", Breaking: true, Description: "reject empty input"}, true},
+		{"  docs ( api ) :  explain limits ", conventionalCommit{Type: "docs", Scope: "api", Description: "explain limits"}, true},
+		{"chore(deps-dev): bump lint tool", conventionalCommit{Type: "chore", Scope: "deps-dev", Description: "bump lint tool"}, true},
+		{"refactor!: drop v1 handlers", conventionalCommit{Type: "refactor", Breaking: true, Description: "drop v1 handlers"}, true},
+		{"build:tighten flags", conventionalCommit{Type: "build", Description: "tighten flags"}, true},
+		{"Merge branch 'main' into topic", conventionalCommit{}, false},
+		{"http://example.org is down", conventionalCommit{}, false},
+		{"see also: the manual", conventionalCommit{}, false},
+		{"Revert \"feat: add export\"", conventionalCommit{}, false},
+		{"fix(: broken scope", conventionalCommit{}, false},
+		{"fix((a)): nested", conventionalCommit{}, false},
+		{"feat: ", conventionalCommit{}, false},
+		{": no type", conventionalCommit{}, false},
+		{"v1.2.3", conventionalCommit{}, false},
+		{"extraordinarilylongword: text", conventionalCommit{}, false},
+		{"fix2: digits", conventionalCommit{}, false},
 	}
 	for _, tt := range tests {
-		got, ok := ParseConventional(tt.subject)
+		got, ok := parseConventional(tt.subject)
 		if got != tt.want || ok != tt.ok {
 			t.Errorf("ParseConventional(%q) = %+v, %v; want %+v, %v", tt.subject, got, ok, tt.want, tt.ok)
 		}
@@ -58,7 +58,7 @@ func TestConventionalCategory(t *testing.T) {
 		{"unknownkind: x", byContent},
 	}
 	for _, tt := range tests {
-		cc, ok := ParseConventional(tt.subject)
+		cc, ok := parseConventional(tt.subject)
 		if !ok {
 			t.Fatalf("ParseConventional(%q) failed", tt.subject)
 		}
@@ -91,9 +91,9 @@ func FuzzParseConventional(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		cc, ok := ParseConventional(s)
+		cc, ok := parseConventional(s)
 		if !ok {
-			if cc != (Conventional{}) {
+			if cc != (conventionalCommit{}) {
 				t.Fatalf("not ok but returned %+v", cc)
 			}
 			return
@@ -121,7 +121,7 @@ func FuzzParseConventional(f *testing.F) {
 			canon += "!"
 		}
 		canon += ": " + cc.Description
-		again, ok := ParseConventional(canon)
+		again, ok := parseConventional(canon)
 		if !ok || again != cc {
 			t.Fatalf("canonical %q parsed as %+v, %v; want %+v", canon, again, ok, cc)
 		}

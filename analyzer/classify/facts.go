@@ -14,7 +14,7 @@ type facts struct {
 	c   *work.Commit
 	ctx *Context
 
-	cc      Conventional // parsed subject, when isCC
+	cc      conventionalCommit // parsed subject, when isCC
 	isCC    bool
 	ccCat   work.Category // what the prefix announces; byContent when nothing
 	ccKnown bool          // the type is in conventionalTypes
@@ -63,7 +63,7 @@ func newFacts(c *work.Commit, ctx *Context) *facts {
 	}
 	f := &facts{c: c, ctx: ctx, nFiles: len(c.Files), added: c.Added(), deleted: c.Deleted()}
 	subj := c.Subject
-	if cc, ok := ParseConventional(c.Subject); ok {
+	if cc, ok := parseConventional(c.Subject); ok {
 		f.cc, f.isCC = cc, true
 		_, f.ccKnown = conventionalTypes[cc.Type]
 		f.ccCat = conventionalCategory(cc)

@@ -28,9 +28,9 @@ type Record struct {
 	} `json:"files"`
 }
 
-// CorpusFiles are the corpus files the model learns from, in the order
+// corpusFiles are the corpus files the model learns from, in the order
 // they are read: vite's, then the other repositories' by name.
-func CorpusFiles(fsys fs.FS) ([]string, error) {
+func corpusFiles(fsys fs.FS) ([]string, error) {
 	more, err := fs.Glob(fsys, "commits/*.jsonl")
 	if err != nil {
 		return nil, err
@@ -42,7 +42,7 @@ func CorpusFiles(fsys fs.FS) ([]string, error) {
 // ReadCorpus reads every file of CorpusFiles from fsys (the eval folder).
 // A record without a repository is named after its file.
 func ReadCorpus(fsys fs.FS) ([]Record, error) {
-	names, err := CorpusFiles(fsys)
+	names, err := corpusFiles(fsys)
 	if err != nil {
 		return nil, err
 	}
@@ -109,9 +109,9 @@ func (r *Record) Input() Input {
 func Examples(recs []Record) []Example {
 	out := make([]Example, 0, len(recs))
 	for i := range recs {
-		if c, ok := ClassOf(recs[i].Label); ok {
+		if c, ok := classOf(recs[i].Label); ok {
 			in := recs[i].Input()
-			out = append(out, Example{Input: in, Class: c, Repo: recs[i].Repo, Features: Features(in)})
+			out = append(out, Example{Input: in, Class: c, Repo: recs[i].Repo, featureNames: featureNames(in)})
 		}
 	}
 	return out

@@ -35,7 +35,7 @@ const (
 	maxDirDepth     = 4
 )
 
-// Features returns the names of the features of in, sorted and unique.
+// featureNames returns the names of the features of in, sorted and unique.
 // Every feature is binary. The prefixes name the family, which Reasons
 // turns into words:
 //
@@ -48,7 +48,7 @@ const (
 //	v:  the subject uses words of a kind of work (vocab.go)
 //	and the shape: sl: subject length, body:, nf: files, a:/r: lines
 //	added/removed, add-only, delete-only, in-place.
-func Features(in Input) []string {
+func featureNames(in Input) []string {
 	e := emitter{names: make([]string, 0, 96)}
 	emitFeatures(in, &e)
 	slices.Sort(e.names)

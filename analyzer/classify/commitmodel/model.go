@@ -14,10 +14,10 @@ import (
 // grouped (see ClassOf). The rules map them to the tool's categories.
 var Classes = []string{"feature", "fix", "docs", "test", "ci", "perf", "refactor", "style", "build", "release", "deps", "chore"}
 
-// ClassOf returns the class a Conventional type trains, and false for
+// classOf returns the class a Conventional type trains, and false for
 // types too rare or too vague to learn from (wip, revert, a project's own
 // words). Misspellings seen in real histories count as what they meant.
-func ClassOf(typ string) (string, bool) {
+func classOf(typ string) (string, bool) {
 	switch strings.ToLower(typ) {
 	case "feat", "feature":
 		return "feature", true

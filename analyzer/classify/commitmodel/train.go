@@ -11,9 +11,9 @@ type Example struct {
 	Input
 	Class string
 	Repo  string
-	// Features are Features(Input), when already computed (Examples does);
-	// nil makes Train compute them.
-	Features []string
+	// featureNames are featureNames(Input), when already computed (Examples
+	// does); nil makes Train compute them.
+	featureNames []string
 }
 
 // TrainOptions are the training settings. The zero value is not useful;
@@ -65,9 +65,9 @@ func Train(examples []Example, opts TrainOptions) *Model {
 	repos := map[string]map[string]bool{}
 	count := map[string]int{}
 	for i := range examples {
-		feats[i] = examples[i].Features
+		feats[i] = examples[i].featureNames
 		if feats[i] == nil {
-			feats[i] = Features(examples[i].Input)
+			feats[i] = featureNames(examples[i].Input)
 		}
 		for _, f := range feats[i] {
 			count[f]++
