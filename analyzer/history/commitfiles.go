@@ -42,7 +42,7 @@ var ErrCountsUnknown = errors.New("objects missing: line counts unknown")
 // trees that are there, and a file whose blob is missing counts no lines.
 // A missing parent commit leaves nothing to compare with: no files.
 func commitFiles(s storer.EncodedObjectStorer, c *object.Commit, attrs *gitAttrs) (files []work.FileChange, unknown bool, err error) {
-	changes, unknown, err := commitChanges(s, c)
+	changes, unknown, err := commitChanges(s, c, plumbing.ZeroHash, false)
 	if err != nil {
 		return nil, false, err
 	}
@@ -51,10 +51,12 @@ func commitFiles(s storer.EncodedObjectStorer, c *object.Commit, attrs *gitAttrs
 }
 
 // commitChanges is the first half of commitFiles: the paths c changed.
-// unknown is true when a tree or the parent commit is missing.
-func commitChanges(s storer.EncodedObjectStorer, c *object.Commit) (changes []treeChange, unknown bool, err error) {
-	var parentTree plumbing.Hash
-	if len(c.ParentHashes) > 0 {
+// unknown is true when a tree or the parent commit is missing. When
+// parentKnown, parentTree is the first parent's tree, which the walk has
+// already decoded: reading the parent commit again here was a tenth of the
+// tree diffs' time.
+func commitChanges(s storer.EncodedObjectStorer, c *object.Commit, parentTree plumbing.Hash, parentKnown bool) (changes []treeChange, unknown bool, err error) {
+	if len(c.ParentHashes) > 0 && !parentKnown {
 		parentTree, err = commitTree(s, c.ParentHashes[0])
 		if isMissing(err) {
 			return nil, true, nil

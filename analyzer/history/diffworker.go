@@ -3,6 +3,7 @@ package history
 import (
 	"sync/atomic"
 
+	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
 
 	"github.com/git-career/git-career/analyzer/work"
@@ -29,7 +30,7 @@ const (
 // inflater over the same pack mappings), so a cache holds one kind of
 // object and the order of the commits keeps it warm.
 type diffWorker struct {
-	jobs     chan *object.Commit
+	jobs     chan diffJob
 	changes  chan treeJob
 	results  []diffResult // in the order of the jobs; the blob stage's until done
 	err      error        // the first failure; the blob stage's until done
@@ -38,6 +39,14 @@ type diffWorker struct {
 	progress chan int // diffs finished so far, now and then
 	abort    atomic.Bool
 	closed   bool
+}
+
+// diffJob is a commit to diff, with its first parent's tree when the walk
+// knows it.
+type diffJob struct {
+	c           *object.Commit
+	parentTree  plumbing.Hash
+	parentKnown bool
 }
 
 // treeJob is a commit with its changed paths, between the two stages.
@@ -58,17 +67,17 @@ type diffResult struct {
 // they close when done.
 func startDiffs(trees, blobs *objectStore, attrs *gitAttrs) *diffWorker {
 	w := &diffWorker{
-		jobs: make(chan *object.Commit, 1024), changes: make(chan treeJob, 256),
+		jobs: make(chan diffJob, 1024), changes: make(chan treeJob, 256),
 		done: make(chan struct{}), progress: make(chan int, 1),
 	}
 	go func() {
 		defer close(w.changes)
 		defer trees.Close()
-		for c := range w.jobs {
-			j := treeJob{c: c, failed: true}
+		for d := range w.jobs {
+			j := treeJob{c: d.c, failed: true}
 			if w.treeErr == nil && !w.abort.Load() {
 				var err error
-				j.changes, j.unknown, err = commitChanges(trees, c)
+				j.changes, j.unknown, err = commitChanges(trees, d.c, d.parentTree, d.parentKnown)
 				if err != nil {
 					w.treeErr = err
 				} else {
@@ -105,7 +114,11 @@ func startDiffs(trees, blobs *objectStore, attrs *gitAttrs) *diffWorker {
 }
 
 // add queues a commit; its result is the next in the list wait returns.
-func (w *diffWorker) add(c *object.Commit) { w.jobs <- c }
+// parentKnown says parentTree is the tree of c's first parent (the walk's
+// decoded parent); otherwise the parent commit is read.
+func (w *diffWorker) add(c *object.Commit, parentTree plumbing.Hash, parentKnown bool) {
+	w.jobs <- diffJob{c, parentTree, parentKnown}
+}
 
 // wait returns the results once every queued commit is diffed, calling
 // onProgress with the count done so far now and then.

@@ -186,13 +186,13 @@ func Read(opt Options) (*Scan, error) {
 		}
 	}
 	// The walk reads each commit's parents before the commit: area
-	// sampling takes a parent's tree from there rather than reading the
-	// parent again. Without the commit-graph a node holds its decoded
-	// commit, so the tree costs nothing; with it, Commit() would decode
-	// again, and the header read stays cheaper.
+	// sampling and the tree diffs take a parent's tree from there rather
+	// than reading the parent again. Without the commit-graph a node holds
+	// its decoded commit, so the tree costs nothing; with it, Commit()
+	// would decode again, and the header read stays cheaper.
 	treeOf := map[plumbing.Hash]plumbing.Hash{}
 	var fetched func(commitgraph.CommitNode)
-	if owners == nil && !r.graph {
+	if !r.graph {
 		fetched = func(n commitgraph.CommitNode) {
 			if c, err := n.Commit(); err == nil {
 				treeOf[n.ID()] = c.TreeHash
@@ -284,9 +284,15 @@ func Read(opt Options) (*Scan, error) {
 			// it were a root commit.
 			graft := *c
 			graft.ParentHashes = nil
-			c = &graft
+			diffs.add(&graft, plumbing.ZeroHash, false)
+			return nil
 		}
-		diffs.add(c)
+		var parentTree plumbing.Hash
+		parentKnown := false
+		if len(c.ParentHashes) > 0 {
+			parentTree, parentKnown = knownTree(c.ParentHashes[0])
+		}
+		diffs.add(c, parentTree, parentKnown)
 		return nil
 	})
 	if err != nil {
