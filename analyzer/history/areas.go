@@ -13,56 +13,85 @@ import (
 // root trees per commit) on the busiest repositories.
 const areaSampleCap = 20000
 
-// rootAreas returns the top-level folders a commit changed, comparing only
-// the root trees of the commit and its first parent: a folder changed when
-// its tree hash did. It reads two trees, not the whole diff, which is what
-// makes it cheap enough to run on everyone's commits: the parent's tree
-// comes from the first line of its header, and the two sorted trees are
-// compared in one pass, as the tree diff does.
+// areaSampler returns the top-level folders commits changed, comparing
+// only the root trees of a commit and its first parent: a folder changed
+// when its tree hash did. It reads two trees, not the whole diff, which is
+// what makes it cheap enough to run on everyone's commits: the parent's
+// tree comes from the walk (or the first line of its header), and the two
+// sorted trees are compared in one pass, as the tree diff does.
+//
+// The walk visits a commit's parent next, most of the time: the parent's
+// root tree, just decoded, is kept for it, so each root tree is read and
+// parsed once rather than twice. Folder names are kept once each, not
+// once per commit.
 //
 // A commit whose trees are not in the repository names no areas.
-func rootAreas(s storer.EncodedObjectStorer, c *object.Commit, asRoot bool) ([]string, error) {
-	return rootAreasKnown(s, c, asRoot, nil)
+type areaSampler struct {
+	s storer.EncodedObjectStorer
+	// known returns commit h's tree when the walk has it; nil for none.
+	known func(plumbing.Hash) (plumbing.Hash, bool)
+	// last is the tree compared as a parent's last time, with its entries
+	// in lastEntries; spare is the other buffer.
+	last               plumbing.Hash
+	lastEntries, spare []rawEntry
+	names              map[string]string
 }
 
-// rootAreasKnown is rootAreas with the trees of commits already read:
-// known(h) returns commit h's tree when it is known.
-func rootAreasKnown(s storer.EncodedObjectStorer, c *object.Commit, asRoot bool, known func(plumbing.Hash) (plumbing.Hash, bool)) ([]string, error) {
+func newAreaSampler(s storer.EncodedObjectStorer, known func(plumbing.Hash) (plumbing.Hash, bool)) *areaSampler {
+	return &areaSampler{s: s, known: known, names: map[string]string{}}
+}
+
+// areas returns the folders c changed; asRoot compares its tree with the
+// empty tree (a shallow boundary).
+func (a *areaSampler) areas(c *object.Commit, asRoot bool) ([]string, error) {
 	var parentTree plumbing.Hash
 	if len(c.ParentHashes) > 0 && !asRoot {
-		if known != nil {
-			if t, ok := known(c.ParentHashes[0]); ok {
-				return areasBetween(s, c, t)
+		t, ok := plumbing.ZeroHash, false
+		if a.known != nil {
+			t, ok = a.known(c.ParentHashes[0])
+		}
+		if !ok {
+			var err error
+			t, err = commitTree(a.s, c.ParentHashes[0])
+			if isMissing(err) {
+				return nil, nil
 			}
-		}
-		t, err := commitTree(s, c.ParentHashes[0])
-		if isMissing(err) {
-			return nil, nil
-		}
-		if err != nil {
-			return nil, fmt.Errorf("reading commit %s, parent of %s: %w", c.ParentHashes[0], c.Hash, err)
+			if err != nil {
+				return nil, fmt.Errorf("reading commit %s, parent of %s: %w", c.ParentHashes[0], c.Hash, err)
+			}
 		}
 		parentTree = t
 	}
-	return areasBetween(s, c, parentTree)
+	return a.between(c, parentTree)
 }
 
-// areasBetween compares the root tree of c with parentTree.
-func areasBetween(s storer.EncodedObjectStorer, c *object.Commit, parentTree plumbing.Hash) ([]string, error) {
-	before, err := readTree(s, parentTree)
+// between compares the root tree of c with parentTree.
+func (a *areaSampler) between(c *object.Commit, parentTree plumbing.Hash) ([]string, error) {
+	// One buffer holds c's tree, the other its parent's, which is kept
+	// for the parent's turn.
+	after, free := a.lastEntries, a.spare
+	if a.last.IsZero() || c.TreeHash != a.last {
+		var err error
+		after, err = readTreeInto(a.s, c.TreeHash, a.spare[:0])
+		free = a.lastEntries
+		if isMissing(err) {
+			a.last = plumbing.ZeroHash
+			return nil, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("reading tree of commit %s: %w", c.Hash, err)
+		}
+	}
+	before, err := readTreeInto(a.s, parentTree, free[:0])
+	a.last = plumbing.ZeroHash
 	if isMissing(err) {
+		a.lastEntries, a.spare = free, after
 		return nil, nil
 	}
 	if err != nil {
 		return nil, fmt.Errorf("reading the parent tree of commit %s: %w", c.Hash, err)
 	}
-	after, err := readTree(s, c.TreeHash)
-	if isMissing(err) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, fmt.Errorf("reading tree of commit %s: %w", c.Hash, err)
-	}
+	a.last, a.lastEntries, a.spare = parentTree, before, after
 	var out []string
 	i, j := 0, 0
 	for i < len(before) || j < len(after) {
@@ -78,21 +107,31 @@ func areasBetween(s storer.EncodedObjectStorer, c *object.Commit, parentTree plu
 		switch {
 		case cmp < 0: // only before: a folder removed whole
 			if before[i].isDir() {
-				out = append(out, string(before[i].name))
+				out = append(out, a.name(before[i].name))
 			}
 			i++
 		case cmp > 0: // only after: a folder added
 			if after[j].isDir() {
-				out = append(out, string(after[j].name))
+				out = append(out, a.name(after[j].name))
 			}
 			j++
 		default:
 			if after[j].isDir() && before[i].hash != after[j].hash {
-				out = append(out, string(after[j].name))
+				out = append(out, a.name(after[j].name))
 			}
 			i++
 			j++
 		}
 	}
 	return out, nil
+}
+
+// name returns b as a string, the same string every time.
+func (a *areaSampler) name(b []byte) string {
+	if s, ok := a.names[string(b)]; ok {
+		return s
+	}
+	s := string(b)
+	a.names[s] = s
+	return s
 }

@@ -203,6 +203,7 @@ func Read(opt Options) (*Scan, error) {
 		t, ok := treeOf[h]
 		return t, ok
 	}
+	areas := newAreaSampler(r.storage, knownTree)
 	missingCommits, err := walkTips(r.nodes, tips, shallow, walkStop, fetched, func(n commitgraph.CommitNode, tip int) error {
 		// A commit's tree is wanted by its children, visited before it.
 		defer delete(treeOf, n.ID())
@@ -251,7 +252,7 @@ func Read(opt Options) (*Scan, error) {
 			return nil
 		}
 		if inAreas {
-			as, err := rootAreasKnown(r.storage, c, shallow[c.Hash], knownTree)
+			as, err := areas.areas(c, shallow[c.Hash])
 			if err != nil {
 				return err
 			}
