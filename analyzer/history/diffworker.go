@@ -78,6 +78,7 @@ func startDiffs(trees, blobs *objectStore, attrs *gitAttrs) *diffWorker {
 			if w.treeErr == nil && !w.abort.Load() {
 				var err error
 				j.changes, j.unknown, err = commitChanges(trees, d.c, d.parentTree, d.parentKnown)
+				trees.release() // the changes hold no tree's bytes
 				if err != nil {
 					w.treeErr = err
 				} else {
@@ -96,6 +97,7 @@ func startDiffs(trees, blobs *objectStore, attrs *gitAttrs) *diffWorker {
 				var unknown bool
 				var err error
 				res.files, unknown, err = countChanges(blobs, j.c, j.changes, attrs)
+				blobs.release() // the counts hold no blob's bytes
 				res.unknown = unknown || j.unknown
 				if err != nil {
 					w.err = err

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math/bits"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -42,6 +43,9 @@ type objectStore struct {
 	// deltaBufs are scratch space for the deltas of one chain, the i-th
 	// delta of a chain in the i-th: a delta is dropped once applied.
 	deltaBufs [][]byte
+	// bufs, when not nil, recycles the buffers of objects the cache
+	// evicts (see recycling).
+	bufs *bufPool
 }
 
 // deltaCacheBytes bounds the memory held by resolved objects; git's own
@@ -78,6 +82,31 @@ func openObjectStore(gitDir string, fallback storer.EncodedObjectStorer) (*objec
 func (s *objectStore) fork(cacheBytes int) *objectStore {
 	return &objectStore{EncodedObjectStorer: s.EncodedObjectStorer, packs: s.packs,
 		cache: newDeltaCache(cacheBytes), fallbackMu: s.fallbackMu, forked: true}
+}
+
+// recycling makes the store reuse the buffers of objects its cache evicts
+// for the objects it reads next, rather than leave them to the collector:
+// resolving deltas allocated most of a history scan's bytes, and the
+// collector's cycles over them cost a tenth of its time. A buffer evicted
+// may still be in use by whoever read it, so it is reused only after
+// release, which the caller calls when it holds no object it read.
+func (s *objectStore) recycling() *objectStore {
+	s.bufs = &bufPool{}
+	s.cache.retire = true
+	return s
+}
+
+// release makes the buffers evicted since the last call reusable: the
+// caller holds none of the objects it read before.
+func (s *objectStore) release() {
+	if s.bufs == nil {
+		return
+	}
+	for i, b := range s.cache.retired {
+		s.bufs.put(b)
+		s.cache.retired[i] = nil
+	}
+	s.cache.retired = s.cache.retired[:0]
 }
 
 // setCacheLimit bounds the store's cache of resolved objects anew.
@@ -276,7 +305,7 @@ func (s *objectStore) readAt(p *pack, off uint64) (plumbing.ObjectType, []byte, 
 		break
 	}
 	for i := len(chain) - 1; i >= 0; i-- {
-		out, err := applyDelta(data, chain[i].delta)
+		out, err := applyDeltaTo(data, chain[i].delta, s.bufs)
 		if err != nil {
 			return 0, nil, err
 		}
@@ -303,7 +332,7 @@ func (s *objectStore) deltaBuf(i int, size uint64) []byte {
 // inflate decompresses size bytes of zlib data starting at pos into a new
 // buffer.
 func (s *objectStore) inflate(p *pack, pos uint64, size uint64) ([]byte, error) {
-	return s.inflateInto(p, pos, size, make([]byte, size))
+	return s.inflateInto(p, pos, size, s.bufs.get(size))
 }
 
 // inflateInto is inflate into out, which holds size bytes.
@@ -419,7 +448,10 @@ func readOfsOffset(data []byte, pos uint64) (uint64, int) {
 
 // applyDelta builds an object from its base and a git delta: two sizes,
 // then copy-from-base and insert-literal instructions.
-func applyDelta(base, delta []byte) ([]byte, error) {
+func applyDelta(base, delta []byte) ([]byte, error) { return applyDeltaTo(base, delta, nil) }
+
+// applyDeltaTo is applyDelta into a buffer from bufs (nil: a new one).
+func applyDeltaTo(base, delta []byte, bufs *bufPool) ([]byte, error) {
 	srcSize, n := binary.Uvarint(delta)
 	if n <= 0 || srcSize != uint64(len(base)) {
 		return nil, fmt.Errorf("delta base size mismatch: %w", errCorruptPack)
@@ -430,7 +462,7 @@ func applyDelta(base, delta []byte) ([]byte, error) {
 		return nil, errCorruptPack
 	}
 	delta = delta[n:]
-	out := make([]byte, 0, dstSize)
+	out := bufs.get(dstSize)[:0]
 	for len(delta) > 0 {
 		op := delta[0]
 		delta = delta[1:]
@@ -628,8 +660,12 @@ func (p *pack) header(off uint64) (kind int, size uint64, n int, err error) {
 // bounded by the bytes it holds.
 type deltaCache struct {
 	limit, used int
-	lru         list.List // of *cacheEntry, most recent at the front
-	m           map[cacheKey]*list.Element
+	// retire keeps the data of evicted entries in retired, for the
+	// store to recycle.
+	retire  bool
+	retired [][]byte
+	lru     list.List // of *cacheEntry, most recent at the front
+	m       map[cacheKey]*list.Element
 }
 
 type cacheKey struct {
@@ -679,5 +715,77 @@ func (c *deltaCache) shrink() {
 		c.lru.Remove(el)
 		delete(c.m, e.key)
 		c.used -= len(e.data)
+		if c.retire {
+			c.retired = append(c.retired, e.data)
+		}
 	}
+}
+
+// bufPool holds buffers for reuse, by size class: four classes for each
+// power of two, so a buffer handed out is at most a quarter bigger than
+// asked, and the cache, which counts what it holds by length, holds
+// about as much memory as before. It keeps at most bufPoolBytes, so the
+// heap stays as flat as without it.
+type bufPool struct {
+	free  [4 * 64][][]byte
+	bytes int
+}
+
+const bufPoolBytes = 2 << 20
+
+// bufPoolMin is the smallest buffer worth keeping.
+const bufPoolMin = 64
+
+// bufClass is the class of buffers of capacity c: those whose capacity is
+// at least bufClassMin of it.
+func bufClass(c uint64) int {
+	if c < 4 {
+		return int(c)
+	}
+	k := bits.Len64(c) - 1
+	return 4*k + int(c>>(k-2))&3
+}
+
+// bufClassMin is the least capacity of class i.
+func bufClassMin(i int) uint64 {
+	if i < 16 {
+		return uint64(i) // classes 4-15 are used only for 4 and up: 8-11
+	}
+	k := i / 4
+	return uint64(4+i%4) << (k - 2)
+}
+
+// get returns a buffer of n bytes, whose content is not cleared.
+func (b *bufPool) get(n uint64) []byte {
+	if b == nil || n < bufPoolMin {
+		return make([]byte, n)
+	}
+	// A buffer of n's own class may hold n (an object read again, a tree
+	// that changed a little has about the same size); every buffer of the
+	// next class does.
+	i := bufClass(n)
+	for _, j := range [2]int{i, i + 1} {
+		if j >= len(b.free) {
+			break
+		}
+		if l := b.free[j]; len(l) > 0 && uint64(cap(l[len(l)-1])) >= n {
+			buf := l[len(l)-1]
+			l[len(l)-1] = nil
+			b.free[j] = l[:len(l)-1]
+			b.bytes -= cap(buf)
+			return buf[:n]
+		}
+	}
+	return make([]byte, n)
+}
+
+// put offers buf for reuse.
+func (b *bufPool) put(buf []byte) {
+	c := cap(buf)
+	if c < bufPoolMin || b.bytes+c > bufPoolBytes {
+		return
+	}
+	i := bufClass(uint64(c))
+	b.free[i] = append(b.free[i], buf[:0])
+	b.bytes += c
 }

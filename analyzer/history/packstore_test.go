@@ -149,3 +149,27 @@ func TestOpenRepositoryMixedStorage(t *testing.T) {
 		t.Error(mism)
 	}
 }
+
+// TestBufPoolClasses checks that a recycled buffer always holds what get
+// asks for and is at most a quarter bigger than the class asked for.
+func TestBufPoolClasses(t *testing.T) {
+	for c := uint64(bufPoolMin); c < 1<<20; c += 1 + c/97 {
+		if min := bufClassMin(bufClass(c)); min > c || c-min > c/4 {
+			t.Fatalf("capacity %d: class %d starts at %d", c, bufClass(c), min)
+		}
+	}
+	var b bufPool
+	for n := uint64(bufPoolMin); n < 1<<20; n += 1 + n/89 {
+		b.put(make([]byte, 0, n))
+		buf := b.get(n)
+		if uint64(len(buf)) != n {
+			t.Fatalf("get(%d) returned %d bytes", n, len(buf))
+		}
+		if uint64(cap(buf)) > n+n/2+1 {
+			t.Fatalf("get(%d) returned a buffer of capacity %d", n, cap(buf))
+		}
+	}
+	if b.bytes < 0 || b.bytes > bufPoolBytes {
+		t.Fatalf("pool holds %d bytes", b.bytes)
+	}
+}

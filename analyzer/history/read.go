@@ -163,7 +163,7 @@ func Read(opt Options) (*Scan, error) {
 	var cands []candidate
 	// The user's commits are diffed while the walk goes on.
 	r.storage.fast.setCacheLimit(walkCacheBytes)
-	diffs := startDiffs(r.storage.fast.fork(treeCacheBytes), r.storage.fast.fork(blobCacheBytes), r.storage.attrs)
+	diffs := startDiffs(r.storage.fast.fork(treeCacheBytes).recycling(), r.storage.fast.fork(blobCacheBytes).recycling(), r.storage.attrs)
 	defer diffs.stop()
 	type prMerge struct {
 		num            int
