@@ -70,6 +70,7 @@ func openObjectStore(gitDir string, fallback storer.EncodedObjectStorer) (*objec
 			s.Close()
 			return nil, err
 		}
+		p.id = len(s.packs)
 		s.packs = append(s.packs, p)
 	}
 	return s, nil
@@ -512,6 +513,7 @@ func applyDeltaTo(base, delta []byte, bufs *bufPool) ([]byte, error) {
 // pack is one mapped pack file with its index.
 type pack struct {
 	name  string
+	id    int    // its index in the store's packs, for cache keys
 	data  []byte // the .pack file
 	idx   []byte // the .idx file
 	n     int    // objects
@@ -668,9 +670,17 @@ type deltaCache struct {
 	m       map[cacheKey]*list.Element
 }
 
-type cacheKey struct {
-	p   *pack
-	off uint64
+// cacheKey is an object's pack (its id) and offset in one number: a map
+// of numbers hashes faster than one of structs, and looking up the cache
+// was a twentieth of a history scan. cacheKeyOf says whether an object
+// has one (packs past 256 TiB, or past the 65,536th, are not cached).
+type cacheKey uint64
+
+func cacheKeyOf(p *pack, off uint64) (cacheKey, bool) {
+	if p.id >= 1<<16 || off >= 1<<48 {
+		return 0, false
+	}
+	return cacheKey(uint64(p.id)<<48 | off), true
 }
 
 type cacheEntry struct {
@@ -684,7 +694,11 @@ func newDeltaCache(limit int) *deltaCache {
 }
 
 func (c *deltaCache) get(p *pack, off uint64) (*cacheEntry, bool) {
-	el, ok := c.m[cacheKey{p, off}]
+	k, ok := cacheKeyOf(p, off)
+	if !ok {
+		return nil, false
+	}
+	el, ok := c.m[k]
 	if !ok {
 		return nil, false
 	}
@@ -698,7 +712,10 @@ func (c *deltaCache) put(p *pack, off uint64, typ plumbing.ObjectType, data []by
 	if len(data) > c.limit/4 {
 		return
 	}
-	k := cacheKey{p, off}
+	k, ok := cacheKeyOf(p, off)
+	if !ok {
+		return
+	}
 	if _, ok := c.m[k]; ok {
 		return
 	}
