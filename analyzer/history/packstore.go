@@ -2,7 +2,6 @@ package history
 
 import (
 	"bytes"
-	"container/list"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -666,8 +665,14 @@ type deltaCache struct {
 	// store to recycle.
 	retire  bool
 	retired [][]byte
-	lru     list.List // of *cacheEntry, most recent at the front
-	m       map[cacheKey]*list.Element
+	// root links the entries in a ring, most recent first: root.next is
+	// the newest, root.prev the oldest. Entries link themselves, and
+	// evicted ones are kept in spare for the next put: two allocations
+	// and an interface per object (container/list) were a twentieth of a
+	// scan.
+	root  cacheEntry
+	spare *cacheEntry
+	m     map[cacheKey]*cacheEntry
 }
 
 // cacheKey is an object's pack (its id) and offset in one number: a map
@@ -684,26 +689,31 @@ func cacheKeyOf(p *pack, off uint64) (cacheKey, bool) {
 }
 
 type cacheEntry struct {
-	key  cacheKey
-	typ  plumbing.ObjectType
-	data []byte
+	key        cacheKey
+	typ        plumbing.ObjectType
+	data       []byte
+	prev, next *cacheEntry
 }
 
 func newDeltaCache(limit int) *deltaCache {
-	return &deltaCache{limit: limit, m: map[cacheKey]*list.Element{}}
+	c := &deltaCache{limit: limit, m: map[cacheKey]*cacheEntry{}}
+	c.root.next, c.root.prev = &c.root, &c.root
+	return c
 }
 
+// get returns the entry for an object; it is valid until the next put.
 func (c *deltaCache) get(p *pack, off uint64) (*cacheEntry, bool) {
 	k, ok := cacheKeyOf(p, off)
 	if !ok {
 		return nil, false
 	}
-	el, ok := c.m[k]
+	e, ok := c.m[k]
 	if !ok {
 		return nil, false
 	}
-	c.lru.MoveToFront(el)
-	return el.Value.(*cacheEntry), true
+	c.unlink(e)
+	c.pushFront(e)
+	return e, true
 }
 
 func (c *deltaCache) put(p *pack, off uint64, typ plumbing.ObjectType, data []byte) {
@@ -719,22 +729,41 @@ func (c *deltaCache) put(p *pack, off uint64, typ plumbing.ObjectType, data []by
 	if _, ok := c.m[k]; ok {
 		return
 	}
-	c.m[k] = c.lru.PushFront(&cacheEntry{k, typ, data})
+	e := c.spare
+	if e != nil {
+		c.spare = e.next
+	} else {
+		e = &cacheEntry{}
+	}
+	e.key, e.typ, e.data = k, typ, data
+	c.pushFront(e)
+	c.m[k] = e
 	c.used += len(data)
 	c.shrink()
 }
 
+func (c *deltaCache) unlink(e *cacheEntry) {
+	e.prev.next, e.next.prev = e.next, e.prev
+}
+
+func (c *deltaCache) pushFront(e *cacheEntry) {
+	e.prev, e.next = &c.root, c.root.next
+	c.root.next.prev = e
+	c.root.next = e
+}
+
 // shrink evicts the least recently used entries until the cache fits.
 func (c *deltaCache) shrink() {
-	for c.used > c.limit && c.lru.Len() > 0 {
-		el := c.lru.Back()
-		e := el.Value.(*cacheEntry)
-		c.lru.Remove(el)
+	for c.used > c.limit && c.root.prev != &c.root {
+		e := c.root.prev
+		c.unlink(e)
 		delete(c.m, e.key)
 		c.used -= len(e.data)
 		if c.retire {
 			c.retired = append(c.retired, e.data)
 		}
+		e.data, e.prev = nil, nil
+		e.next, c.spare = c.spare, e
 	}
 }
 
