@@ -3,6 +3,8 @@ package history
 import (
 	"bytes"
 	"hash/maphash"
+	"slices"
+	"sync"
 )
 
 // binarySniffLen is how much of a blob git looks at for a NUL byte when it
@@ -48,8 +50,11 @@ func countText(a, b []byte) (added, deleted int) {
 	case len(mb) == 0:
 		return 0, countLineEnds(ma)
 	}
-	ha := hashLines(ma, nil)
-	hb := hashLines(mb, nil)
+	sc := lineScratchPool.Get().(*lineScratch)
+	defer sc.put()
+	ha := hashLines(ma, sc.ha[:0])
+	hb := hashLines(mb, sc.hb[:0])
+	sc.ha, sc.hb = ha, hb
 
 	// git decides which lines to discard from how often each line occurs
 	// in the whole of the other file, shared ends included. Only lines of
@@ -57,7 +62,10 @@ func countText(a, b []byte) (added, deleted int) {
 	// A line's count in a is in the low half of its value, in b in the
 	// high half: a map of plain numbers, no allocation per line.
 	const inA, inB = 1, 1 << 32
-	counts := make(map[uint64]uint64, len(ha)+len(hb))
+	counts := sc.counts
+	if counts == nil || len(ha)+len(hb) > lineScratchMapMax {
+		counts = make(map[uint64]uint64, len(ha)+len(hb))
+	}
 	for _, h := range ha {
 		counts[h] += inA
 	}
@@ -74,13 +82,41 @@ func countText(a, b []byte) (added, deleted int) {
 			}
 		})
 	}
-	keptA := keepLines(ha, len(ha)+shared, func(h uint64) int32 { return int32(counts[h] >> 32) })
-	keptB := keepLines(hb, len(hb)+shared, func(h uint64) int32 { return int32(uint32(counts[h])) })
+	keptA := keepLinesInto(sc, &sc.keptA, ha, len(ha)+shared, func(h uint64) int32 { return int32(counts[h] >> 32) })
+	keptB := keepLinesInto(sc, &sc.keptB, hb, len(hb)+shared, func(h uint64) int32 { return int32(uint32(counts[h])) })
+	if len(ha)+len(hb) <= lineScratchMapMax {
+		clear(counts)
+		sc.counts = counts
+	}
 	deleted = len(ha) - len(keptA)
 	added = len(hb) - len(keptB)
 
 	del, add := xdiffCount(keptA, keptB, false)
 	return added + add, deleted + del
+}
+
+// lineScratch is countText's working memory, kept from one file to the
+// next: a fresh map and slices per file were most of the line counter's
+// allocations.
+type lineScratch struct {
+	ha, hb, keptA, keptB []uint64
+	dis                  []byte
+	counts               map[uint64]uint64
+}
+
+// lineScratchMapMax bounds the lines whose counts map is kept: clearing
+// a map costs what it once held, so one huge file must not make every
+// later one pay for it.
+const lineScratchMapMax = 4096
+
+var lineScratchPool = sync.Pool{New: func() any { return &lineScratch{} }}
+
+// put returns the scratch to the pool, unless a huge file grew it.
+func (sc *lineScratch) put() {
+	if cap(sc.ha)+cap(sc.hb) > 1<<20 {
+		return
+	}
+	lineScratchPool.Put(sc)
 }
 
 // trimCommonLines returns the lengths in bytes of the whole lines that a
@@ -177,8 +213,16 @@ func bogoSqrt(n int) int {
 // heuristic of git's that can make its counts exceed the minimum, and it
 // is copied so that the counts agree.
 func keepLines(h []uint64, nrec int, other func(uint64) int32) []uint64 {
+	var kept []uint64
+	return keepLinesInto(&lineScratch{}, &kept, h, nrec, other)
+}
+
+// keepLinesInto is keepLines with its working memory in sc and the result
+// in *kept's space.
+func keepLinesInto(sc *lineScratch, kept *[]uint64, h []uint64, nrec int, other func(uint64) int32) []uint64 {
 	mlim := int32(min(bogoSqrt(nrec), maxEqLimit))
-	dis := make([]byte, len(h))
+	dis := slices.Grow(sc.dis[:0], len(h))[:len(h)]
+	sc.dis = dis
 	for i, x := range h {
 		switch nm := other(x); {
 		case nm == 0:
@@ -189,13 +233,14 @@ func keepLines(h []uint64, nrec int, other func(uint64) int32) []uint64 {
 			dis[i] = 1
 		}
 	}
-	kept := make([]uint64, 0, len(h))
+	out := slices.Grow((*kept)[:0], len(h))
 	for i, x := range h {
 		if dis[i] == 1 || (dis[i] == 2 && !discardFrequent(dis, i)) {
-			kept = append(kept, x)
+			out = append(out, x)
 		}
 	}
-	return kept
+	*kept = out
+	return out
 }
 
 // discardFrequent reports whether the frequent line i should be dropped:
