@@ -91,7 +91,7 @@ func countText(a, b []byte) (added, deleted int) {
 	deleted = len(ha) - len(keptA)
 	added = len(hb) - len(keptB)
 
-	del, add := xdiffCount(keptA, keptB, false)
+	del, add := xdiffCountInto(keptA, keptB, false, &sc.diags)
 	return added + add, deleted + del
 }
 
@@ -101,6 +101,7 @@ func countText(a, b []byte) (added, deleted int) {
 type lineScratch struct {
 	ha, hb, keptA, keptB []uint64
 	dis                  []byte
+	diags                []int
 	counts               map[uint64]uint64
 }
 
@@ -113,7 +114,7 @@ var lineScratchPool = sync.Pool{New: func() any { return &lineScratch{} }}
 
 // put returns the scratch to the pool, unless a huge file grew it.
 func (sc *lineScratch) put() {
-	if cap(sc.ha)+cap(sc.hb) > 1<<20 {
+	if cap(sc.ha)+cap(sc.hb) > 1<<20 || cap(sc.diags) > 1<<21 {
 		return
 	}
 	lineScratchPool.Put(sc)

@@ -1,5 +1,7 @@
 package history
 
+import "slices"
+
 // The alignment git's xdiff computes (xdiffi.c: xdl_recs_cmp, xdl_split),
 // rewritten to count rather than mark. git's Myers is not minimal: past a
 // cost it settles for a good-enough split, and its numstat counts are the
@@ -32,9 +34,16 @@ type xdiffer struct {
 // choose leaves unmatched: deleted from a and added in b. With needMin the
 // alignment is a minimal one (git's --minimal).
 func xdiffCount(a, b []uint64, needMin bool) (deleted, added int) {
+	var buf []int
+	return xdiffCountInto(a, b, needMin, &buf)
+}
+
+// xdiffCountInto is xdiffCount with its diagonals in *buf's space.
+func xdiffCountInto(a, b []uint64, needMin bool, bufp *[]int) (deleted, added int) {
 	ndiags := len(a) + len(b) + 3
 	x := xdiffer{a: a, b: b, off: len(b) + 1, mxcost: max(bogoSqrt(ndiags), xdlMaxCostMin)}
-	buf := make([]int, 2*ndiags+2)
+	buf := slices.Grow((*bufp)[:0], 2*ndiags+2)[:2*ndiags+2]
+	*bufp = buf
 	x.kf, x.kb = buf[:ndiags], buf[ndiags:]
 	x.recsCmp(0, len(a), 0, len(b), needMin)
 	return x.deleted, x.added
