@@ -13,30 +13,30 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/storer"
 )
 
-// CommitFiles lists what c changed against its first parent (against the
+// commitFilesStrict lists what c changed against its first parent (against the
 // empty tree for a root commit) with the line counts
 // `git log --numstat --no-renames` prints, in git's order. Given the
-// Storer of a repository from OpenRepository, it heeds the repository's
+// Storer of a repository from openFast, it heeds the repository's
 // attributes (see gitAttrs) as git does. When objects it needs are not in
 // the repository, it returns what it could read and an error wrapping
-// ErrCountsUnknown.
-func CommitFiles(s storer.EncodedObjectStorer, c *object.Commit) ([]work.FileChange, error) {
+// errCountsUnknown.
+func commitFilesStrict(s storer.EncodedObjectStorer, c *object.Commit) ([]work.FileChange, error) {
 	var attrs *gitAttrs
 	if fs, ok := s.(*fastStorage); ok {
 		attrs = fs.attrs
 	}
 	files, unknown, err := commitFiles(s, c, attrs)
 	if err == nil && unknown {
-		err = fmt.Errorf("commit %s: %w", c.Hash, ErrCountsUnknown)
+		err = fmt.Errorf("commit %s: %w", c.Hash, errCountsUnknown)
 	}
 	return files, err
 }
 
-// ErrCountsUnknown is CommitFiles' error for a commit whose trees or blobs
+// errCountsUnknown is commitFilesStrict's error for a commit whose trees or blobs
 // are not all in the repository.
-var ErrCountsUnknown = errors.New("objects missing: line counts unknown")
+var errCountsUnknown = errors.New("objects missing: line counts unknown")
 
-// commitFiles is CommitFiles that survives missing objects: unknown is
+// commitFiles is commitFilesStrict that survives missing objects: unknown is
 // true when a tree or blob the diff needs is not in the repository (a
 // partial clone, a broken branch). The files are then those under the
 // trees that are there, and a file whose blob is missing counts no lines.

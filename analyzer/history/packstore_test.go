@@ -121,9 +121,9 @@ func TestApplyDeltaRejectsCorruption(t *testing.T) {
 	}
 }
 
-// TestOpenRepositoryMixedStorage checks commitFiles when objects are spread
+// TestOpenFastMixedStorage checks commitFiles when objects are spread
 // over two packs and loose files, with a work tree path given.
-func TestOpenRepositoryMixedStorage(t *testing.T) {
+func TestOpenFastMixedStorage(t *testing.T) {
 	r := gittest.New(t)
 	body := ""
 	for i := 0; i < 30; i++ {
@@ -137,7 +137,7 @@ func TestOpenRepositoryMixedStorage(t *testing.T) {
 		}
 	}
 	want := r.Numstat("--no-merges", "HEAD")
-	repo, closeRepo, err := OpenRepository(r.Dir)
+	repo, closeRepo, err := openFast(r.Dir)
 	if err != nil {
 		t.Fatal(err)
 	}

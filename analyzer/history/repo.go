@@ -25,14 +25,14 @@ func (s *fastStorage) EncodedObject(t plumbing.ObjectType, h plumbing.Hash) (plu
 // read by the objectStore, so it is kept small.
 const goGitCacheBytes = 8 << 20
 
-// OpenRepository opens a repository for reading history fast: path is a
+// openFast opens a repository for reading history fast: path is a
 // work tree, a folder inside one, or a git directory. Pass the repository's
-// Storer to CommitFiles. Call close when done: it releases the pack
+// Storer to commitFilesStrict. Call close when done: it releases the pack
 // mappings and file descriptors.
 //
 // The repository must not be used from several goroutines at once: the
 // pack reader's cache is not locked.
-func OpenRepository(path string) (repo *git.Repository, close func() error, err error) {
+func openFast(path string) (repo *git.Repository, close func() error, err error) {
 	r, err := openRepo(path)
 	if err != nil {
 		return nil, nil, err

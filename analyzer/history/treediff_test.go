@@ -64,7 +64,7 @@ func checkAgainstGit(t *testing.T, r *gittest.Repo, exactCounts bool) (mismatche
 	repo := r.Open()
 	mismatches = checkStorer(t, r, repo, repo.Storer, want, exactCounts)
 	r.Run("repack", "-adfq", "--depth=50")
-	fastRepo, closeRepo, err := OpenRepository(filepath.Join(r.Dir, ".git"))
+	fastRepo, closeRepo, err := openFast(filepath.Join(r.Dir, ".git"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,7 +92,7 @@ func checkStorer(t *testing.T, r *gittest.Repo, repo *git.Repository, s storer.E
 		c := r.CommitObject(repo, hash)
 		got, unknown, err := commitFiles(s, c, testAttrs(t, r))
 		if err == nil && unknown {
-			err = ErrCountsUnknown
+			err = errCountsUnknown
 		}
 		if err != nil {
 			t.Fatalf("commitFiles(%s): %v", hash, err)
@@ -310,7 +310,7 @@ func TestCommitFilesRandomEdits(t *testing.T) {
 // TestCommitFilesErrors checks that a missing object is reported with the
 // TestCommitFilesMissingObjects checks that a missing blob, tree or parent
 // makes the counts unknown without failing, keeping the paths that can be
-// read, and that CommitFiles says so with an error.
+// read, and that commitFilesStrict says so with an error.
 func TestCommitFilesMissingObjects(t *testing.T) {
 	r := gittest.New(t)
 	r.Commit("one", map[string]string{"a": "1\n", "d/x": "x\n", "e/y": "y\n"}, "")
@@ -332,8 +332,8 @@ func TestCommitFilesMissingObjects(t *testing.T) {
 	if !unknown || !reflect.DeepEqual(got, want) {
 		t.Errorf("got %v unknown=%v, want %v unknown=true", got, unknown, want)
 	}
-	if _, err := CommitFiles(repo.Storer, c); !errors.Is(err, ErrCountsUnknown) {
-		t.Errorf("CommitFiles: err = %v, want %v", err, ErrCountsUnknown)
+	if _, err := commitFilesStrict(repo.Storer, c); !errors.Is(err, errCountsUnknown) {
+		t.Errorf("commitFilesStrict: err = %v, want %v", err, errCountsUnknown)
 	}
 
 	// A parent that is not there leaves nothing to compare with.
@@ -347,12 +347,12 @@ func TestCommitFilesMissingObjects(t *testing.T) {
 }
 
 // The benchmarks diff the same 59 commits three ways: commitFiles with the
-// pack reader (OpenRepository), commitFiles through go-git's storage, and
+// pack reader (openFast), commitFiles through go-git's storage, and
 // go-git's own Commit.Stats.
 
 func BenchmarkCommitFiles(b *testing.B) {
 	r, hashes := benchRepo(b)
-	repo, closeRepo, err := OpenRepository(filepath.Join(r.Dir, ".git"))
+	repo, closeRepo, err := openFast(filepath.Join(r.Dir, ".git"))
 	if err != nil {
 		b.Fatal(err)
 	}
