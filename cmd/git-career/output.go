@@ -154,17 +154,27 @@ func (o *outputFile) write(data []byte, merge bool) (_ []byte, changes []report.
 		}
 		data, changes = merged, ch
 	}
+	// The file was read before the history was, seconds or minutes ago: if
+	// the person saved it since (the doc open in an editor), writing the
+	// merge of the old copy would lose what they wrote.
+	if err := o.unchanged(); err != nil {
+		return nil, nil, nil, err
+	}
 	return data, changes, warnings, replaceFile(o.target, data)
 }
 
-// writeOutput opens, merges into and writes path in one go (the Action).
-func writeOutput(path string, data []byte, merge bool) ([]byte, []string, error) {
-	o, err := openOutput(path)
-	if err != nil {
-		return nil, nil, err
+// unchanged checks that the file still holds what openOutput read.
+func (o *outputFile) unchanged() error {
+	now, err := os.ReadFile(o.target)
+	switch {
+	case errors.Is(err, fs.ErrNotExist) && o.old == nil:
+		return nil
+	case err != nil:
+		return fmt.Errorf("reading %q again: %w", o.path, err)
+	case o.old == nil && len(bytes.TrimSpace(now)) == 0, bytes.Equal(now, o.old):
+		return nil
 	}
-	out, _, warnings, err := o.write(data, merge)
-	return out, warnings, err
+	return fmt.Errorf("%q changed while git-career ran: left untouched, with what was written in it; run again", o.path)
 }
 
 // looksJSON reports whether b is a JSON document (an earlier export).
