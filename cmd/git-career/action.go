@@ -148,11 +148,6 @@ func (a *app) action(gha *githubactions.Action) error {
 			gha.Warningf("%s", w)
 		}
 	}
-	doc, err := render(rep, format, "", report.Options{})
-	if err != nil {
-		return err
-	}
-
 	publishTo := in["publish"]
 	if publishTo == "" {
 		publishTo = "summary"
@@ -188,8 +183,25 @@ func (a *app) action(gha *githubactions.Action) error {
 		return err
 	}
 	// The file may hold last quarter's doc, with the person's edits: the
-	// new period is merged in, and that is what gets published.
-	doc, warnings, err := writeOutput(path, doc, format != "json")
+	// new period is merged in, and that is what gets published. What the
+	// doc already lists is rendered knowing it, as on the command line, so
+	// a rerun of the quarter never regroups listed commits into a second
+	// series, and an item the person deleted is never highlighted again.
+	of, err := openOutput(path)
+	if err != nil {
+		return err
+	}
+	var prior report.Options
+	if format != "json" {
+		if prior.Known, prior.Deleted, err = of.knownIDs(); err != nil {
+			return err
+		}
+	}
+	doc, err := render(rep, format, "", prior)
+	if err != nil {
+		return err
+	}
+	doc, _, warnings, err := of.write(doc, format != "json")
 	if err != nil {
 		return err
 	}
