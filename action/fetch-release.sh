@@ -94,11 +94,14 @@ trap 'rm -rf "$dir"' EXIT
 # get URL FILE ACCEPT prints the HTTP status (000 when there was none) and
 # leaves the body in FILE. The token goes to the API only: curl drops it
 # when the API redirects to the storage host.
+# The token reaches curl on its standard input (-H @-), never on its
+# command line, where other processes of a shared runner could read it.
 get() {
 	local auth=()
-	[ -z "${GIT_CAREER_TOKEN:-}" ] || auth=(-H "Authorization: Bearer $GIT_CAREER_TOKEN")
-	curl -sSL --retry 2 --connect-timeout 10 --max-time 120 -o "$2" -w '%{http_code}' \
-		-H "Accept: $3" -H "X-GitHub-Api-Version: 2022-11-28" ${auth[@]+"${auth[@]}"} "$1" 2>"$dir/curl.err" || true
+	[ -z "${GIT_CAREER_TOKEN:-}" ] || auth=(-H @-)
+	printf 'Authorization: Bearer %s\n' "${GIT_CAREER_TOKEN:-}" |
+		curl -sSL --retry 2 --connect-timeout 10 --max-time 120 -o "$2" -w '%{http_code}' \
+			-H "Accept: $3" -H "X-GitHub-Api-Version: 2022-11-28" ${auth[@]+"${auth[@]}"} "$1" 2>"$dir/curl.err" || true
 }
 # why prints curl's own complaint, if it had one.
 why() { [ ! -s "$dir/curl.err" ] || printf ': %s' "$(head -n 1 "$dir/curl.err")"; }
