@@ -2,13 +2,14 @@ package analyzer
 
 import (
 	"fmt"
-	"github.com/git-career/git-career/analyzer/classify"
-	"github.com/git-career/git-career/analyzer/github"
-	"github.com/git-career/git-career/analyzer/work"
 	"regexp"
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/git-career/git-career/analyzer/classify"
+	"github.com/git-career/git-career/analyzer/github"
+	"github.com/git-career/git-career/analyzer/work"
 )
 
 // prKey names a pull request across repositories; GitHub's owner and

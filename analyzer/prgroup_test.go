@@ -1,13 +1,14 @@
 package analyzer
 
 import (
-	"github.com/git-career/git-career/analyzer/github"
-	"github.com/git-career/git-career/analyzer/work"
-	"github.com/git-career/git-career/internal/gittest"
 	"reflect"
 	"sort"
 	"testing"
 	"time"
+
+	"github.com/git-career/git-career/analyzer/github"
+	"github.com/git-career/git-career/analyzer/work"
+	"github.com/git-career/git-career/internal/gittest"
 )
 
 func TestAnalyzeGroupsCommitsUnderPullRequests(t *testing.T) {

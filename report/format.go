@@ -1,10 +1,11 @@
 package report
 
 import (
-	"github.com/git-career/git-career/analyzer/work"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/git-career/git-career/analyzer/work"
 )
 
 const dateLayout = "2006-01-02"

@@ -2,8 +2,9 @@ package report
 
 import (
 	"fmt"
-	"github.com/git-career/git-career/analyzer/work"
 	"strings"
+
+	"github.com/git-career/git-career/analyzer/work"
 )
 
 // who names the person in the title: a name reads best, then a login, then

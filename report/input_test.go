@@ -3,8 +3,9 @@ package report
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/git-career/git-career/analyzer/work"
 	"time"
+
+	"github.com/git-career/git-career/analyzer/work"
 )
 
 // goldenInput is the "input.json" file of a golden archive: a report in the

@@ -2,8 +2,9 @@ package report
 
 import (
 	"fmt"
-	"github.com/git-career/git-career/analyzer/work"
 	"strings"
+
+	"github.com/git-career/git-career/analyzer/work"
 )
 
 // itemStyle carries what an item line needs to know about the whole

@@ -4,9 +4,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/git-career/git-career/analyzer/work"
 	"io"
 	"time"
+
+	"github.com/git-career/git-career/analyzer/work"
 )
 
 // SchemaV1 identifies the JSON layout JSON writes. A change that could

@@ -4,10 +4,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"github.com/git-career/git-career/analyzer/work"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/git-career/git-career/analyzer/work"
 )
 
 // sampleReport has nil lists everywhere a caller might leave them nil, and

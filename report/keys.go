@@ -1,8 +1,9 @@
 package report
 
 import (
-	"github.com/git-career/git-career/analyzer/work"
 	"slices"
+
+	"github.com/git-career/git-career/analyzer/work"
 )
 
 // Section keys name the parts of a period in their markers. They are part

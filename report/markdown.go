@@ -3,10 +3,11 @@ package report
 import (
 	"errors"
 	"fmt"
-	"github.com/git-career/git-career/analyzer/work"
 	"io"
 	"slices"
 	"strings"
+
+	"github.com/git-career/git-career/analyzer/work"
 )
 
 // Markdown writes r as a brag document to w: the title and one period

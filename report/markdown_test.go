@@ -2,10 +2,11 @@ package report
 
 import (
 	"bytes"
-	"github.com/git-career/git-career/analyzer/work"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/git-career/git-career/analyzer/work"
 )
 
 func TestMarkdownRequiresScore(t *testing.T) {

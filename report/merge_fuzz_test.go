@@ -2,10 +2,11 @@ package report
 
 import (
 	"bytes"
-	"github.com/git-career/git-career/analyzer/work"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/git-career/git-career/analyzer/work"
 )
 
 // ourComments finds the spans a person is not expected to type inside:

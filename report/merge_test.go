@@ -3,13 +3,14 @@ package report
 import (
 	"bytes"
 	"errors"
-	"github.com/git-career/git-career/analyzer/work"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/rogpeppe/go-internal/diff"
+
+	"github.com/git-career/git-career/analyzer/work"
 )
 
 var testOptions = Options{Score: func(c *work.Contribution) float64 { return float64(c.Additions) }}

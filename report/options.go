@@ -2,6 +2,7 @@ package report
 
 import (
 	"errors"
+
 	"github.com/git-career/git-career/analyzer/work"
 )
 

@@ -2,9 +2,10 @@ package report
 
 import (
 	"cmp"
-	"github.com/git-career/git-career/analyzer/work"
 	"slices"
 	"strings"
+
+	"github.com/git-career/git-career/analyzer/work"
 )
 
 // byDate returns pointers to r's contributions, newest first, then by ID.

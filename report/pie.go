@@ -3,9 +3,10 @@ package report
 import (
 	"cmp"
 	"fmt"
-	"github.com/git-career/git-career/analyzer/work"
 	"slices"
 	"strings"
+
+	"github.com/git-career/git-career/analyzer/work"
 )
 
 // pieBlock is the "At a glance" heading and the period's category counts

@@ -2,8 +2,9 @@ package report
 
 import (
 	"fmt"
-	"github.com/git-career/git-career/analyzer/work"
 	"strings"
+
+	"github.com/git-career/git-career/analyzer/work"
 )
 
 // section is one "## " part of the body. Sections with groups print a

@@ -2,8 +2,9 @@ package report
 
 import (
 	"fmt"
-	"github.com/git-career/git-career/analyzer/work"
 	"strings"
+
+	"github.com/git-career/git-career/analyzer/work"
 )
 
 // towardBlock measures the period against the target level: each

@@ -1,8 +1,9 @@
 package report
 
 import (
-	"github.com/git-career/git-career/analyzer/work"
 	"testing"
+
+	"github.com/git-career/git-career/analyzer/work"
 )
 
 func TestTowardBlock(t *testing.T) {

@@ -1,8 +1,9 @@
 package classify
 
 import (
-	"github.com/git-career/git-career/analyzer/work"
 	"strings"
+
+	"github.com/git-career/git-career/analyzer/work"
 )
 
 // conventionalCommit is a subject parsed as a Conventional Commit:

@@ -1,9 +1,10 @@
 package classify
 
 import (
-	"github.com/git-career/git-career/analyzer/work"
 	"strings"
 	"testing"
+
+	"github.com/git-career/git-career/analyzer/work"
 )
 
 func TestParseConventional(t *testing.T) {

@@ -4,10 +4,11 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
-	"github.com/git-career/git-career/analyzer/work"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/git-career/git-career/analyzer/work"
 )
 
 // The labelled data lives beside the repository (../shared/eval from the

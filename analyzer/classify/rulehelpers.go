@@ -2,11 +2,12 @@ package classify
 
 import (
 	"fmt"
-	"github.com/git-career/git-career/analyzer/work"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/git-career/git-career/analyzer/work"
 )
 
 // Building blocks of the rule table in rules.go.

@@ -1,11 +1,12 @@
 package classify
 
 import (
-	"github.com/git-career/git-career/analyzer/work"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/git-career/git-career/analyzer/work"
 )
 
 // files builds changes from "path:added:deleted" specs; "path:bin" is binary.

@@ -4,12 +4,13 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"github.com/git-career/git-career/analyzer/work"
 	"io"
 	"net/http"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/git-career/git-career/analyzer/work"
 )
 
 // GitHub's limits are handled here, in the transport under go-github, so

@@ -3,13 +3,13 @@ package github
 import (
 	"errors"
 	"fmt"
-	"github.com/git-career/git-career/analyzer/work"
 	"net"
 	"net/http"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/git-career/git-career/analyzer/work"
 	"github.com/git-career/git-career/internal/fakegithub"
 )
 

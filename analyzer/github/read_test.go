@@ -2,13 +2,13 @@ package github
 
 import (
 	"fmt"
-	"github.com/git-career/git-career/analyzer/work"
 	"net/http"
 	"reflect"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/git-career/git-career/analyzer/work"
 	"github.com/git-career/git-career/internal/fakegithub"
 )
 

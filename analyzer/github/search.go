@@ -3,11 +3,12 @@ package github
 import (
 	"context"
 	"fmt"
-	"github.com/git-career/git-career/analyzer/work"
 	"strings"
 	"time"
 
 	gh "github.com/google/go-github/v60/github"
+
+	"github.com/git-career/git-career/analyzer/work"
 )
 
 const (

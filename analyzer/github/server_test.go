@@ -3,13 +3,13 @@ package github
 import (
 	"bytes"
 	"context"
-	"github.com/git-career/git-career/analyzer/work"
 	"net/http"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/git-career/git-career/analyzer/work"
 	"github.com/git-career/git-career/internal/fakegithub"
 )
 

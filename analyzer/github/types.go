@@ -1,10 +1,11 @@
 package github
 
 import (
-	"github.com/git-career/git-career/analyzer/work"
 	"io"
 	"net/http"
 	"time"
+
+	"github.com/git-career/git-career/analyzer/work"
 )
 
 // PullRequest is a pull request the user authored, as GitHub's search

@@ -1,8 +1,9 @@
 package history
 
 import (
-	"github.com/git-career/git-career/analyzer/work"
 	"strings"
+
+	"github.com/git-career/git-career/analyzer/work"
 )
 
 // mailmapTable maps the names and emails commits were written with to the

@@ -1,9 +1,10 @@
 package history
 
 import (
-	"github.com/git-career/git-career/analyzer/work"
 	"strings"
 	"testing"
+
+	"github.com/git-career/git-career/analyzer/work"
 )
 
 func TestMailmap(t *testing.T) {

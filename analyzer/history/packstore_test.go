@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
-	"github.com/git-career/git-career/internal/gittest"
 	"io"
 	"path/filepath"
 	"strconv"
@@ -12,6 +11,8 @@ import (
 	"testing"
 
 	"github.com/go-git/go-git/v5/plumbing"
+
+	"github.com/git-career/git-career/internal/gittest"
 )
 
 // TestObjectStoreReadsEveryObject compares every object the pack reader

@@ -1,13 +1,14 @@
 package history
 
 import (
-	"github.com/git-career/git-career/analyzer/work"
 	"sort"
 	"strings"
 	"time"
 
 	"github.com/go-git/go-git/v5/plumbing/object/commitgraph"
 	"github.com/go-git/go-git/v5/plumbing/storer"
+
+	"github.com/git-career/git-career/analyzer/work"
 )
 
 // suggestScan bounds how much history TopAuthors reads: recent authors are

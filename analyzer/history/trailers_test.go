@@ -1,10 +1,11 @@
 package history
 
 import (
-	"github.com/git-career/git-career/analyzer/work"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/git-career/git-career/analyzer/work"
 )
 
 func TestParseTrailers(t *testing.T) {

@@ -3,8 +3,6 @@ package history
 import (
 	"errors"
 	"fmt"
-	"github.com/git-career/git-career/analyzer/work"
-	"github.com/git-career/git-career/internal/gittest"
 	"math/rand/v2"
 	"path/filepath"
 	"reflect"
@@ -15,6 +13,9 @@ import (
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/go-git/go-git/v5/plumbing/storer"
+
+	"github.com/git-career/git-career/analyzer/work"
+	"github.com/git-career/git-career/internal/gittest"
 )
 
 func TestParseTreeRejectsGarbage(t *testing.T) {

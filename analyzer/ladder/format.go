@@ -3,9 +3,10 @@ package ladder
 import (
 	"bytes"
 	"fmt"
-	"github.com/git-career/git-career/analyzer/work"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/git-career/git-career/analyzer/work"
 )
 
 // The mirror types fix the key order and spelling of a written ladder file;

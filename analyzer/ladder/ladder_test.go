@@ -1,9 +1,10 @@
 package ladder
 
 import (
-	"github.com/git-career/git-career/analyzer/work"
 	"slices"
 	"testing"
+
+	"github.com/git-career/git-career/analyzer/work"
 )
 
 func TestBuiltinLadderShape(t *testing.T) {

@@ -4,9 +4,10 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
-	"github.com/git-career/git-career/analyzer/work"
 	"slices"
 	"strings"
+
+	"github.com/git-career/git-career/analyzer/work"
 )
 
 // towardEvidenceMax caps the evidence listed per expectation: the doc

@@ -2,10 +2,11 @@ package ladder
 
 import (
 	"fmt"
-	"github.com/git-career/git-career/analyzer/work"
 	"slices"
 	"testing"
 	"time"
+
+	"github.com/git-career/git-career/analyzer/work"
 )
 
 func towardContrib(id string, day int, lines int, cats ...work.Category) work.Contribution {

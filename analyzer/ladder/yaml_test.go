@@ -2,12 +2,13 @@ package ladder
 
 import (
 	"errors"
-	"github.com/git-career/git-career/analyzer/work"
 	"io/fs"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/git-career/git-career/analyzer/work"
 )
 
 func TestParseLadderAcme(t *testing.T) {

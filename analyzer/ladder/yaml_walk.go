@@ -1,11 +1,12 @@
 package ladder
 
 import (
-	"github.com/git-career/git-career/analyzer/work"
 	"slices"
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/git-career/git-career/analyzer/work"
 )
 
 // The walk over a ladder file, one function per depth. Each stops at the

@@ -9,13 +9,12 @@ import (
 	"strings"
 	"time"
 
-	"github.com/git-career/git-career/analyzer/history"
-	"github.com/git-career/git-career/analyzer/work"
-
 	"github.com/google/go-github/v60/github"
 	"github.com/sethvargo/go-githubactions"
 
 	"github.com/git-career/git-career/analyzer"
+	"github.com/git-career/git-career/analyzer/history"
+	"github.com/git-career/git-career/analyzer/work"
 	"github.com/git-career/git-career/publish"
 	"github.com/git-career/git-career/report"
 )

@@ -8,10 +8,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/git-career/git-career/analyzer"
 	"github.com/git-career/git-career/analyzer/history"
 	"github.com/git-career/git-career/analyzer/work"
-
-	"github.com/git-career/git-career/analyzer"
 	"github.com/git-career/git-career/report"
 )
 

@@ -6,7 +6,6 @@ package gittest
 
 import (
 	"fmt"
-	"github.com/git-career/git-career/analyzer/work"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -17,6 +16,8 @@ import (
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
+
+	"github.com/git-career/git-career/analyzer/work"
 )
 
 // Special contents for Repo.commit's files map.
