@@ -122,8 +122,7 @@ func parseFlags(args []string, out io.Writer) (*options, error) {
 			fmt.Fprint(out, usageText)
 			return nil, errHelp
 		}
-		msg := strings.Replace(asTyped(err, args), "flag provided but not defined: ", "unknown flag ", 1)
-		return nil, usagef("%s (see git career -h)", msg)
+		return nil, usagef("%s (see git career -h)", asTyped(err, args))
 	}
 	if fs.NArg() > 0 {
 		return nil, usagef("unexpected argument %q (see git career -h)", fs.Arg(0))
@@ -155,13 +154,14 @@ func parseFlags(args []string, out io.Writer) (*options, error) {
 }
 
 // flagInError finds the flag the flag package names in its errors, always
-// with one dash ("flag provided but not defined: -bogus").
+// with one dash ("unknown flag -bogus", "flag needs an argument: -since").
 var flagInError = regexp.MustCompile(`(: |flag )-([^\s=:]+)`)
 
 // asTyped rewrites a flag error to name the flag as the user typed it
-// (--bogus, not -bogus): they will look for what they wrote.
+// (--bogus, not -bogus): they will look for what they wrote; an unknown
+// flag is said as git says it.
 func asTyped(err error, args []string) string {
-	msg := err.Error()
+	msg := strings.Replace(err.Error(), "flag provided but not defined: ", "unknown flag ", 1)
 	m := flagInError.FindStringSubmatchIndex(msg)
 	if m == nil {
 		return msg

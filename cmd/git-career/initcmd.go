@@ -40,8 +40,7 @@ func (a *app) initRun(args []string) error {
 			fmt.Fprint(a.stdout, initUsage)
 			return errHelp
 		}
-		msg := strings.Replace(asTyped(err, args), "flag provided but not defined: ", "unknown flag ", 1)
-		return usagef("init: %s (see git career init -h)", msg)
+		return usagef("init: %s (see git career init -h)", asTyped(err, args))
 	}
 	local, err := history.LocalConfig(*repo)
 	if err != nil {
