@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"slices"
@@ -15,17 +16,13 @@ import (
 	"github.com/git-career/git-career/analyzer/work"
 )
 
-// RepoInput is one repository to read.
-type RepoInput struct {
-	Path string
-	// Mailmap is extra mailmap text (the file named by mailmap.file), read
-	// after the .mailmap at HEAD so that it wins, as in git.
-	Mailmap string
-}
-
 // Options is everything Analyze needs; it reads nothing else.
 type Options struct {
-	Repos    []RepoInput
+	// Repos are the repositories to read, opened once by the caller.
+	Repos []*history.Repo
+	// Mailmap is extra mailmap text (the file named by mailmap.file), read
+	// after each repository's .mailmap at HEAD so that it wins, as in git.
+	Mailmap  string
 	Identity work.Identity
 	Period   work.Period
 	Team     string    // career.team, an owner handle such as "@org/team"
@@ -40,8 +37,9 @@ type Options struct {
 }
 
 // Analyze reads every repository and returns the classified contributions
-// of the identity in the period.
-func Analyze(opt Options) (*work.Report, error) {
+// of the identity in the period. It stops with ctx's error when ctx is
+// done.
+func Analyze(ctx context.Context, opt Options) (*work.Report, error) {
 	rep := &work.Report{Author: opt.Identity, Period: opt.Period, Summary: map[work.Category]int{}}
 	prs := userPRs(opt.GitHub)
 	var wantPR func(repo string, num int) bool
@@ -54,9 +52,9 @@ func Analyze(opt Options) (*work.Report, error) {
 		wantPR = func(string, int) bool { return true }
 	}
 	names := map[string]int{}
-	for _, in := range opt.Repos {
-		scan, err := history.Read(history.Options{
-			Path: in.Path, Mailmap: in.Mailmap, Identity: opt.Identity, Period: opt.Period,
+	for _, repo := range opt.Repos {
+		scan, err := repo.Read(ctx, history.Options{
+			Mailmap: opt.Mailmap, Identity: opt.Identity, Period: opt.Period,
 			GitHubHosts: opt.GitHubHosts, Progress: opt.Progress, PullRequest: wantPR,
 		})
 		if err != nil {

@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"context"
 	"errors"
 	"path/filepath"
 	"reflect"
@@ -23,9 +24,24 @@ func q3(t testing.TB) work.Period {
 	return p
 }
 
+// openRepos opens each repository for the test, closed when it ends.
+func openRepos(t testing.TB, paths ...string) []*history.Repo {
+	t.Helper()
+	var out []*history.Repo
+	for _, p := range paths {
+		r, err := history.Open(p)
+		if err != nil {
+			t.Fatalf("opening %q: %v", p, err)
+		}
+		t.Cleanup(func() { r.Close() })
+		out = append(out, r)
+	}
+	return out
+}
+
 func analyzeOne(t *testing.T, path string, id work.Identity, p work.Period) *work.Report {
 	t.Helper()
-	rep, err := Analyze(Options{Repos: []RepoInput{{Path: path}}, Identity: id, Period: p})
+	rep, err := Analyze(context.Background(), Options{Repos: openRepos(t, path), Identity: id, Period: p})
 	if err != nil {
 		t.Fatalf("Analyze(%q): %v", path, err)
 	}
@@ -184,7 +200,7 @@ func TestAnalyzeWhereTheRepositoryIs(t *testing.T) {
 		t.Errorf("empty repository: %+v", rep)
 	}
 	// Not a repository at all.
-	_, err := Analyze(Options{Repos: []RepoInput{{Path: t.TempDir()}}, Identity: ada, Period: q3(t)})
+	_, err := history.Open(t.TempDir())
 	if !errors.Is(err, history.ErrNotRepository) {
 		t.Errorf("plain folder: err = %v, want ErrNotRepository", err)
 	}
@@ -195,7 +211,7 @@ func TestAnalyzeCrossTeamFromCodeowners(t *testing.T) {
 	r.Commit("owners", map[string]string{".github/CODEOWNERS": "* @acme/shop\n/billing/ @acme/billing\n"}, "2026-06-01T00:00:00Z")
 	r.Commit("Add invoice rounding", map[string]string{"billing/round.go": "package billing\n"}, "2026-07-01T00:00:00Z")
 	r.Commit("Add cart", map[string]string{"cart/cart.go": "package cart\n"}, "2026-07-02T00:00:00Z")
-	rep, err := Analyze(Options{Repos: []RepoInput{{Path: r.Dir}}, Identity: ada, Period: q3(t), Team: "@acme/shop"})
+	rep, err := Analyze(context.Background(), Options{Repos: openRepos(t, r.Dir), Identity: ada, Period: q3(t), Team: "@acme/shop"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -213,7 +229,7 @@ func TestTopAuthors(t *testing.T) {
 	for i, a := range []string{"Bo <bo@x>", "Cy <cy@x>", "Bo <BO@x>", "dependabot[bot] <d@x>", "dependabot[bot] <d@x>", "Di <di@x>", "Cy <cy@x>", "Bo <bo@x>"} {
 		r.CommitWith("c", nil, gittest.CommitOpts{Author: a, AllowEmpty: true, Date: time.Date(2026, 7, 1+i, 0, 0, 0, 0, time.UTC).Format(time.RFC3339)})
 	}
-	top, err := history.TopAuthors(r.Dir, 2)
+	top, err := openRepos(t, r.Dir)[0].TopAuthors(2)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -256,7 +272,7 @@ func TestAnalyzeEnterpriseRemote(t *testing.T) {
 	r := gittest.New(t)
 	r.Run("remote", "add", "origin", "git@ghe.example.com:platform/api.git")
 	sha := r.Commit("one", map[string]string{"a.go": "a\n"}, "2026-07-01T00:00:00Z")
-	rep, err := Analyze(Options{Repos: []RepoInput{{Path: r.Dir}}, Identity: ada, Period: q3(t), GitHubHosts: []string{"ghe.example.com"}})
+	rep, err := Analyze(context.Background(), Options{Repos: openRepos(t, r.Dir), Identity: ada, Period: q3(t), GitHubHosts: []string{"ghe.example.com"}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,7 +17,7 @@ const module = "github.com/git-career/git-career"
 // placed on purpose.
 var allowedDeps = map[string][]string{
 	"analyzer/work":     {},
-	"analyzer/history":  {"analyzer/work"},
+	"analyzer/history":  {"analyzer/work", "internal/gitengine"},
 	"analyzer/github":   {"analyzer/work"},
 	"analyzer/classify": {"analyzer/work", "analyzer/classify/commentmodel", "analyzer/classify/commitmodel"},
 	// The learner of the comment model: knows no domain type, only named
@@ -30,17 +30,27 @@ var allowedDeps = map[string][]string{
 	"analyzer/classify/internal/loro":              {"analyzer/classify/commitmodel"},
 	"analyzer/ladder":                              {"analyzer/work"},
 	"analyzer": {"analyzer/work", "analyzer/history", "analyzer/github",
-		"analyzer/classify", "analyzer/classify/commentmodel", "analyzer/classify/commitmodel"},
+		"analyzer/classify", "analyzer/classify/commentmodel", "analyzer/classify/commitmodel",
+		"internal/gitengine"},
+	// The git object engine: packs, trees, diffs, line counts. It knows
+	// nothing of the domain.
+	"internal/gitengine": {},
+	// The pipeline: one request in, the doc out, for both front doors.
+	"brag": {"analyzer", "analyzer/work", "analyzer/history", "analyzer/github",
+		"analyzer/classify", "analyzer/classify/commentmodel", "analyzer/classify/commitmodel",
+		"analyzer/ladder", "report", "internal/gitengine"},
 	"report":  {"analyzer/work"},
 	"publish": {},
-	"cmd/git-career": {"analyzer", "analyzer/work", "analyzer/history",
+	// The front doors (flags and git config, or Action inputs): thin
+	// adapters onto brag.
+	"cmd/git-career": {"brag", "analyzer", "analyzer/work", "analyzer/history",
 		"analyzer/github", "analyzer/classify", "analyzer/classify/commentmodel",
-		"analyzer/classify/commitmodel",
+		"analyzer/classify/commitmodel", "internal/gitengine",
 		"analyzer/ladder", "report", "publish"},
 	"internal/gittest":    {"analyzer/work"},
 	"internal/fakegithub": {},
 	"bench/genrepo":       {},
-	"bench/walk":          {"analyzer/work", "analyzer/history"},
+	"bench/walk":          {"analyzer/work", "analyzer/history", "internal/gitengine"},
 }
 
 // TestLayers fails when a package imports what its layer forbids: a source

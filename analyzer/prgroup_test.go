@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"context"
 	"reflect"
 	"sort"
 	"testing"
@@ -29,7 +30,7 @@ func TestAnalyzeGroupsCommitsUnderPullRequests(t *testing.T) {
 		{Repo: "acme/shop", Number: 12, Title: "Fix the cart total", State: "merged", CreatedAt: day(2), MergedAt: day(2), URL: "https://github.com/acme/shop/pull/12"},
 		{Repo: "Acme/Shop", Number: 13, Title: "CSV export", Body: "Adds an export.\n\nWe chose CSV instead of XLSX: the trade-off is formatting.", State: "merged", CreatedAt: day(3), MergedAt: day(5)},
 	}}
-	rep, err := Analyze(Options{Repos: []RepoInput{{Path: r.Dir}}, Identity: ada, Period: q3(t), GitHub: ev})
+	rep, err := Analyze(context.Background(), Options{Repos: openRepos(t, r.Dir), Identity: ada, Period: q3(t), GitHub: ev})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -44,10 +44,73 @@ type Change struct {
 // [*OverlapError]: merged as a period of its own, every item in both would
 // be listed twice.
 func MergeChanges(existing, fresh []byte) ([]byte, []Change, error) {
-	old, err := parseDoc(string(existing))
+	d, err := ParseDoc(existing)
 	if err != nil {
 		return nil, nil, err
 	}
+	return d.Merge(fresh)
+}
+
+// Doc is a brag document a person keeps, parsed once: what it holds, what
+// was deleted from it, whose it is, and how to merge a fresh rendering
+// into it.
+type Doc struct {
+	src            []byte
+	parsed         *parsedDoc
+	known, deleted map[string]bool
+}
+
+// ParseDoc parses a document this package wrote, as the person left it.
+// It fails with a [*ParseError] when doc is not one, or its markers no
+// longer fit together: the caller should then leave the file alone.
+func ParseDoc(doc []byte) (*Doc, error) {
+	p, err := parseDoc(string(doc))
+	if err != nil {
+		return nil, err
+	}
+	d := &Doc{src: doc, parsed: p, known: map[string]bool{}, deleted: map[string]bool{}}
+	for _, per := range p.periods {
+		for id := range per.ids {
+			d.known[id] = true
+			if !per.marked[id] {
+				d.deleted[id] = true
+			}
+		}
+	}
+	return d, nil
+}
+
+// Known is the id of every item the document holds or ever held (its
+// seen records and id markers), to render a fresh document for merging
+// into it ([Options.Known]).
+func (d *Doc) Known() map[string]bool { return d.known }
+
+// Deleted are the ids of items the person deleted (in a seen record, no
+// longer in the text): [Options.Deleted].
+func (d *Doc) Deleted() map[string]bool { return d.deleted }
+
+// Bytes is the document as it was parsed.
+func (d *Doc) Bytes() []byte { return d.src }
+
+// Title is the text of the document's first "# " heading: whose it is.
+func (d *Doc) Title() string { return Title(d.src) }
+
+// Title is the text of the first "# " heading of a Markdown document, ""
+// when it has none.
+func Title(doc []byte) string {
+	for _, line := range strings.Split(string(doc), "\n") {
+		if t, ok := strings.CutPrefix(strings.TrimRight(line, "\r"), "# "); ok {
+			return t
+		}
+	}
+	return ""
+}
+
+// Merge folds a fresh rendering into the document (see [Merge]) and says
+// what it changed, one [Change] per period of fresh; the Doc itself is
+// not modified.
+func (d *Doc) Merge(fresh []byte) ([]byte, []Change, error) {
+	old := d.parsed
 	nw, err := parseDoc(string(fresh))
 	if err != nil {
 		// Not a *ParseError: the existing file is fine, the caller
@@ -112,26 +175,13 @@ func periodName(p *parsedPeriod) string {
 	return p.label + " (" + r + ")"
 }
 
-// DocIDs returns the id of every item a document holds or ever held (its
-// seen records and id markers), to render a fresh document for merging
-// into it ([Options.Known]), and of those the person deleted (in a seen
-// record, no longer in the text: [Options.Deleted]). It fails as [Merge]
-// does on a document that is not ours.
+// DocIDs returns [Doc.Known] and [Doc.Deleted] of doc, parsed.
 func DocIDs(doc []byte) (known, deleted map[string]bool, err error) {
-	d, err := parseDoc(string(doc))
+	d, err := ParseDoc(doc)
 	if err != nil {
 		return nil, nil, err
 	}
-	known, deleted = map[string]bool{}, map[string]bool{}
-	for _, p := range d.periods {
-		for id := range p.ids {
-			known[id] = true
-			if !p.marked[id] {
-				deleted[id] = true
-			}
-		}
-	}
-	return known, deleted, nil
+	return d.known, d.deleted, nil
 }
 
 // lineEnding is the file's own: inserted text follows its first line.

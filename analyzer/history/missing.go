@@ -2,16 +2,17 @@ package history
 
 import (
 	"fmt"
-	"sort"
 	"strings"
+
+	"github.com/git-career/git-career/internal/gitengine"
 )
 
 // missingObjects gathers what one repository's scan could not read, for
 // the one warning of the run that says how much and what to do.
 type missingObjects struct {
-	walk     walkMissing // commits the walk could not read
-	counts   int         // commits read whose line counts are unknown
-	firstTip int         // tip under which the first of those was found
+	walk     gitengine.Missing // commits the walk could not read
+	counts   int               // commits read whose line counts are unknown
+	firstTip int               // tip under which the first of those was found
 	firstSHA string
 }
 
@@ -26,13 +27,13 @@ func (m *missingObjects) add(tip int, sha string) {
 // warning is the sentence for Source.Warnings, "" when nothing was
 // missing. A partial clone is told how to fetch what its filter left
 // out; any other repository is broken, and is told where.
-func (m *missingObjects) warning(r *gitRepo, tips []tipRef) string {
-	if m.counts == 0 && m.walk.commits == 0 {
+func (m *missingObjects) warning(r *gitengine.Repo, tips []gitengine.Tip) string {
+	if m.counts == 0 && m.walk.Commits == 0 {
 		return ""
 	}
 	branch := func(i int) string {
 		if i >= 0 && i < len(tips) {
-			return tips[i].name
+			return tips[i].Name
 		}
 		return "HEAD"
 	}
@@ -40,17 +41,17 @@ func (m *missingObjects) warning(r *gitRepo, tips []tipRef) string {
 	if m.counts > 0 {
 		what = append(what, fmt.Sprintf("%s unknown line counts", count(m.counts, "commit has", "commits have")))
 	}
-	if m.walk.commits > 0 {
+	if m.walk.Commits > 0 {
 		what = append(what, fmt.Sprintf("%s and the history behind %s was not read",
-			count(m.walk.commits, "commit is missing", "commits are missing"), pronoun(m.walk.commits)))
+			count(m.walk.Commits, "commit is missing", "commits are missing"), pronoun(m.walk.Commits)))
 	}
 	said := strings.Join(what, ", and ")
-	if remote, filter, ok := r.promisor(); ok {
+	if remote, filter, ok := r.Promisor(); ok {
 		return fmt.Sprintf("%s: this is a partial clone (--filter=%s from %s), whose objects git fetches only when needed; "+
 			"run `git fetch --refetch --no-filter %s` in %q to fetch them all",
-			said, filter, remote, remote, r.path)
+			said, filter, remote, remote, r.Path())
 	}
-	tip := m.walk.tip
+	tip := m.walk.Tip
 	where := ""
 	if m.counts > 0 {
 		tip = m.firstTip
@@ -74,40 +75,4 @@ func pronoun(n int) string {
 		return "it"
 	}
 	return "them"
-}
-
-// promisor reports whether the repository is a partial clone, with the
-// remote that promises the missing objects and the filter it was cloned
-// with.
-func (r *gitRepo) promisor() (remote, filter string, ok bool) {
-	cfg, err := r.repo.Config()
-	if err != nil {
-		return "", "", false
-	}
-	var names []string
-	for _, sub := range cfg.Raw.Section("remote").Subsections {
-		if strings.EqualFold(sub.Option("promisor"), "true") || sub.Option("partialclonefilter") != "" {
-			names = append(names, sub.Name)
-		}
-	}
-	if len(names) == 0 {
-		if ext := cfg.Raw.Section("extensions").Option("partialclone"); ext != "" {
-			names = append(names, ext)
-		}
-	}
-	if len(names) == 0 {
-		return "", "", false
-	}
-	sort.Strings(names)
-	remote = names[0]
-	for _, n := range names {
-		if n == "origin" {
-			remote = n
-		}
-	}
-	filter = cfg.Raw.Section("remote").Subsection(remote).Option("partialclonefilter")
-	if filter == "" {
-		filter = "..."
-	}
-	return remote, filter, true
 }

@@ -1,6 +1,7 @@
 package history
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"regexp"
@@ -12,11 +13,11 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/object/commitgraph"
 
 	"github.com/git-career/git-career/analyzer/work"
+	"github.com/git-career/git-career/internal/gitengine"
 )
 
-// Options says which repository to read and whose work to look for.
+// Options says whose work to look for, and when.
 type Options struct {
-	Path string
 	// Mailmap is extra mailmap text (the file named by mailmap.file), read
 	// after the .mailmap at HEAD so that it wins, as in git.
 	Mailmap  string
@@ -116,43 +117,37 @@ type candidate struct {
 // commits that credit the user, with their changed files and line counts.
 // Merge commits are skipped, and a commit reverted later is left out with
 // its revert.
-func Read(opt Options) (*Scan, error) {
+//
+// It stops early, with ctx's error, when ctx is done.
+func (r *Repo) Read(ctx context.Context, opt Options) (*Scan, error) {
 	m := work.NewMatcher(opt.Identity)
 	wantPR := opt.PullRequest
 	if wantPR == nil {
 		wantPR = func(string, int) bool { return false }
 	}
-	r, err := openRepo(opt.Path)
-	if err != nil {
-		return nil, err
-	}
-	defer r.Close()
-	name, web := r.name(opt.GitHubHosts)
-	scan := &Scan{Web: web, Source: work.Source{Kind: "git", Repo: name, Path: r.path}}
+	eng := r.eng
+	name, web := r.Name(opt.GitHubHosts)
+	scan := &Scan{Web: web, Source: work.Source{Kind: "git", Repo: name, Path: r.Path()}}
 	src := &scan.Source
 	prog := newProgress(opt.Progress, name)
 	defer prog.done()
 
-	mm, err := r.headFile(".mailmap")
+	mm, err := eng.HeadFile(".mailmap")
 	if err != nil {
 		return nil, err
 	}
 	mailmap := parseMailmap(mm)
 	mailmap.Add(opt.Mailmap)
 
-	shallowList, err := r.storage.Shallow()
+	shallow, err := eng.Shallow()
 	if err != nil {
-		return nil, fmt.Errorf("reading shallow file of %q: %w", r.path, err)
-	}
-	shallow := map[plumbing.Hash]bool{}
-	for _, h := range shallowList {
-		shallow[h] = true
+		return nil, err
 	}
 	// A shallow clone is read as far as it goes; Source.Shallow carries the
 	// warning, which the command and the doc both show with the fix.
 	src.Shallow = len(shallow) > 0
 
-	tips, err := r.tipRefs()
+	tips, err := eng.Tips()
 	if err != nil {
 		return nil, err
 	}
@@ -162,9 +157,8 @@ func Read(opt Options) (*Scan, error) {
 	}
 	var cands []candidate
 	// The user's commits are diffed while the walk goes on.
-	r.storage.fast.setCacheLimit(walkCacheBytes)
-	diffs := startDiffs(r.storage.fast.fork(treeCacheBytes).recycling(), r.storage.fast.fork(blobCacheBytes).recycling(), r.storage.attrs)
-	defer diffs.stop()
+	diffs := eng.StartDiffs()
+	defer diffs.Stop()
 	type prMerge struct {
 		num            int
 		mainline, head plumbing.Hash
@@ -172,7 +166,7 @@ func Read(opt Options) (*Scan, error) {
 	var merges []prMerge
 	wantMerges := opt.PullRequest != nil
 	reverted := map[string]string{} // reverted sha → the revert's sha
-	stopBefore := opt.Period.Since.Add(-stopMargin)
+	stopBefore := opt.Period.Since.Add(-gitengine.StopMargin)
 	// Without CODEOWNERS, who works where is learnt from a year of
 	// everyone's commits around the period (AreaWindow), read further
 	// back than the period itself.
@@ -181,7 +175,7 @@ func Read(opt Options) (*Scan, error) {
 	if owners == nil {
 		areaSince, areaUntil = AreaWindow(opt.Period.Since)
 		_, areaUntil = AreaWindow(opt.Period.Until)
-		if s := areaSince.Add(-stopMargin); s.Before(walkStop) {
+		if s := areaSince.Add(-gitengine.StopMargin); s.Before(walkStop) {
 			walkStop = s
 		}
 	}
@@ -192,7 +186,7 @@ func Read(opt Options) (*Scan, error) {
 	// would decode again, and the header read stays cheaper.
 	treeOf := map[plumbing.Hash]plumbing.Hash{}
 	var fetched func(commitgraph.CommitNode)
-	if !r.graph {
+	if !eng.Graph() {
 		fetched = func(n commitgraph.CommitNode) {
 			if c, err := n.Commit(); err == nil {
 				treeOf[n.ID()] = c.TreeHash
@@ -203,8 +197,8 @@ func Read(opt Options) (*Scan, error) {
 		t, ok := treeOf[h]
 		return t, ok
 	}
-	areas := newAreaSampler(r.storage, knownTree)
-	missingCommits, err := walkTips(r.nodes, tips, shallow, walkStop, fetched, func(n commitgraph.CommitNode, tip int) error {
+	areas := eng.NewAreaSampler(knownTree)
+	missingCommits, err := gitengine.WalkTips(eng.Nodes(), tips, shallow, walkStop, fetched, func(n commitgraph.CommitNode, tip int) error {
 		// A commit's tree is wanted by its children, visited before it.
 		defer delete(treeOf, n.ID())
 		if n.CommitTime().Before(walkStop) {
@@ -212,6 +206,11 @@ func Read(opt Options) (*Scan, error) {
 		}
 		inScan := !n.CommitTime().Before(stopBefore)
 		if inScan {
+			if src.CommitsScanned%cancelEvery == 0 {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+			}
 			src.CommitsScanned++
 			prog.tick(src.CommitsScanned)
 		}
@@ -234,7 +233,7 @@ func Read(opt Options) (*Scan, error) {
 			}
 			return nil
 		}
-		c = reencode(c)
+		c = gitengine.Reencode(c)
 		if sm := revertRe.FindStringSubmatch(c.Message); sm != nil {
 			reverted[sm[1]] = c.Hash.String()
 		}
@@ -252,7 +251,7 @@ func Read(opt Options) (*Scan, error) {
 			return nil
 		}
 		if inAreas {
-			as, err := areas.areas(c, shallow[c.Hash])
+			as, err := areas.Areas(c, shallow[c.Hash])
 			if err != nil {
 				return err
 			}
@@ -285,7 +284,7 @@ func Read(opt Options) (*Scan, error) {
 			// it were a root commit.
 			graft := *c
 			graft.ParentHashes = nil
-			diffs.add(&graft, plumbing.ZeroHash, false)
+			diffs.Add(&graft, plumbing.ZeroHash, false)
 			return nil
 		}
 		var parentTree plumbing.Hash
@@ -293,7 +292,7 @@ func Read(opt Options) (*Scan, error) {
 		if len(c.ParentHashes) > 0 {
 			parentTree, parentKnown = knownTree(c.ParentHashes[0])
 		}
-		diffs.add(c, parentTree, parentKnown)
+		diffs.Add(c, parentTree, parentKnown)
 		return nil
 	})
 	if err != nil {
@@ -302,7 +301,7 @@ func Read(opt Options) (*Scan, error) {
 
 	inPR := map[string]int{} // sha → number of the user's pull request it was merged in
 	for _, mg := range merges {
-		members, ok := branchCommits(r.nodes, mg.mainline, mg.head, shallow)
+		members, ok := gitengine.BranchCommits(eng.Nodes(), mg.mainline, mg.head, shallow)
 		if !ok {
 			continue
 		}
@@ -311,7 +310,7 @@ func Read(opt Options) (*Scan, error) {
 		}
 	}
 
-	results, err := diffs.wait(func(n int) { prog.diffs(n, len(cands)) })
+	results, err := diffs.Wait(func(n int) { prog.diffs(n, len(cands)) })
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
@@ -322,7 +321,7 @@ func Read(opt Options) (*Scan, error) {
 		if drop[sha] {
 			continue
 		}
-		files, countsUnknown := results[i].files, results[i].unknown
+		files, countsUnknown := fileChanges(results[i].Files), results[i].Unknown
 		if countsUnknown {
 			unknown.add(cd.tip, sha)
 		}
@@ -335,7 +334,7 @@ func Read(opt Options) (*Scan, error) {
 			CountsUnknown: countsUnknown,
 		}})
 	}
-	if w := unknown.warning(r, tips); w != "" {
+	if w := unknown.warning(eng, tips); w != "" {
 		src.Warnings = append(src.Warnings, w)
 	}
 
@@ -389,6 +388,27 @@ func creditedPeople(trailers []work.Trailer, author work.Person, mm *mailmapTabl
 			continue
 		}
 		out = append(out, p)
+	}
+	return out
+}
+
+// areaSampleCap bounds how many commits are read to learn who works where:
+// enough to tell a team's area from a shared one, and a bounded cost (two
+// root trees per commit) on the busiest repositories.
+const areaSampleCap = 20000
+
+// cancelEvery is how many commits the walk reads between looks at its
+// context: often enough to stop at once, rarely enough to cost nothing.
+const cancelEvery = 1024
+
+// fileChanges are the engine's counts as the domain's evidence.
+func fileChanges(fs []gitengine.FileChange) []work.FileChange {
+	if fs == nil {
+		return nil
+	}
+	out := make([]work.FileChange, len(fs))
+	for i, f := range fs {
+		out[i] = work.FileChange{Path: f.Path, Additions: f.Additions, Deletions: f.Deletions, Binary: f.Binary}
 	}
 	return out
 }

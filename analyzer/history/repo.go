@@ -1,41 +1,127 @@
 package history
 
 import (
-	"github.com/go-git/go-git/v5"
-	"github.com/go-git/go-git/v5/plumbing"
-	"github.com/go-git/go-git/v5/storage/filesystem"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	git "github.com/go-git/go-git/v5"
+
+	"github.com/git-career/git-career/internal/gitengine"
 )
 
-// fastStorage is go-git's filesystem storage with object reads routed
-// through an objectStore, so that go-git's own walks (Log, commit
-// decoding) get the faster pack reader too. Everything else (refs,
-// config, shallow info) is go-git's.
-type fastStorage struct {
-	*filesystem.Storage
-	fast  *objectStore
-	attrs *gitAttrs // the attributes git's diff would use
-}
+// ErrNotRepository is returned for a path that holds no git repository.
+var ErrNotRepository = gitengine.ErrNotRepository
 
-func (s *fastStorage) EncodedObject(t plumbing.ObjectType, h plumbing.Hash) (plumbing.EncodedObject, error) {
-	return s.fast.EncodedObject(t, h)
-}
-
-// goGitCacheBytes is the object cache of the underlying go-git storage. It
-// only serves loose objects and the rare thin-pack base once packs are
-// read by the objectStore, so it is kept small.
-const goGitCacheBytes = 8 << 20
-
-// openFast opens a repository for reading history fast: path is a
-// work tree, a folder inside one, or a git directory. Pass the repository's
-// Storer to commitFilesStrict. Call close when done: it releases the pack
-// mappings and file descriptors.
+// Repo is one repository, opened once for a whole run: its config, its
+// remotes, its people and its history are all read through it.
 //
-// The repository must not be used from several goroutines at once: the
-// pack reader's cache is not locked.
-func openFast(path string) (repo *git.Repository, close func() error, err error) {
-	r, err := openRepo(path)
+// A Repo must not be used from several goroutines at once.
+type Repo struct {
+	eng *gitengine.Repo
+}
+
+// Open opens the repository at path or in one of its parents, as git
+// does (a work tree, a folder in one, a git dir, a linked worktree).
+func Open(path string) (*Repo, error) {
+	eng, err := gitengine.Open(path)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	return r.repo, r.Close, nil
+	return &Repo{eng: eng}, nil
+}
+
+// Close releases the pack mappings and file descriptors.
+func (r *Repo) Close() error { return r.eng.Close() }
+
+// Path is the work tree, or the git dir of a bare repository.
+func (r *Repo) Path() string { return r.eng.Path() }
+
+// ID is the same for every path that names one repository: a work tree,
+// a folder in it, its git dir and its linked worktrees.
+func (r *Repo) ID() string { return r.eng.GitDir() }
+
+// LocalConfig is the text of the repository's own config file, "" when it
+// has none.
+func (r *Repo) LocalConfig() (string, error) { return r.eng.LocalConfig() }
+
+// LocalConfigPath is the path of the repository's own config file.
+func (r *Repo) LocalConfigPath() string { return r.eng.LocalConfigPath() }
+
+// Config is git's configuration for this repository, layered as git
+// layers it (see LoadConfig).
+func (r *Repo) Config(getenv func(string) string) (*Config, error) {
+	local, err := r.LocalConfig()
+	if err != nil {
+		return nil, err
+	}
+	return LoadConfig(getenv, local)
+}
+
+// GitHubRemotes returns the "owner/name" of every remote that points at
+// github.com or at one of extraHosts (a GitHub Enterprise server), origin
+// first.
+func (r *Repo) GitHubRemotes(extraHosts []string) []string {
+	var out []string
+	for _, rm := range remoteRepos(r.eng.Git(), extraHosts) {
+		out = append(out, rm.full)
+	}
+	return out
+}
+
+// Name is the short name reports use: "owner/name" for a GitHub remote,
+// else the folder name. webBase is the https address of the repository on
+// GitHub, "" elsewhere.
+func (r *Repo) Name(hosts []string) (name, webBase string) {
+	if rs := remoteRepos(r.eng.Git(), hosts); len(rs) > 0 {
+		return rs[0].full, "https://" + rs[0].host + "/" + rs[0].full
+	}
+	base := filepath.Base(r.Path())
+	if base == ".git" {
+		base = filepath.Base(filepath.Dir(r.Path()))
+	}
+	return strings.TrimSuffix(base, ".git"), ""
+}
+
+// ghRemote is a remote on GitHub or a GitHub Enterprise server.
+type ghRemote struct{ host, full string }
+
+// remoteRepos is each GitHub remote, origin first, then the others in name
+// order.
+func remoteRepos(repo *git.Repository, hosts []string) []ghRemote {
+	remotes, err := repo.Remotes()
+	if err != nil {
+		return nil // an unreadable config has no usable remotes either
+	}
+	sort.Slice(remotes, func(i, j int) bool {
+		a, b := remotes[i].Config().Name, remotes[j].Config().Name
+		return a == "origin" || b != "origin" && a < b
+	})
+	var out []ghRemote
+	seen := map[string]bool{}
+	for _, rem := range remotes {
+		for _, u := range rem.Config().URLs {
+			host, full, ok := parseRemote(u, hosts)
+			if ok && !seen[strings.ToLower(full)] {
+				seen[strings.ToLower(full)] = true
+				out = append(out, ghRemote{host, full})
+			}
+		}
+	}
+	return out
+}
+
+// codeowners reads the CODEOWNERS file at HEAD, where GitHub looks for it;
+// nil when there is none.
+func (r *Repo) codeowners() (*codeowners, error) {
+	for _, p := range codeownersPaths {
+		text, err := r.eng.HeadFile(p)
+		if err != nil {
+			return nil, err
+		}
+		if text != "" {
+			return parseCodeowners(text), nil
+		}
+	}
+	return nil, nil
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/storer"
 
 	"github.com/git-career/git-career/analyzer/work"
+	"github.com/git-career/git-career/internal/gitengine"
 )
 
 // suggestScan bounds how much history TopAuthors reads: recent authors are
@@ -22,26 +23,21 @@ type AuthorCount struct {
 }
 
 // TopAuthors returns the n most frequent authors among the newest commits
-// of the repository at path (after its .mailmap), most frequent first.
-func TopAuthors(path string, n int) ([]AuthorCount, error) {
-	r, err := openRepo(path)
-	if err != nil {
-		return nil, err
-	}
-	defer r.Close()
-	mm, err := r.headFile(".mailmap")
+// of the repository (after its .mailmap), most frequent first.
+func (r *Repo) TopAuthors(n int) ([]AuthorCount, error) {
+	mm, err := r.eng.HeadFile(".mailmap")
 	if err != nil {
 		return nil, err
 	}
 	mailmap := parseMailmap(mm)
-	tips, err := r.tips()
+	tips, err := r.eng.Tips()
 	if err != nil {
 		return nil, err
 	}
 	counts := map[string]*AuthorCount{}
 	seen := 0
 	errStop := storer.ErrStop
-	err = walkCommits(r.nodes, tips, nil, time.Time{}, func(node commitgraph.CommitNode) error {
+	err = gitengine.WalkCommits(r.eng.Nodes(), tips, nil, time.Time{}, func(node commitgraph.CommitNode) error {
 		if seen++; seen > suggestScan {
 			return errStop
 		}
@@ -79,10 +75,10 @@ func TopAuthors(path string, n int) ([]AuthorCount, error) {
 	return out, nil
 }
 
-// EmailsOf returns the emails the newest commits of the repository at path
-// were written with under name (case-insensitively), after its .mailmap.
-func EmailsOf(path, name string) ([]string, error) {
-	top, err := TopAuthors(path, 1<<30)
+// EmailsOf returns the emails the newest commits of the repository were
+// written with under name (case-insensitively), after its .mailmap.
+func (r *Repo) EmailsOf(name string) ([]string, error) {
+	top, err := r.TopAuthors(1 << 30)
 	if err != nil {
 		return nil, err
 	}
@@ -93,4 +89,19 @@ func EmailsOf(path, name string) ([]string, error) {
 		}
 	}
 	return out, nil
+}
+
+// NameOf returns the name the newest commits written with email carry
+// (after the .mailmap), "" when none is.
+func (r *Repo) NameOf(email string) (string, error) {
+	top, err := r.TopAuthors(1 << 30)
+	if err != nil {
+		return "", err
+	}
+	for _, a := range top {
+		if strings.EqualFold(strings.TrimSpace(a.Person.Email), strings.TrimSpace(email)) {
+			return a.Person.Name, nil
+		}
+	}
+	return "", nil
 }

@@ -1,4 +1,4 @@
-// Command walk is a benchmark harness for history.Read, the product's way
+// Command walk is a benchmark harness for history.Repo.Read, the product's way
 // of reading a repository: it reads every local branch and HEAD for one
 // author's commits of all time with their numstat, the work
 // `git log --branches --author=X --numstat --no-renames` does.
@@ -13,6 +13,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"flag"
 	"fmt"
 	"os"
@@ -90,7 +91,12 @@ func read(dir, author, sinceDay string) (*history.Scan, error) {
 	if err != nil {
 		return nil, err
 	}
-	return history.Read(history.Options{Path: dir, Identity: work.Identity{Emails: []string{author}}, Period: period})
+	r, err := history.Open(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	return r.Read(context.Background(), history.Options{Identity: work.Identity{Emails: []string{author}}, Period: period})
 }
 
 // check compares our numstat with git's, commit by commit, and lists the

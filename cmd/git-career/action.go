@@ -12,9 +12,9 @@ import (
 	"github.com/google/go-github/v60/github"
 	"github.com/sethvargo/go-githubactions"
 
-	"github.com/git-career/git-career/analyzer"
 	"github.com/git-career/git-career/analyzer/history"
 	"github.com/git-career/git-career/analyzer/work"
+	"github.com/git-career/git-career/brag"
 	"github.com/git-career/git-career/publish"
 	"github.com/git-career/git-career/report"
 )
@@ -33,9 +33,9 @@ var actionOutputs = []string{"path", "period", "contributions", "issue-url", "pu
 // reads the inputs, writes the brag doc, always adds it to the job summary,
 // publishes it where asked, and sets the outputs. Failures become error
 // annotations and exit 1.
-func (a *app) actionRun() error {
+func (a *app) actionRun(ctx context.Context) error {
 	gha := githubactions.New(githubactions.WithGetenv(a.getenv), githubactions.WithWriter(a.stdout))
-	err := a.action(gha)
+	err := a.action(ctx, gha)
 	if err != nil {
 		gha.Errorf("%s", err)
 		return reported{err}
@@ -64,7 +64,7 @@ func words(s string) []string {
 	return strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' || r == '\n' || r == '\t' || r == '\r' })
 }
 
-func (a *app) action(gha *githubactions.Action) error {
+func (a *app) action(bg context.Context, gha *githubactions.Action) error {
 	in := map[string]string{}
 	for _, name := range actionInputs {
 		in[name] = strings.TrimSpace(input(gha, name))
@@ -98,55 +98,6 @@ func (a *app) action(gha *githubactions.Action) error {
 	if format != "markdown" && format != "json" {
 		return fmt.Errorf("bad format %q: want markdown or json", format)
 	}
-	gp := githubParams{user: user, token: token}
-	if token == "" {
-		gha.Warningf("no github-token: pull requests, reviews and issues are left out of the doc")
-		gp.noGitHub = true
-	}
-	for _, r := range words(in["repositories"]) {
-		if org, ok := strings.CutPrefix(r, "org:"); ok {
-			gp.orgs = append(gp.orgs, org)
-		} else {
-			gp.repos = append(gp.repos, r)
-		}
-	}
-	if len(gp.repos)+len(gp.orgs) == 0 && ctx.Repository != "" {
-		gp.repos = []string{ctx.Repository}
-	}
-
-	gha.Group("Reading history")
-	opt := analyzer.Options{Period: period, Identity: work.Identity{Logins: []string{user}, Emails: words(in["emails"])}}
-	if h := apiHost(a.apiRoot()); h != "" {
-		opt.GitHubHosts = []string{h}
-	}
-	if ws := ctx.Workspace; ws != "" {
-		if _, err := history.LocalConfig(ws); err == nil {
-			opt.Repos = []analyzer.RepoInput{{Path: ws}}
-		}
-	}
-	if gp, err = a.resolveGitHub(gp); err != nil {
-		gha.EndGroup()
-		return err
-	}
-	ev, err := a.readGitHub(gp, period)
-	if err != nil {
-		gha.EndGroup()
-		return err
-	}
-	opt.GitHub = ev
-	rep, err := analyzer.Analyze(opt)
-	gha.EndGroup()
-	if err != nil {
-		return err
-	}
-	for _, s := range rep.Sources {
-		if s.Shallow {
-			gha.Warningf("the checkout of %s is shallow, so its commits before the last one were not read: set `fetch-depth: 0` on actions/checkout; pull requests, reviews and issues still come from GitHub's API", s.Repo)
-		}
-		for _, w := range s.Warnings {
-			gha.Warningf("%s", w)
-		}
-	}
 	publishTo := in["publish"]
 	if publishTo == "" {
 		publishTo = "summary"
@@ -156,18 +107,57 @@ func (a *app) action(gha *githubactions.Action) error {
 	default:
 		return fmt.Errorf("bad publish %q: want summary, file, issue or pull-request", publishTo)
 	}
-	client := github.NewClient(a.httpClient()).WithAuthToken(token)
-	if api := a.apiRoot(); api != defaultAPI {
-		if client, err = client.WithEnterpriseURLs(api, api); err != nil {
-			return fmt.Errorf("bad GITHUB_API_URL %q: %w", api, err)
+
+	// The checkout, when there is one, is read as `git career` reads a
+	// repository, with the same git config: career.team, mailmap.file,
+	// career.email and the ladder.
+	var repos []*history.Repo
+	if ws := ctx.Workspace; ws != "" {
+		if r, err := history.Open(ws); err == nil {
+			repos = append(repos, r)
+			defer r.Close()
 		}
 	}
-	if err := a.checkPrivacy(gha, client, ctx.Repository, rep, in["allow-private-in-public"]); err != nil {
+	var cfg *history.Config
+	if len(repos) > 0 {
+		cfg, err = repos[0].Config(a.getenv)
+	} else {
+		cfg, err = history.LoadConfig(a.getenv, "")
+	}
+	if err != nil {
 		return err
 	}
+	set, err := a.settings(cfg, "", "", "")
+	if err != nil {
+		return err
+	}
+	id := work.Identity{Logins: []string{user}, Emails: words(in["emails"])}
+	for _, e := range cfg.All("career.email") {
+		id.Emails = appendNew(id.Emails, e)
+	}
+	req := set.request(repos, id)
+	req.Read, req.JSON = period, format == "json"
+
+	gh := brag.GitHub{User: user, Token: token}
+	if token == "" {
+		gha.Warningf("no github-token: pull requests, reviews and issues are left out of the doc")
+		gh.Off = true
+	}
+	for _, r := range words(in["repositories"]) {
+		if org, ok := strings.CutPrefix(r, "org:"); ok {
+			gh.Orgs = append(gh.Orgs, org)
+		} else {
+			gh.Repos = append(gh.Repos, r)
+		}
+	}
+	if len(gh.Repos)+len(gh.Orgs) == 0 && ctx.Repository != "" {
+		gh.Repos = []string{ctx.Repository}
+	}
+	a.githubClient(&gh, true)
+	req.GitHub = gh
 
 	ext := ".md"
-	if format == "json" {
+	if req.JSON {
 		ext = ".json"
 	}
 	out := in["output"]
@@ -182,33 +172,48 @@ func (a *app) action(gha *githubactions.Action) error {
 		return err
 	}
 	// The file may hold last quarter's doc, with the person's edits: the
-	// new period is merged in, and that is what gets published. What the
-	// doc already lists is rendered knowing it, as on the command line, so
-	// a rerun of the quarter never regroups listed commits into a second
-	// series, and an item the person deleted is never highlighted again.
-	of, err := openOutput(path)
+	// new period is merged in, and that is what gets published.
+	of, err := openOutput(path, req.JSON)
 	if err != nil {
 		return err
 	}
-	var prior report.Options
-	if format != "json" {
-		if prior.Known, prior.Deleted, err = of.knownIDs(); err != nil {
+	req.Doc, req.DocName = of.doc, path
+
+	gha.Group("Reading history")
+	res, err := brag.Run(bg, req)
+	gha.EndGroup()
+	if err != nil {
+		return of.mergeErr(err)
+	}
+	rep := res.Reports[0]
+	for _, s := range rep.Sources {
+		if s.Shallow {
+			gha.Warningf("the checkout of %s is shallow, so its commits before the last one were not read: set `fetch-depth: 0` on actions/checkout; pull requests, reviews and issues still come from GitHub's API", s.Repo)
+		}
+		for _, w := range s.Warnings {
+			gha.Warningf("%s", w)
+		}
+	}
+	for _, w := range res.Warnings {
+		gha.Warningf("%s", w)
+	}
+	client := github.NewClient(a.httpClient()).WithAuthToken(token)
+	if api := a.apiRoot(); api != defaultAPI {
+		if client, err = client.WithEnterpriseURLs(api, api); err != nil {
+			return fmt.Errorf("bad GITHUB_API_URL %q: %w", api, err)
+		}
+	}
+	if err := a.checkPrivacy(bg, gha, client, ctx.Repository, rep, in["allow-private-in-public"]); err != nil {
+		return err
+	}
+	doc := res.Out
+	if !res.Same {
+		if err := of.write(doc); err != nil {
 			return err
 		}
 	}
-	doc, err := render(rep, format, "", prior)
-	if err != nil {
-		return err
-	}
-	doc, _, warnings, err := of.write(doc, format != "json")
-	if err != nil {
-		return err
-	}
-	for _, w := range warnings {
-		gha.Warningf("%s", w)
-	}
 	if a.getenv("GITHUB_STEP_SUMMARY") != "" {
-		if format == "json" {
+		if req.JSON {
 			gha.AddStepSummary("```json\n" + string(doc) + "```\n")
 		} else {
 			gha.AddStepSummary(string(doc))
@@ -223,10 +228,9 @@ func (a *app) action(gha *githubactions.Action) error {
 		if err != nil {
 			return err
 		}
-		if format != "json" {
+		if !req.JSON {
 			p.Merge = report.Merge
 		}
-		bg := context.Background()
 		if publishTo == "issue" {
 			url, created, err := p.Issue(bg, user, period.Label, title, string(doc))
 			if err != nil {
@@ -262,7 +266,7 @@ func verb(created bool) string {
 
 // checkPrivacy refuses to put items from private repositories in a public
 // repository's summary, file, issue or pull request, unless allowed.
-func (a *app) checkPrivacy(gha *githubactions.Action, client *github.Client, repo string, rep *work.Report, allow string) error {
+func (a *app) checkPrivacy(ctx context.Context, gha *githubactions.Action, client *github.Client, repo string, rep *work.Report, allow string) error {
 	private := 0
 	for _, c := range rep.Contributions {
 		if c.Private {
@@ -281,7 +285,7 @@ func (a *app) checkPrivacy(gha *githubactions.Action, client *github.Client, rep
 	if err != nil {
 		return err
 	}
-	public, err := p.Public(context.Background())
+	public, err := p.Public(ctx)
 	if err != nil {
 		return err
 	}

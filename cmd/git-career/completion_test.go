@@ -23,7 +23,7 @@ func runApp(t *testing.T, args ...string) (int, string, string) {
 		stderrIsTerminal: func() bool { return false },
 		sleep:            func(time.Duration) {},
 	}
-	code := a.main(args)
+	code := a.main(context.Background(), args)
 	return code, stdout.String(), stderr.String()
 }
 

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"context"
-	"fmt"
 	"net/http"
 	"net/url"
 	"os"
@@ -11,8 +9,7 @@ import (
 	"time"
 
 	"github.com/git-career/git-career/analyzer/github"
-	"github.com/git-career/git-career/analyzer/history"
-	"github.com/git-career/git-career/analyzer/work"
+	"github.com/git-career/git-career/brag"
 )
 
 // defaultAPI is GitHub's API root; GITHUB_API_URL (set by Actions, and by
@@ -45,79 +42,22 @@ func apiHost(api string) string {
 	return u.Hostname()
 }
 
-// githubParams says what to read from GitHub.
-type githubParams struct {
-	user        string
-	repos, orgs []string // scope; none: the GitHub remotes of localRepos
-	localRepos  []string
-	noGitHub    bool
-	noCache     bool
-	token       string // "" to look for one (githubToken)
-	teams       bool   // list the token's user's teams (no career.team)
-}
-
-func (o *options) github() githubParams {
-	return githubParams{user: o.githubUser, repos: o.githubRepos, orgs: o.githubOrgs,
-		localRepos: o.repos, noGitHub: o.noGitHub, noCache: o.noCache}
-}
-
-// resolveGitHub settles, once per run, whether GitHub is read and how:
-// the scope (default: the GitHub remotes of the local repositories) and the
-// token. Without a token it says once on stderr what is missed, and turns
-// GitHub off.
-func (a *app) resolveGitHub(o githubParams) (githubParams, error) {
-	if o.noGitHub {
-		return o, nil
+// githubClient sets what every GitHub read needs from the outside
+// world: the API root (GITHUB_API_URL), the Enterprise host whose remotes
+// count, an HTTP client (with the ETag cache, when cache), the clock and
+// the rate-limit wait.
+func (a *app) githubClient(gh *brag.GitHub, cache bool) {
+	gh.APIRoot = a.apiRoot()
+	if h := apiHost(gh.APIRoot); h != "" {
+		gh.Hosts = []string{h}
 	}
-	if len(o.repos) == 0 && len(o.orgs) == 0 {
-		var hosts []string
-		if h := apiHost(a.apiRoot()); h != "" {
-			hosts = append(hosts, h)
-		}
-		for _, r := range o.localRepos {
-			rs, err := history.GitHubRemotes(r, hosts)
-			if err != nil {
-				return o, err
-			}
-			o.repos = append(o.repos, rs...)
-		}
-	}
-	if len(o.repos) == 0 && len(o.orgs) == 0 && o.user == "" {
-		o.noGitHub = true // nothing on GitHub to read
-		return o, nil
-	}
-	if o.token == "" {
-		o.token = a.githubToken()
-	}
-	if o.token == "" {
-		fmt.Fprintln(a.stderr, "git-career: note: no GitHub token (set GITHUB_TOKEN or GH_TOKEN, or run gh auth login): pull requests, reviews and issues are left out; --no-github hides this note")
-		o.noGitHub = true
-	}
-	return o, nil
-}
-
-// readGitHub reads the user's pull requests, reviews and issues in the
-// period, as resolveGitHub settled; nil evidence when GitHub is off.
-func (a *app) readGitHub(o githubParams, period work.Period) (*github.Evidence, error) {
-	if o.noGitHub {
-		return nil, nil
-	}
-	client := a.httpClient()
-	if !o.noCache {
+	gh.HTTPClient = a.httpClient()
+	if cache {
 		if dir, err := a.cacheDir(); err == nil {
-			client.Transport = github.NewCacheTransport(filepath.Join(dir, "git-career", "github"), http.DefaultTransport)
+			gh.HTTPClient.Transport = github.NewCacheTransport(filepath.Join(dir, "git-career", "github"), http.DefaultTransport)
 		}
 	}
-	gopt := github.Options{
-		HTTPClient: client, BaseURL: a.apiRoot(), Token: o.token, User: o.user,
-		Repos: o.repos, Orgs: o.orgs, Period: period, Now: a.now, Sleep: a.sleep,
-		Teams: o.teams,
-	}
-	if a.stderrIsTerminal() {
-		gopt.Progress = a.stderr
-	}
-	// The analyzer's errors already start "github: ".
-	return github.Read(context.Background(), gopt)
+	gh.Now, gh.Sleep = a.now, a.sleep
 }
 
 // userCacheDir is os.UserCacheDir, honouring XDG_CACHE_HOME and HOME from

@@ -42,17 +42,18 @@ func (a *app) initRun(args []string) error {
 		}
 		return usagef("init: %s (see git career init -h)", asTyped(err, args))
 	}
-	local, err := history.LocalConfig(*repo)
+	r, err := history.Open(*repo)
 	if err != nil {
 		return err
 	}
-	cfg, err := loadGitConfig(a.getenv, local)
+	defer r.Close()
+	cfg, err := r.Config(a.getenv)
 	if err != nil {
 		return err
 	}
 	// The levels are checked against the ladder the runs will use, and
 	// stored as the ladder spells them.
-	l, err := ladderFor(cmp.Or(*ladderFile, cfg.get("career.ladder")), a.getenv("HOME"))
+	l, err := ladderFor(cmp.Or(*ladderFile, cfg.Get("career.ladder")), a.getenv("HOME"))
 	if err != nil {
 		return err
 	}
@@ -62,12 +63,12 @@ func (a *app) initRun(args []string) error {
 	if *target, err = ladder.ValidateLevel(l, *target, "--target"); err != nil {
 		return usageError{err}
 	}
-	if err := ladder.ValidateTarget(l, cmp.Or(*level, cfg.get("career.level")), *target); err != nil {
+	if err := ladder.ValidateTarget(l, cmp.Or(*level, cfg.Get("career.level")), *target); err != nil {
 		return usageError{err}
 	}
 	if *output != "" {
 		// A relative path would name a different file from every folder.
-		abs, err := filepath.Abs(expandHome(*output, a.getenv("HOME")))
+		abs, err := filepath.Abs(history.ExpandHome(*output, a.getenv("HOME")))
 		if err != nil {
 			return fmt.Errorf("resolving %q: %w", *output, err)
 		}
@@ -80,7 +81,7 @@ func (a *app) initRun(args []string) error {
 		scope = "--global "
 	}
 	set := func(key, value string) {
-		switch old := cfg.get(key); {
+		switch old := cfg.Get(key); {
 		case value == "":
 		case old == "":
 			lines = append(lines, [2]string{key, value})
@@ -90,13 +91,20 @@ func (a *app) initRun(args []string) error {
 			kept = append(kept, fmt.Sprintf("%s is already %q (left as it is); to change it: git config %s%s %s", key, old, scope, key, quoteShell(value)))
 		}
 	}
-	// Emails: the ones this repository's history shows under your name.
-	if name, email := cfg.get("user.name"), cfg.get("user.email"); name != "" {
+	// Emails: the ones this repository's history shows under your name
+	// (user.name, or else the name your user.email commits carry).
+	name, email := cfg.Get("user.name"), cfg.Get("user.email")
+	if name == "" && email != "" {
+		if name, err = r.NameOf(email); err != nil {
+			return err
+		}
+	}
+	if name != "" {
 		known := map[string]bool{strings.ToLower(email): true}
-		for _, e := range cfg.all("career.email") {
+		for _, e := range cfg.All("career.email") {
 			known[strings.ToLower(e)] = true
 		}
-		emails, err := history.EmailsOf(*repo, name)
+		emails, err := r.EmailsOf(name)
 		if err != nil {
 			return err
 		}
@@ -114,7 +122,7 @@ func (a *app) initRun(args []string) error {
 	set("career.output", *output)
 	set("career.ladder", *ladderFile)
 
-	path, err := a.configPath(*global, *repo)
+	path, err := a.configPath(*global, r)
 	if err != nil {
 		return err
 	}
@@ -123,7 +131,7 @@ func (a *app) initRun(args []string) error {
 	}
 	if len(lines) == 0 {
 		fmt.Fprintf(a.stdout, "nothing to add to %q: git career is set up\n", path)
-		if cfg.get("career.output") == "" && *output == "" {
+		if cfg.Get("career.output") == "" && *output == "" {
 			fmt.Fprintf(a.stdout, "to keep one living brag doc that every run merges into: git career init %s--output ~/BRAG.md\n", scope)
 		}
 		return nil
@@ -152,9 +160,9 @@ func (a *app) initRun(args []string) error {
 }
 
 // configPath is the file `git config` (or `git config --global`) writes.
-func (a *app) configPath(global bool, repo string) (string, error) {
+func (a *app) configPath(global bool, repo *history.Repo) (string, error) {
 	if !global {
-		return history.LocalConfigPath(repo)
+		return repo.LocalConfigPath(), nil
 	}
 	if g := a.getenv("GIT_CONFIG_GLOBAL"); g != "" {
 		return g, nil

@@ -2,9 +2,12 @@ package main
 
 import (
 	"cmp"
+	"fmt"
 
+	"github.com/git-career/git-career/analyzer/history"
 	"github.com/git-career/git-career/analyzer/ladder"
 	"github.com/git-career/git-career/analyzer/work"
+	"github.com/git-career/git-career/brag"
 )
 
 // ladderFor loads the ladder named by --ladder or career.ladder (the
@@ -14,26 +17,52 @@ func ladderFor(file, home string) (*ladder.Ladder, error) {
 	l := ladder.Builtin()
 	if file != "" {
 		var err error
-		if l, err = ladder.Read(expandHome(file, home)); err != nil {
+		if l, err = ladder.Read(history.ExpandHome(file, home)); err != nil {
 			return nil, err // file:line: what is wrong, and what is allowed
 		}
 	}
 	return l, nil
 }
 
-// careerLevels are the ladder settings of a run: flags win over git config.
-type careerLevels struct {
-	ladder        *ladder.Ladder // nil when no level is known
-	level, target string
+// settings are what git config says about a run beside whose work it is:
+// both front doors read them the same way, so `git career` and the Action
+// write the same doc for the same person, period and config.
+type settings struct {
+	team    string // career.team
+	mailmap string // the text of mailmap.file
+	levels  brag.Levels
 }
 
-func resolveLevels(o *options, cfg *gitConfig, home string) (careerLevels, error) {
-	c := careerLevels{
-		level:  cmp.Or(o.level, cfg.get("career.level")),
-		target: cmp.Or(o.target, cfg.get("career.target")),
+// settings reads career.team, mailmap.file and the ladder settings from
+// git config; level, target and ladderFile are the flags, which win (""
+// for none, as in the Action).
+func (a *app) settings(cfg *history.Config, level, target, ladderFile string) (settings, error) {
+	s := settings{team: cfg.Get("career.team")}
+	if f := cfg.Get("mailmap.file"); f != "" {
+		var err error
+		if s.mailmap, err = readUserFile(f, a.getenv("HOME")); err != nil {
+			return s, fmt.Errorf("reading mailmap.file: %w", err)
+		}
 	}
-	file := cmp.Or(o.ladder, cfg.get("career.ladder"))
-	if c.level == "" && c.target == "" && file == "" {
+	var err error
+	s.levels, err = resolveLevels(level, target, ladderFile, cfg, a.getenv("HOME"))
+	return s, err
+}
+
+// request is the pipeline's request for these settings and identity;
+// the caller fills in the rest.
+func (s settings) request(repos []*history.Repo, id work.Identity) brag.Request {
+	return brag.Request{Repos: repos, Identity: id, Team: s.team, Mailmap: s.mailmap, Ladder: s.levels}
+}
+
+// resolveLevels settles the ladder of a run: flags win over git config.
+func resolveLevels(level, target, file string, cfg *history.Config, home string) (brag.Levels, error) {
+	c := brag.Levels{
+		Level:  cmp.Or(level, cfg.Get("career.level")),
+		Target: cmp.Or(target, cfg.Get("career.target")),
+	}
+	file = cmp.Or(file, cfg.Get("career.ladder"))
+	if c.Level == "" && c.Target == "" && file == "" {
 		return c, nil
 	}
 	// A ladder file is read and checked even with no level to measure: a
@@ -42,32 +71,26 @@ func resolveLevels(o *options, cfg *gitConfig, home string) (careerLevels, error
 	if err != nil {
 		return c, err
 	}
-	if c.level == "" && c.target == "" {
+	if c.Level == "" && c.Target == "" {
 		return c, nil
 	}
-	if c.level, err = ladder.ValidateLevel(l, c.level, "--level"); err != nil {
+	// An error names where the value came from: the flag, or git config.
+	levelFrom, targetFrom := "career.level", "career.target"
+	if level != "" {
+		levelFrom = "--level"
+	}
+	if target != "" {
+		targetFrom = "--target"
+	}
+	if c.Level, err = ladder.ValidateLevel(l, c.Level, levelFrom); err != nil {
 		return c, usageError{err}
 	}
-	if c.target, err = ladder.ValidateLevel(l, c.target, "--target"); err != nil {
+	if c.Target, err = ladder.ValidateLevel(l, c.Target, targetFrom); err != nil {
 		return c, usageError{err}
 	}
-	if err := ladder.ValidateTarget(l, c.level, c.target); err != nil {
+	if err := ladder.ValidateTarget(l, c.Level, c.Target); err != nil {
 		return c, usageError{err}
 	}
-	c.ladder = l
+	c.Ladder = l
 	return c, nil
-}
-
-// measure sets rep.Toward, and returns the title of the level measured
-// toward, for the doc's 1:1 questions, or "".
-func (c careerLevels) measure(rep *work.Report) (string, error) {
-	if c.ladder == nil {
-		return "", nil
-	}
-	t, err := ladder.Measure(c.ladder, c.level, c.target, rep.Contributions)
-	if err != nil {
-		return "", usageError{err}
-	}
-	rep.Toward = t
-	return t.Target.Title, nil
 }

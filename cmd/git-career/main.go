@@ -38,11 +38,13 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"os/exec"
+	"os/signal"
 	"runtime/debug"
 	"time"
 
@@ -86,7 +88,11 @@ func main() {
 		ghAuthToken: ghAuthToken,
 		sleep:       time.Sleep,
 	}
-	os.Exit(a.main(os.Args[1:]))
+	// Ctrl-C stops the readers where they are: nothing is written.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	code := a.main(ctx, os.Args[1:])
+	stop()
+	os.Exit(code)
 }
 
 // app holds everything the command touches in the outside world, so that
@@ -111,8 +117,8 @@ func ghAuthToken() (string, error) {
 }
 
 // main runs the command and turns its error into one line and an exit code.
-func (a *app) main(args []string) int {
-	err := a.run(args)
+func (a *app) main(ctx context.Context, args []string) int {
+	err := a.run(ctx, args)
 	switch {
 	case err == nil:
 		return exitOK

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/git-career/git-career/analyzer/history"
 	"github.com/git-career/git-career/report"
 )
 
@@ -22,16 +23,39 @@ const maxDocSize = 16 << 20
 // outputFile is the file -o names, checked and read before any history is:
 // a wrong -o fails at once, and nothing is read twice.
 type outputFile struct {
-	path   string // as the user gave it, for messages
-	target string // where it is written: a symlink is followed
-	old    []byte // what it holds; nil for a new or empty file
+	path   string      // as the user gave it, for messages
+	target string      // where it is written: a symlink is followed
+	old    []byte      // what it holds; nil for a new or empty file
+	doc    *report.Doc // old, parsed once, for a Markdown doc
 }
 
 // openOutput checks that path is a regular file or a new path in an
 // existing folder, and reads what it holds (up to maxDocSize). A device, a
 // FIFO, a socket or a folder is one clear error: reading one could block
-// or never end, and writing over it is never what was meant.
-func openOutput(path string) (*outputFile, error) {
+// or never end, and writing over it is never what was meant. A Markdown
+// doc it holds is parsed, once; a file that is not a doc of ours, or not
+// a JSON export when json is asked for, fails here, before any history is
+// read.
+func openOutput(path string, json bool) (*outputFile, error) {
+	out, err := readOutput(path)
+	if err != nil || out.old == nil {
+		return out, err
+	}
+	if json {
+		if !looksJSON(out.old) {
+			// JSON replaces only JSON: never a brag doc someone writes in.
+			return nil, fmt.Errorf("%q is not a JSON export; refusing to overwrite it: choose another -o path", path)
+		}
+		return out, nil
+	}
+	if out.doc, err = report.ParseDoc(out.old); err != nil {
+		return nil, out.mergeErr(err)
+	}
+	return out, nil
+}
+
+// readOutput is openOutput before the doc is parsed.
+func readOutput(path string) (*outputFile, error) {
 	out := &outputFile{path: path, target: path}
 	dir := filepath.Dir(path)
 	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
@@ -98,21 +122,8 @@ func regular(path string, fi fs.FileInfo) error {
 	return fmt.Errorf("writing %q: it is %s; name a regular file, or -o - for stdout", path, kind)
 }
 
-// knownIDs are the ids a Markdown doc in the file already holds, so the
-// fresh rendering never regroups them (report.Options.Known), and those the
-// person deleted, never highlighted again (report.Options.Deleted). A file that
-// is not a doc of ours fails here, before any history is read.
-func (o *outputFile) knownIDs() (known, deleted map[string]bool, err error) {
-	if o.old == nil {
-		return nil, nil, nil
-	}
-	known, deleted, err = report.DocIDs(o.old)
-	if err != nil {
-		return nil, nil, o.mergeErr(err)
-	}
-	return known, deleted, nil
-}
-
+// mergeErr words an error of reading or merging into the doc for the
+// person: what is wrong, that the file was left alone, and what to do.
 func (o *outputFile) mergeErr(err error) error {
 	var pe *report.ParseError
 	if errors.As(err, &pe) {
@@ -128,39 +139,16 @@ func (o *outputFile) mergeErr(err error) error {
 
 // write writes data to the file atomically: a temporary file in the same
 // folder, synced, then renamed over the target, so a reader never sees half
-// a file. A Markdown doc (merge) is merged into what the file holds: the
-// person's words are kept byte for byte and only new periods and items are
-// added (report.MergeChanges). A file that cannot be read as a git-career
-// doc is left untouched. It returns the bytes the file holds afterwards and,
-// for a merge into an existing doc, what changed (nil for a new file).
-func (o *outputFile) write(data []byte, merge bool) (_ []byte, changes []report.Change, warnings []string, _ error) {
-	switch {
-	case o.old == nil:
-	case !merge && !looksJSON(o.old):
-		// JSON replaces only JSON: never a brag doc someone writes in.
-		return nil, nil, nil, fmt.Errorf("%q is not a JSON export; refusing to overwrite it: choose another -o path", o.path)
-	case merge:
-		if a, b := docTitle(o.old), docTitle(data); a != "" && b != "" && a != b {
-			// Merging is safe either way, but someone else's work in your
-			// doc (or --author '*' in it) is rarely what was meant.
-			warnings = append(warnings, fmt.Sprintf("%q is %q; merging %q into it", o.path, a, b))
-		}
-		merged, ch, err := report.MergeChanges(o.old, data)
-		if err != nil {
-			return nil, nil, nil, o.mergeErr(err)
-		}
-		if bytes.Equal(o.old, merged) {
-			return o.old, ch, warnings, nil // nothing new: leave the file and its time alone
-		}
-		data, changes = merged, ch
-	}
+// a file. data is what the pipeline made of the doc openOutput read: the
+// person's words kept byte for byte, only new periods and items added.
+func (o *outputFile) write(data []byte) error {
 	// The file was read before the history was, seconds or minutes ago: if
 	// the person saved it since (the doc open in an editor), writing the
 	// merge of the old copy would lose what they wrote.
 	if err := o.unchanged(); err != nil {
-		return nil, nil, nil, err
+		return err
 	}
-	return data, changes, warnings, replaceFile(o.target, data)
+	return replaceFile(o.target, data)
 }
 
 // unchanged checks that the file still holds what openOutput read.
@@ -242,29 +230,11 @@ func mkdirFor(path string) error {
 	return nil
 }
 
-// expandHome resolves "~/" in a path from git config, as git does.
-func expandHome(path, home string) string {
-	if rest, ok := strings.CutPrefix(path, "~/"); ok && home != "" {
-		return filepath.Join(home, rest)
-	}
-	return path
-}
-
 // readUserFile reads a file named in git config, where "~/" is home.
 func readUserFile(path, home string) (string, error) {
-	b, err := os.ReadFile(expandHome(path, home))
+	b, err := os.ReadFile(history.ExpandHome(path, home))
 	if err != nil {
 		return "", err
 	}
 	return string(b), nil
-}
-
-// docTitle is the first "# " heading of a Markdown doc: who it is about.
-func docTitle(doc []byte) string {
-	for _, line := range strings.Split(string(doc), "\n") {
-		if t, ok := strings.CutPrefix(strings.TrimRight(line, "\r"), "# "); ok {
-			return t
-		}
-	}
-	return ""
 }

@@ -22,7 +22,7 @@ func TestOutputRefusesAFileChangedDuringTheRun(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			o, err := openOutput(path)
+			o, err := openOutput(path, true)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -30,7 +30,7 @@ func TestOutputRefusesAFileChangedDuringTheRun(t *testing.T) {
 			if err := os.WriteFile(path, []byte(edited), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			_, _, _, err = o.write([]byte("{}\n"), false)
+			err = o.write([]byte("{}\n"))
 			if err == nil || !strings.Contains(err.Error(), "changed while git-career ran: left untouched") {
 				t.Fatalf("write = %v, want the changed-file refusal", err)
 			}
@@ -41,11 +41,11 @@ func TestOutputRefusesAFileChangedDuringTheRun(t *testing.T) {
 	}
 	// Unchanged, the write goes through.
 	path := filepath.Join(t.TempDir(), "out.json")
-	o, err := openOutput(path)
+	o, err := openOutput(path, true)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, _, _, err := o.write([]byte("{}\n"), false); err != nil {
+	if err := o.write([]byte("{}\n")); err != nil {
 		t.Fatalf("write to an untouched new path: %v", err)
 	}
 }

@@ -1,16 +1,16 @@
 package main
 
 import (
-	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 	"time"
 
-	"github.com/git-career/git-career/analyzer"
 	"github.com/git-career/git-career/analyzer/history"
 	"github.com/git-career/git-career/analyzer/work"
+	"github.com/git-career/git-career/brag"
 	"github.com/git-career/git-career/report"
 )
 
@@ -18,9 +18,9 @@ import (
 const suggestAuthors = 3
 
 // run is the whole command: flags, configuration, analysis, output.
-func (a *app) run(args []string) error {
+func (a *app) run(ctx context.Context, args []string) error {
 	if len(args) > 0 && args[0] == "action" {
-		return a.actionRun()
+		return a.actionRun(ctx)
 	}
 	if len(args) > 0 && args[0] == "init" {
 		return a.initRun(args[1:])
@@ -40,12 +40,13 @@ func (a *app) run(args []string) error {
 	if err != nil {
 		return err
 	}
-	// Configuration comes from the first repository, as `git -C` would.
-	local, err := history.LocalConfig(o.repos[0])
+	repos, err := openRepos(o.repos)
 	if err != nil {
 		return err
 	}
-	cfg, err := loadGitConfig(a.getenv, local)
+	defer closeRepos(repos)
+	// Configuration comes from the first repository, as `git -C` would.
+	cfg, err := repos[0].Config(a.getenv)
 	if err != nil {
 		return err
 	}
@@ -54,32 +55,15 @@ func (a *app) run(args []string) error {
 		id.Logins = appendNew(id.Logins, o.githubUser)
 	}
 	if !id.All && len(id.Emails)+len(id.Names)+len(id.Logins) == 0 {
-		return a.noIdentity(o.repos[0])
+		return a.noIdentity(repos[0])
 	}
-	in := analyzer.Options{Identity: id, Team: cfg.get("career.team")}
-	if h := apiHost(a.apiRoot()); h != "" {
-		in.GitHubHosts = []string{h}
-	}
-	if a.stderrIsTerminal() {
-		in.Progress = a.stderr
-	}
-	mailmap := ""
-	if f := cfg.get("mailmap.file"); f != "" {
-		if mailmap, err = readUserFile(f, a.getenv("HOME")); err != nil {
-			return fmt.Errorf("reading mailmap.file: %w", err)
-		}
-	}
-	for _, r := range o.repos {
-		in.Repos = append(in.Repos, analyzer.RepoInput{Path: r, Mailmap: mailmap})
-	}
-
-	levels, err := resolveLevels(o, cfg, a.getenv("HOME"))
+	set, err := a.settings(cfg, o.level, o.target, o.ladder)
 	if err != nil {
 		return err
 	}
 	if o.output == "" && o.format != "json" {
 		// career.output names the living Markdown doc, not JSON exports.
-		o.output = expandHome(cfg.get("career.output"), a.getenv("HOME"))
+		o.output = history.ExpandHome(cfg.Get("career.output"), a.getenv("HOME"))
 	}
 	if o.output == "-" {
 		o.output = "" // "-o -" is stdout, as for most tools
@@ -90,99 +74,93 @@ func (a *app) run(args []string) error {
 	// The output is checked (and an existing doc read) before any history
 	// is: a wrong -o fails at once.
 	var out *outputFile
-	var prior report.Options // what the doc merged into already holds
+	req := set.request(repos, id)
+	req.JSON = o.format == "json"
 	if o.output != "" && !o.forceNew {
-		if out, err = openOutput(o.output); err != nil {
+		if out, err = openOutput(o.output, req.JSON); err != nil {
 			return err
 		}
-		if o.format != "json" {
-			if prior.Known, prior.Deleted, err = out.knownIDs(); err != nil {
-				return err
-			}
-		}
+		req.Doc, req.DocName = out.doc, o.output
 	}
-	gh, err := a.resolveGitHub(o.github())
-	if err != nil {
-		return err
+	req.GitHub = brag.GitHub{
+		Off: o.noGitHub, User: o.githubUser, Repos: o.githubRepos, Orgs: o.githubOrgs,
+		FindToken: a.githubToken,
 	}
-	// Without career.team, the user's teams tell which CODEOWNERS entries
-	// are theirs.
-	gh.teams = in.Team == ""
-
+	a.githubClient(&req.GitHub, !o.noCache)
+	if a.stderrIsTerminal() {
+		req.Progress, req.GitHub.Progress = a.stderr, a.stderr
+	}
 	// --year reads history (and GitHub) once, for the whole year, and
 	// splits what it found into quarters; JSON gets the year as one period.
-	read := periods
+	req.Read = periods[0]
 	if o.year != 0 {
-		read = []work.Period{yearPeriod(periods)}
+		req.Read, req.Periods = yearPeriod(periods), periods
 	}
-	var reps []*work.Report
-	nextLevel := ""
-	warned := map[string]bool{}
-	for _, period := range read {
-		pin := in
-		pin.Period = period
-		ev, err := a.readGitHub(gh, period)
-		if err != nil {
-			return err
-		}
-		if ev != nil {
-			pin.GitHub = ev
-			if ev.Login != "" && !id.All {
-				// The login also finds commits made through GitHub's web
-				// editor (noreply addresses).
-				pin.Identity.Logins = appendNew(append([]string(nil), id.Logins...), ev.Login)
-			}
-		}
-		rep, err := analyzer.Analyze(pin)
-		if err != nil {
-			return err
-		}
-		a.warn(rep, warned)
-		parts := []*work.Report{rep}
-		if o.year != 0 && o.format != "json" {
-			parts = rep.Split(periods)
-		}
-		for _, p := range parts {
-			if nextLevel, err = levels.measure(p); err != nil {
-				return err
-			}
-			reps = append(reps, p)
-		}
-	}
-	var doc []byte
-	if len(reps) == 1 {
-		doc, err = render(reps[0], o.format, nextLevel, prior)
-	} else {
-		doc, err = renderYear(reps, nextLevel, prior)
-	}
+
+	res, err := brag.Run(ctx, req)
 	if err != nil {
+		if out != nil {
+			return out.mergeErr(err)
+		}
 		return err
+	}
+	if res.NoToken {
+		fmt.Fprintln(a.stderr, "git-career: note: no GitHub token (set GITHUB_TOKEN or GH_TOKEN, or run gh auth login): pull requests, reviews and issues are left out; --no-github hides this note")
+	}
+	a.warn(res.Reports)
+	for _, w := range res.Warnings {
+		fmt.Fprintf(a.stderr, "git-career: warning: %s\n", w)
 	}
 
 	switch {
 	case o.output == "":
-		_, err = a.stdout.Write(doc)
+		_, err = a.stdout.Write(res.Out)
 		return err
 	case o.forceNew:
 		path, err := besidePath(o.output)
 		if err != nil {
 			return err
 		}
-		if err := replaceFile(path, doc); err != nil {
+		if err := replaceFile(path, res.Out); err != nil {
 			return err
 		}
 		fmt.Fprintf(a.stderr, "git-career: wrote a fresh doc to %q; %q is untouched\n", path, o.output)
 		return nil
 	}
-	_, changes, warnings, err := out.write(doc, o.format != "json")
-	for _, w := range warnings {
-		fmt.Fprintf(a.stderr, "git-career: warning: %s\n", w)
+	if !res.Same {
+		if err := out.write(res.Out); err != nil {
+			return err
+		}
 	}
-	if err != nil {
-		return err
-	}
-	fmt.Fprintln(a.stderr, wrote(o.output, reps, changes, o.format == "json"))
+	fmt.Fprintln(a.stderr, wrote(o.output, res.Reports, res.Changes, req.JSON))
 	return nil
+}
+
+// openRepos opens each repository once: two paths to one repository (a
+// folder in it, its git dir, a linked worktree) are read once.
+func openRepos(paths []string) ([]*history.Repo, error) {
+	var out []*history.Repo
+	seen := map[string]bool{}
+	for _, p := range paths {
+		r, err := history.Open(p)
+		if err != nil {
+			closeRepos(out)
+			return nil, err
+		}
+		if seen[r.ID()] {
+			r.Close()
+			continue
+		}
+		seen[r.ID()] = true
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+func closeRepos(rs []*history.Repo) {
+	for _, r := range rs {
+		r.Close()
+	}
 }
 
 // wrote says what a write did, on stderr, since the file itself is not
@@ -223,26 +201,29 @@ func plural(n int, one, many string) string {
 }
 
 // warn says on stderr what a source could not read, each thing once per
-// run (--year reads every source once per quarter).
-func (a *app) warn(rep *work.Report, said map[string]bool) {
+// run (the quarters of --year share their sources).
+func (a *app) warn(reps []*work.Report) {
+	said := map[string]bool{}
 	say := func(line string) {
 		if !said[line] {
 			said[line] = true
 			fmt.Fprintln(a.stderr, line)
 		}
 	}
-	for _, s := range rep.Sources {
-		if s.Shallow {
-			say(fmt.Sprintf("git-career: warning: %s is a shallow clone: older history was not read; run `git fetch --unshallow` in %q", s.Repo, s.Path))
-		}
-		for _, w := range s.Warnings {
-			say(fmt.Sprintf("git-career: warning: %s: %s", s.Repo, w))
+	for _, rep := range reps {
+		for _, s := range rep.Sources {
+			if s.Shallow {
+				say(fmt.Sprintf("git-career: warning: %s is a shallow clone: older history was not read; run `git fetch --unshallow` in %q", s.Repo, s.Path))
+			}
+			for _, w := range s.Warnings {
+				say(fmt.Sprintf("git-career: warning: %s: %s", s.Repo, w))
+			}
 		}
 	}
 	// Advice is said once for every repository it applies to.
 	var notes []string
 	repos := map[string][]string{}
-	for _, s := range rep.Sources {
+	for _, s := range reps[0].Sources {
 		for _, n := range s.Notes {
 			if repos[n] == nil {
 				notes = append(notes, n)
@@ -253,36 +234,6 @@ func (a *app) warn(rep *work.Report, said map[string]bool) {
 	for _, n := range notes {
 		say(fmt.Sprintf("git-career: note: %s: %s", strings.Join(repos[n], ", "), n))
 	}
-}
-
-// renderYear writes one Markdown doc with a section per quarter.
-func renderYear(reps []*work.Report, nextLevel string, prior report.Options) ([]byte, error) {
-	var buf bytes.Buffer
-	opt := prior
-	opt.Score, opt.NextLevel = work.Score, nextLevel
-	if err := report.MarkdownPeriods(&buf, reps, opt); err != nil {
-		return nil, fmt.Errorf("rendering: %w", err)
-	}
-	return buf.Bytes(), nil
-}
-
-// render writes the report in the format asked for; nextLevel names the
-// level the 1:1 questions ask about ("" for "the next level"); prior says
-// which ids the doc merged into holds and which the person deleted.
-func render(rep *work.Report, format, nextLevel string, prior report.Options) ([]byte, error) {
-	var buf bytes.Buffer
-	var err error
-	if format == "json" {
-		err = report.JSON(&buf, rep)
-	} else {
-		opt := prior
-		opt.Score, opt.NextLevel = work.Score, nextLevel
-		err = report.Markdown(&buf, rep, opt)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("rendering: %w", err)
-	}
-	return buf.Bytes(), nil
 }
 
 // resolvePeriods is the one period asked for, or with --year the quarters
@@ -361,13 +312,13 @@ func resolvePeriod(o *options, now time.Time) (work.Period, error) {
 
 // identity is who to look for: --author values, else user.email and every
 // career.email from git config.
-func identity(authors []string, cfg *gitConfig) work.Identity {
+func identity(authors []string, cfg *history.Config) work.Identity {
 	var id work.Identity
 	if len(authors) == 0 {
-		if e := cfg.get("user.email"); e != "" {
+		if e := cfg.Get("user.email"); e != "" {
 			authors = append(authors, e)
 		}
-		authors = append(authors, cfg.all("career.email")...)
+		authors = append(authors, cfg.All("career.email")...)
 	}
 	seen := map[string]bool{}
 	for _, a := range authors {
@@ -393,10 +344,10 @@ func identity(authors []string, cfg *gitConfig) work.Identity {
 
 // noIdentity is the usage error for a machine with no identity configured;
 // it names the people who commit most here, to copy from.
-func (a *app) noIdentity(repo string) error {
+func (a *app) noIdentity(repo *history.Repo) error {
 	msg := "no identity: set git config user.email, add career.email, or pass --author"
-	top, err := history.TopAuthors(repo, suggestAuthors)
-	if err != nil && !errors.Is(err, history.ErrNotRepository) {
+	top, err := repo.TopAuthors(suggestAuthors)
+	if err != nil {
 		return err
 	}
 	if len(top) > 0 {

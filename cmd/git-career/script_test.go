@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"os"
@@ -38,7 +39,7 @@ func TestMain(m *testing.M) {
 				stderrIsTerminal: func() bool { return os.Getenv("GIT_CAREER_TEST_TTY") != "" },
 				sleep:            func(time.Duration) {}, // rate-limit waits pass at once
 			}
-			os.Exit(a.main(os.Args[1:]))
+			os.Exit(a.main(context.Background(), os.Args[1:]))
 		},
 	})
 }

@@ -1,4 +1,4 @@
-package history
+package gitengine
 
 import (
 	"bytes"
@@ -13,61 +13,57 @@ import (
 // Committer dates are nearly monotonic along history while author dates are
 // not (rebases keep old author dates). The walk goes in committer-time order
 // and stops once it has seen stopRun commits in a row whose committer date
-// is more than stopMargin before the period: measured skew in git/git is at
+// is more than StopMargin before the period: measured skew in git/git is at
 // most 3.1 days.
 const (
-	stopMargin = 7 * 24 * time.Hour
+	StopMargin = 7 * 24 * time.Hour
 	stopRun    = 200
 )
 
-// walkCommits visits every commit reachable from tips once, newest committer
+// WalkCommits visits every commit reachable from tips once, newest committer
 // date first, and stops early once history is older than stopBefore. Parents
 // of shallow commits are not there and are not followed.
-func walkCommits(idx commitgraph.CommitNodeIndex, tips []plumbing.Hash, shallow map[plumbing.Hash]bool, stopBefore time.Time, visit func(commitgraph.CommitNode) error) error {
-	refs := make([]tipRef, len(tips))
-	for i, h := range tips {
-		refs[i] = tipRef{hash: h}
-	}
-	_, err := walkTips(idx, refs, shallow, stopBefore, nil, func(n commitgraph.CommitNode, _ int) error { return visit(n) })
+func WalkCommits(idx commitgraph.CommitNodeIndex, tips []Tip, shallow map[plumbing.Hash]bool, stopBefore time.Time, visit func(commitgraph.CommitNode) error) error {
+	_, err := WalkTips(idx, tips, shallow, stopBefore, nil, func(n commitgraph.CommitNode, _ int) error { return visit(n) })
 	return err
 }
 
-// walkMissing is what a walk could not read: commits named as tips or
+// Missing is what a walk could not read: commits named as tips or
 // parents that are not in the repository (a broken branch, a fetch cut
 // short). The walk goes on without them, as past a shallow boundary.
-type walkMissing struct {
-	commits int
-	tip     int // index of the tip under which the first one was found
+type Missing struct {
+	Commits int
+	Tip     int // index of the tip under which the first one was found
 }
 
-// walkTips is walkCommits that also tells visit which tip reached each
+// WalkTips is WalkCommits that also tells visit which tip reached each
 // commit first (an index into tips), for warnings that name a branch, and
 // that survives missing commits.
 //
 // fetched, when not nil, is called with each commit as it is read, before
 // any of its children is visited: a commit's parents are read before it.
-func walkTips(idx commitgraph.CommitNodeIndex, tips []tipRef, shallow map[plumbing.Hash]bool, stopBefore time.Time, fetched func(commitgraph.CommitNode), visit func(n commitgraph.CommitNode, tip int) error) (walkMissing, error) {
-	var miss walkMissing
+func WalkTips(idx commitgraph.CommitNodeIndex, tips []Tip, shallow map[plumbing.Hash]bool, stopBefore time.Time, fetched func(commitgraph.CommitNode), visit func(n commitgraph.CommitNode, tip int) error) (Missing, error) {
+	var miss Missing
 	missing := func(tip int) {
-		if miss.commits == 0 {
-			miss.tip = tip
+		if miss.Commits == 0 {
+			miss.Tip = tip
 		}
-		miss.commits++
+		miss.Commits++
 	}
 	q := &tipQueue{}
 	seen := map[plumbing.Hash]bool{}
 	for i, t := range tips {
-		if seen[t.hash] {
+		if seen[t.Hash] {
 			continue
 		}
-		seen[t.hash] = true
-		n, err := idx.Get(t.hash)
-		if isMissing(err) {
+		seen[t.Hash] = true
+		n, err := idx.Get(t.Hash)
+		if IsMissing(err) {
 			missing(i)
 			continue
 		}
 		if err != nil {
-			return miss, fmt.Errorf("reading commit %s: %w", t.hash, err)
+			return miss, fmt.Errorf("reading commit %s: %w", t.Hash, err)
 		}
 		if fetched != nil {
 			fetched(n)
@@ -81,7 +77,7 @@ func walkTips(idx commitgraph.CommitNodeIndex, tips []tipRef, shallow map[plumbi
 			}
 			seen[p] = true
 			pn, err := idx.Get(p)
-			if isMissing(err) {
+			if IsMissing(err) {
 				if len(shallow) == 0 {
 					// With a shallow file, a shallow boundary that the
 					// file lags behind; else a broken history.

@@ -1,4 +1,4 @@
-package history
+package gitengine
 
 import (
 	"strings"
@@ -24,16 +24,16 @@ func TestWalkStopsBeforeThePeriod(t *testing.T) {
 		r.Commit("new "+string(rune('a'+i)), map[string]string{"n.go": strings.Repeat("x\n", i+1)}, "2026-08-0"+string(rune('1'+i))+"T00:00:00Z")
 	}
 	period := struct{ Since time.Time }{time.Date(2026, 7, 1, 0, 0, 0, 0, time.UTC)}
-	g, err := openRepo(r.Dir)
+	g, err := Open(r.Dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	tips, err := g.tips()
+	tips, err := g.Tips()
 	if err != nil {
 		t.Fatal(err)
 	}
 	visited := 0
-	err = walkCommits(g.nodes, tips, nil, period.Since.Add(-stopMargin), func(commitgraph.CommitNode) error {
+	err = WalkCommits(g.nodes, tips, nil, period.Since.Add(-StopMargin), func(commitgraph.CommitNode) error {
 		visited++
 		return nil
 	})
@@ -47,7 +47,7 @@ func TestWalkStopsBeforeThePeriod(t *testing.T) {
 
 	// The commit-graph file, once written, is used.
 	r.Run("commit-graph", "write", "--reachable")
-	g, err = openRepo(r.Dir)
+	g, err = Open(r.Dir)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package history
+package gitengine
 
 import (
 	"fmt"
@@ -8,12 +8,7 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/storer"
 )
 
-// areaSampleCap bounds how many commits are read to learn who works where:
-// enough to tell a team's area from a shared one, and a bounded cost (two
-// root trees per commit) on the busiest repositories.
-const areaSampleCap = 20000
-
-// areaSampler returns the top-level folders commits changed, comparing
+// AreaSampler returns the top-level folders commits changed, comparing
 // only the root trees of a commit and its first parent: a folder changed
 // when its tree hash did. It reads two trees, not the whole diff, which is
 // what makes it cheap enough to run on everyone's commits: the parent's
@@ -26,7 +21,7 @@ const areaSampleCap = 20000
 // once per commit.
 //
 // A commit whose trees are not in the repository names no areas.
-type areaSampler struct {
+type AreaSampler struct {
 	s storer.EncodedObjectStorer
 	// known returns commit h's tree when the walk has it; nil for none.
 	known func(plumbing.Hash) (plumbing.Hash, bool)
@@ -37,13 +32,13 @@ type areaSampler struct {
 	names              map[string]string
 }
 
-func newAreaSampler(s storer.EncodedObjectStorer, known func(plumbing.Hash) (plumbing.Hash, bool)) *areaSampler {
-	return &areaSampler{s: s, known: known, names: map[string]string{}}
+func NewAreaSampler(s storer.EncodedObjectStorer, known func(plumbing.Hash) (plumbing.Hash, bool)) *AreaSampler {
+	return &AreaSampler{s: s, known: known, names: map[string]string{}}
 }
 
 // areas returns the folders c changed; asRoot compares its tree with the
 // empty tree (a shallow boundary).
-func (a *areaSampler) areas(c *object.Commit, asRoot bool) ([]string, error) {
+func (a *AreaSampler) Areas(c *object.Commit, asRoot bool) ([]string, error) {
 	var parentTree plumbing.Hash
 	if len(c.ParentHashes) > 0 && !asRoot {
 		t, ok := plumbing.ZeroHash, false
@@ -53,7 +48,7 @@ func (a *areaSampler) areas(c *object.Commit, asRoot bool) ([]string, error) {
 		if !ok {
 			var err error
 			t, err = commitTree(a.s, c.ParentHashes[0])
-			if isMissing(err) {
+			if IsMissing(err) {
 				return nil, nil
 			}
 			if err != nil {
@@ -66,7 +61,7 @@ func (a *areaSampler) areas(c *object.Commit, asRoot bool) ([]string, error) {
 }
 
 // between compares the root tree of c with parentTree.
-func (a *areaSampler) between(c *object.Commit, parentTree plumbing.Hash) ([]string, error) {
+func (a *AreaSampler) between(c *object.Commit, parentTree plumbing.Hash) ([]string, error) {
 	// One buffer holds c's tree, the other its parent's, which is kept
 	// for the parent's turn.
 	after, free := a.lastEntries, a.spare
@@ -74,7 +69,7 @@ func (a *areaSampler) between(c *object.Commit, parentTree plumbing.Hash) ([]str
 		var err error
 		after, err = readTreeInto(a.s, c.TreeHash, a.spare[:0])
 		free = a.lastEntries
-		if isMissing(err) {
+		if IsMissing(err) {
 			a.last = plumbing.ZeroHash
 			return nil, nil
 		}
@@ -84,7 +79,7 @@ func (a *areaSampler) between(c *object.Commit, parentTree plumbing.Hash) ([]str
 	}
 	before, err := readTreeInto(a.s, parentTree, free[:0])
 	a.last = plumbing.ZeroHash
-	if isMissing(err) {
+	if IsMissing(err) {
 		a.lastEntries, a.spare = free, after
 		return nil, nil
 	}
@@ -127,7 +122,7 @@ func (a *areaSampler) between(c *object.Commit, parentTree plumbing.Hash) ([]str
 }
 
 // name returns b as a string, the same string every time.
-func (a *areaSampler) name(b []byte) string {
+func (a *AreaSampler) name(b []byte) string {
 	if s, ok := a.names[string(b)]; ok {
 		return s
 	}

@@ -1,4 +1,4 @@
-package main
+package history
 
 import (
 	"fmt"
@@ -10,9 +10,9 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/format/config"
 )
 
-// gitConfig is git's configuration as git itself layers it: system, global,
+// Config is git's configuration as git itself layers it: system, global,
 // the repository's own, then `git -c` values; later values win.
-type gitConfig struct {
+type Config struct {
 	values map[string][]string // "section.key" or "section.sub.key", lower-cased
 	home   string
 }
@@ -20,12 +20,12 @@ type gitConfig struct {
 // maxIncludeDepth stops include cycles, as git does at 10.
 const maxIncludeDepth = 10
 
-// loadGitConfig reads the layers that apply to the repository whose local
+// LoadConfig reads the layers that apply to the repository whose local
 // config text is local. getenv honours GIT_CONFIG_NOSYSTEM,
 // GIT_CONFIG_GLOBAL, XDG_CONFIG_HOME, HOME, GIT_CONFIG_COUNT (with its
 // GIT_CONFIG_KEY_n and GIT_CONFIG_VALUE_n) and GIT_CONFIG_PARAMETERS.
-func loadGitConfig(getenv func(string) string, local string) (*gitConfig, error) {
-	c := &gitConfig{values: map[string][]string{}, home: getenv("HOME")}
+func LoadConfig(getenv func(string) string, local string) (*Config, error) {
+	c := &Config{values: map[string][]string{}, home: getenv("HOME")}
 	if getenv("GIT_CONFIG_NOSYSTEM") == "" {
 		if err := c.addFile("/etc/gitconfig", 0); err != nil {
 			return nil, err
@@ -91,7 +91,7 @@ func configFromEnv(getenv func(string) string) ([][2]string, error) {
 }
 
 // addFile reads one config file; a missing file is no error, as in git.
-func (c *gitConfig) addFile(path string, depth int) error {
+func (c *Config) addFile(path string, depth int) error {
 	b, err := os.ReadFile(path)
 	if os.IsNotExist(err) {
 		return nil
@@ -102,7 +102,7 @@ func (c *gitConfig) addFile(path string, depth int) error {
 	return c.addText(string(b), filepath.Dir(path), path, depth)
 }
 
-func (c *gitConfig) addText(text, dir, name string, depth int) error {
+func (c *Config) addText(text, dir, name string, depth int) error {
 	cfg := config.New()
 	if err := config.NewDecoder(strings.NewReader(text)).Decode(cfg); err != nil {
 		return fmt.Errorf("reading git config %s: %w", name, err)
@@ -131,15 +131,15 @@ func (c *gitConfig) addText(text, dir, name string, depth int) error {
 // includePath resolves an include.path: "~/" is the home folder, and a
 // relative path is relative to the including file.
 func includePath(p, dir, home string) string {
-	p = expandHome(p, home)
+	p = ExpandHome(p, home)
 	if !filepath.IsAbs(p) && dir != "" {
 		return filepath.Join(dir, p)
 	}
 	return p
 }
 
-// get returns the last value of key, "" when unset.
-func (c *gitConfig) get(key string) string {
+// Get returns the last value of key, "" when unset.
+func (c *Config) Get(key string) string {
 	v := c.values[strings.ToLower(key)]
 	if len(v) == 0 {
 		return ""
@@ -147,8 +147,8 @@ func (c *gitConfig) get(key string) string {
 	return v[len(v)-1]
 }
 
-// all returns every value of key, in order.
-func (c *gitConfig) all(key string) []string { return c.values[strings.ToLower(key)] }
+// All returns every value of key, in order.
+func (c *Config) All(key string) []string { return c.values[strings.ToLower(key)] }
 
 // parseConfigParameters reads GIT_CONFIG_PARAMETERS, which git sets for
 // subcommands run as `git -c key=value career`: shell-quoted 'key'='value'
@@ -190,4 +190,12 @@ func parseConfigParameters(s string) [][2]string {
 		out = append(out, [2]string{strings.ToLower(k), v})
 	}
 	return out
+}
+
+// ExpandHome resolves "~/" in a path from git config, as git does.
+func ExpandHome(path, home string) string {
+	if rest, ok := strings.CutPrefix(path, "~/"); ok && home != "" {
+		return filepath.Join(home, rest)
+	}
+	return path
 }

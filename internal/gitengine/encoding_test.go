@@ -1,4 +1,4 @@
-package history
+package gitengine
 
 import (
 	"testing"
@@ -19,16 +19,16 @@ func TestReencode(t *testing.T) {
 		Author:   object.Signature{Name: latin1("José")},
 		Encoding: "ISO-8859-1",
 	}
-	got := reencode(c)
+	got := Reencode(c)
 	if got.Message != "Corrige le café\n" || got.Author.Name != "José" {
-		t.Errorf("reencode = %q by %q, want UTF-8", got.Message, got.Author.Name)
+		t.Errorf("Reencode = %q by %q, want UTF-8", got.Message, got.Author.Name)
 	}
 	if c.Message != latin1("Corrige le café\n") {
-		t.Error("reencode changed the commit it was given")
+		t.Error("Reencode changed the commit it was given")
 	}
 	for _, enc := range []object.MessageEncoding{"", "UTF-8", "no-such-charset"} {
 		c := &object.Commit{Message: "as is é", Encoding: enc}
-		if got := reencode(c); got.Message != "as is é" {
+		if got := Reencode(c); got.Message != "as is é" {
 			t.Errorf("encoding %q: message %q, want it unchanged", enc, got.Message)
 		}
 	}

@@ -1,4 +1,4 @@
-package history
+package gitengine
 
 import (
 	"bufio"
@@ -137,7 +137,7 @@ func TestOpenFastMixedStorage(t *testing.T) {
 			r.Run("repack", "-dq") // a second pack with only the new objects
 		}
 	}
-	want := r.Numstat("--no-merges", "HEAD")
+	want := numstat(r, "--no-merges", "HEAD")
 	repo, closeRepo, err := openFast(r.Dir)
 	if err != nil {
 		t.Fatal(err)

@@ -1,4 +1,4 @@
-package history
+package gitengine
 
 import (
 	"bytes"
@@ -98,7 +98,7 @@ func (d *treeDiffer) diff(prefix []byte, a, b plumbing.Hash) error {
 			return err
 		}
 	}
-	if isMissing(err) {
+	if IsMissing(err) {
 		d.missing = true
 		return nil
 	}
@@ -304,9 +304,9 @@ func canonMode(m uint32) filemode.FileMode {
 	return filemode.Submodule
 }
 
-// isMissing reports whether err says an object is not in the repository,
+// IsMissing reports whether err says an object is not in the repository,
 // which a history scan survives (see diffTrees and commitFiles).
-func isMissing(err error) bool { return errors.Is(err, plumbing.ErrObjectNotFound) }
+func IsMissing(err error) bool { return errors.Is(err, plumbing.ErrObjectNotFound) }
 
 // readObject returns the full content of an object, which the caller must
 // not modify (it may be shared with a cache).

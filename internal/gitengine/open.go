@@ -1,4 +1,4 @@
-package history
+package gitengine
 
 import (
 	"bytes"
@@ -25,8 +25,8 @@ import (
 // ErrNotRepository is returned for a path that holds no git repository.
 var ErrNotRepository = errors.New("not a git repository")
 
-// gitRepo is an opened repository with its storage kept open for speed.
-type gitRepo struct {
+// Repo is an opened repository with its storage kept open for speed.
+type Repo struct {
 	path    string // the work tree, or the git dir of a bare repository
 	repo    *git.Repository
 	storage *fastStorage
@@ -35,10 +35,10 @@ type gitRepo struct {
 	graph   bool // the commit-graph file is used
 }
 
-// openRepo opens the repository at path or in one of its parents, as git
+// Open opens the repository at path or in one of its parents, as git
 // does. It keeps pack files open between reads (go-git reopens them for
 // every object otherwise) and uses the commit-graph file when present.
-func openRepo(path string) (*gitRepo, error) {
+func Open(path string) (*Repo, error) {
 	dot, wt, err := locate(path)
 	if err != nil {
 		return nil, err
@@ -58,7 +58,7 @@ func openRepo(path string) (*gitRepo, error) {
 		st.Close()
 		return nil, fmt.Errorf("opening %q: %w", path, err)
 	}
-	r := &gitRepo{repo: repo, storage: fs, dotgit: dot, path: dot.Root()}
+	r := &Repo{repo: repo, storage: fs, dotgit: dot, path: dot.Root()}
 	if wt != nil {
 		r.path = wt.Root()
 	}
@@ -142,7 +142,7 @@ type memFile struct{ *bytes.Reader }
 
 func (memFile) Close() error { return nil }
 
-func (r *gitRepo) Close() error {
+func (r *Repo) Close() error {
 	err := r.storage.fast.Close()
 	if err2 := r.storage.Storage.Close(); err == nil {
 		err = err2
@@ -175,35 +175,72 @@ func commonDir(gitDir string) string {
 	return c
 }
 
-// tips returns HEAD and every local branch, each once.
-func (r *gitRepo) tips() ([]plumbing.Hash, error) {
-	refs, err := r.tipRefs()
+// Path is the work tree of the repository, or its git dir when it is
+// bare.
+func (r *Repo) Path() string { return r.path }
+
+// GitDir is where the repository keeps its objects (the main repository's
+// git dir for a linked worktree): two paths with the same GitDir are one
+// repository.
+func (r *Repo) GitDir() string { return commonDir(r.dotgit.Root()) }
+
+// Git is go-git's view of the repository: refs, config, remotes.
+func (r *Repo) Git() *git.Repository { return r.repo }
+
+// Objects reads objects through the fast pack reader. Like the Repo, it
+// must not be used from several goroutines at once.
+func (r *Repo) Objects() storer.EncodedObjectStorer { return r.storage }
+
+// Nodes is the commit graph: the commit-graph file when there is one
+// (Graph reports which), else the commit objects.
+func (r *Repo) Nodes() commitgraph.CommitNodeIndex { return r.nodes }
+
+// Graph reports whether the commit-graph file is used: without it, a
+// node holds its decoded commit; with it, Commit() decodes again.
+func (r *Repo) Graph() bool { return r.graph }
+
+// Shallow is the set of commits whose parents a shallow clone lacks.
+func (r *Repo) Shallow() (map[plumbing.Hash]bool, error) {
+	list, err := r.storage.Shallow()
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("reading shallow file of %q: %w", r.path, err)
 	}
-	out := make([]plumbing.Hash, len(refs))
-	for i, t := range refs {
-		out[i] = t.hash
+	out := map[plumbing.Hash]bool{}
+	for _, h := range list {
+		out[h] = true
 	}
 	return out, nil
 }
 
-// tipRef is a tip of history with the name warnings give it: a branch
-// ("main"), or "HEAD" for a detached HEAD.
-type tipRef struct {
-	hash plumbing.Hash
-	name string
+// StartDiffs starts diffing commits beside the walk (see Diffs), with the
+// object caches split between the walk and the two diff stages.
+func (r *Repo) StartDiffs() *Diffs {
+	r.storage.fast.setCacheLimit(walkCacheBytes)
+	return startDiffs(r.storage.fast.fork(treeCacheBytes).recycling(), r.storage.fast.fork(blobCacheBytes).recycling(), r.storage.attrs)
 }
 
-// tipRefs is tips with names: HEAD first (named after its branch), then
+// NewAreaSampler returns a sampler of the top-level folders commits
+// change; known gives a commit's tree when the walk has it.
+func (r *Repo) NewAreaSampler(known func(plumbing.Hash) (plumbing.Hash, bool)) *AreaSampler {
+	return NewAreaSampler(r.storage, known)
+}
+
+// Tip is a tip of history with the name warnings give it: a branch
+// ("main"), or "HEAD" for a detached HEAD.
+type Tip struct {
+	Hash plumbing.Hash
+	Name string
+}
+
+// Tips is tips with names: HEAD first (named after its branch), then
 // the other branches in name order.
-func (r *gitRepo) tipRefs() ([]tipRef, error) {
+func (r *Repo) Tips() ([]Tip, error) {
 	seen := map[plumbing.Hash]bool{}
-	var out []tipRef
+	var out []Tip
 	add := func(h plumbing.Hash, name string) {
 		if !h.IsZero() && !seen[h] {
 			seen[h] = true
-			out = append(out, tipRef{h, name})
+			out = append(out, Tip{h, name})
 		}
 	}
 	if head, err := r.repo.Head(); err == nil {
@@ -219,23 +256,23 @@ func (r *gitRepo) tipRefs() ([]tipRef, error) {
 	if err != nil {
 		return nil, fmt.Errorf("listing branches: %w", err)
 	}
-	var branches []tipRef
+	var branches []Tip
 	err = refs.ForEach(func(ref *plumbing.Reference) error {
-		branches = append(branches, tipRef{ref.Hash(), ref.Name().Short()})
+		branches = append(branches, Tip{ref.Hash(), ref.Name().Short()})
 		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("listing branches: %w", err)
 	}
-	sort.Slice(branches, func(i, j int) bool { return branches[i].name < branches[j].name })
+	sort.Slice(branches, func(i, j int) bool { return branches[i].Name < branches[j].Name })
 	for _, b := range branches {
-		add(b.hash, b.name)
+		add(b.Hash, b.Name)
 	}
 	return out, nil
 }
 
 // headFile returns the content of a file in HEAD's tree, "" when absent.
-func (r *gitRepo) headFile(name string) (string, error) {
+func (r *Repo) HeadFile(name string) (string, error) {
 	head, err := r.repo.Head()
 	if err != nil {
 		return "", nil // an empty repository has no files
@@ -245,14 +282,14 @@ func (r *gitRepo) headFile(name string) (string, error) {
 		return "", fmt.Errorf("reading commit %s: %w", head.Hash(), err)
 	}
 	f, err := c.File(name)
-	if errors.Is(err, object.ErrFileNotFound) || errors.Is(err, object.ErrDirectoryNotFound) || isMissing(err) {
+	if errors.Is(err, object.ErrFileNotFound) || errors.Is(err, object.ErrDirectoryNotFound) || IsMissing(err) {
 		return "", nil
 	}
 	if err != nil {
 		return "", fmt.Errorf("reading %s at HEAD: %w", name, err)
 	}
 	text, err := f.Contents()
-	if isMissing(err) {
+	if IsMissing(err) {
 		// A bare partial clone has no blobs, not even HEAD's: read as
 		// if the file were not there.
 		return "", nil
@@ -260,27 +297,10 @@ func (r *gitRepo) headFile(name string) (string, error) {
 	return text, err
 }
 
-// name is the short name reports use: "owner/name" for a GitHub remote,
-// else the folder name. webBase is the https address of the repository on
-// GitHub, "" elsewhere.
-func (r *gitRepo) name(hosts []string) (name, webBase string) {
-	if rs := remoteRepos(r.repo, hosts); len(rs) > 0 {
-		return rs[0].full, "https://" + rs[0].host + "/" + rs[0].full
-	}
-	base := filepath.Base(r.path)
-	if base == ".git" {
-		base = filepath.Base(filepath.Dir(r.path))
-	}
-	return strings.TrimSuffix(base, ".git"), ""
-}
-
 // LocalConfig returns the text of the repository's own config file (in the
 // common git dir for a linked worktree), for callers that layer git config.
-func LocalConfig(path string) (string, error) {
-	dot, _, err := locate(path)
-	if err != nil {
-		return "", err
-	}
+func (r *Repo) LocalConfig() (string, error) {
+	dot := r.dotgit
 	f, err := dot.Open("config")
 	if err != nil {
 		return "", nil // a repository may have no config file
@@ -293,75 +313,43 @@ func LocalConfig(path string) (string, error) {
 	return string(b), nil
 }
 
-// GitHubRemotes returns the "owner/name" of every remote of the repository
-// at path that points at github.com or at one of extraHosts (a GitHub
-// Enterprise server), origin first.
-func GitHubRemotes(path string, extraHosts []string) ([]string, error) {
-	dot, wt, err := locate(path)
-	if err != nil {
-		return nil, err
-	}
-	st := filesystem.NewStorage(dot, cache.NewObjectLRU(1<<20))
-	defer st.Close()
-	repo, err := git.Open(st, wt)
-	if err != nil {
-		return nil, fmt.Errorf("opening %q: %w", path, err)
-	}
-	var out []string
-	for _, r := range remoteRepos(repo, extraHosts) {
-		out = append(out, r.full)
-	}
-	return out, nil
-}
-
-// ghRemote is a remote on GitHub or a GitHub Enterprise server.
-type ghRemote struct{ host, full string }
-
-// remoteRepos is each GitHub remote, origin first, then the others in name
-// order.
-func remoteRepos(repo *git.Repository, hosts []string) []ghRemote {
-	remotes, err := repo.Remotes()
-	if err != nil {
-		return nil // an unreadable config has no usable remotes either
-	}
-	sort.Slice(remotes, func(i, j int) bool {
-		a, b := remotes[i].Config().Name, remotes[j].Config().Name
-		return a == "origin" || b != "origin" && a < b
-	})
-	var out []ghRemote
-	seen := map[string]bool{}
-	for _, rem := range remotes {
-		for _, u := range rem.Config().URLs {
-			host, full, ok := parseRemote(u, hosts)
-			if ok && !seen[strings.ToLower(full)] {
-				seen[strings.ToLower(full)] = true
-				out = append(out, ghRemote{host, full})
-			}
-		}
-	}
-	return out
-}
-
 // LocalConfigPath is the path of the repository's own config file.
-func LocalConfigPath(path string) (string, error) {
-	dot, _, err := locate(path)
-	if err != nil {
-		return "", err
-	}
-	return filepath.Join(commonDir(dot.Root()), "config"), nil
+func (r *Repo) LocalConfigPath() string {
+	return filepath.Join(r.GitDir(), "config")
 }
 
-// codeowners reads the CODEOWNERS file at HEAD, where GitHub looks for it;
-// nil when there is none.
-func (r *gitRepo) codeowners() (*codeowners, error) {
-	for _, p := range codeownersPaths {
-		text, err := r.headFile(p)
-		if err != nil {
-			return nil, err
-		}
-		if text != "" {
-			return parseCodeowners(text), nil
+// Promisor reports whether the repository is a partial clone, with the
+// remote that promises the missing objects and the filter it was cloned
+// with.
+func (r *Repo) Promisor() (remote, filter string, ok bool) {
+	cfg, err := r.repo.Config()
+	if err != nil {
+		return "", "", false
+	}
+	var names []string
+	for _, sub := range cfg.Raw.Section("remote").Subsections {
+		if strings.EqualFold(sub.Option("promisor"), "true") || sub.Option("partialclonefilter") != "" {
+			names = append(names, sub.Name)
 		}
 	}
-	return nil, nil
+	if len(names) == 0 {
+		if ext := cfg.Raw.Section("extensions").Option("partialclone"); ext != "" {
+			names = append(names, ext)
+		}
+	}
+	if len(names) == 0 {
+		return "", "", false
+	}
+	sort.Strings(names)
+	remote = names[0]
+	for _, n := range names {
+		if n == "origin" {
+			remote = n
+		}
+	}
+	filter = cfg.Raw.Section("remote").Subsection(remote).Option("partialclonefilter")
+	if filter == "" {
+		filter = "..."
+	}
+	return remote, filter, true
 }

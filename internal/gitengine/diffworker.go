@@ -1,12 +1,10 @@
-package history
+package gitengine
 
 import (
 	"sync/atomic"
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
-
-	"github.com/git-career/git-career/analyzer/work"
 )
 
 // Cache budgets when the walk and the diffs run at once. The tree stage
@@ -21,7 +19,7 @@ const (
 	walkCacheBytes = 16 << 20
 )
 
-// diffWorker diffs the user's commits while the walk goes on, in two
+// Diffs diffs the user's commits while the walk goes on, in two
 // stages on two more goroutines: one diffs the trees of each commit, the
 // other reads the changed blobs and counts their lines. The walk, the tree
 // diffs and the line counts are independent and comparable in cost, so on
@@ -29,12 +27,12 @@ const (
 // stage reads through its own fork of the object store (its own cache and
 // inflater over the same pack mappings), so a cache holds one kind of
 // object and the order of the commits keeps it warm.
-type diffWorker struct {
+type Diffs struct {
 	jobs     chan diffJob
 	changes  chan treeJob
-	results  []diffResult // in the order of the jobs; the blob stage's until done
-	err      error        // the first failure; the blob stage's until done
-	treeErr  error        // the tree stage's first failure, read after done
+	results  []Diff // in the order of the jobs; the blob stage's until done
+	err      error  // the first failure; the blob stage's until done
+	treeErr  error  // the tree stage's first failure, read after done
 	done     chan struct{}
 	progress chan int // diffs finished so far, now and then
 	abort    atomic.Bool
@@ -57,16 +55,16 @@ type treeJob struct {
 	failed  bool
 }
 
-// diffResult is commitFiles' answer for one commit.
-type diffResult struct {
-	files   []work.FileChange
-	unknown bool
+// Diff is commitFiles' answer for one commit.
+type Diff struct {
+	Files   []FileChange
+	Unknown bool // some objects were missing: the counts are not known
 }
 
 // startDiffs starts the two stages, reading from trees and blobs, which
 // they close when done.
-func startDiffs(trees, blobs *objectStore, attrs *gitAttrs) *diffWorker {
-	w := &diffWorker{
+func startDiffs(trees, blobs *objectStore, attrs *gitAttrs) *Diffs {
+	w := &Diffs{
 		jobs: make(chan diffJob, 1024), changes: make(chan treeJob, 256),
 		done: make(chan struct{}), progress: make(chan int, 1),
 	}
@@ -92,13 +90,13 @@ func startDiffs(trees, blobs *objectStore, attrs *gitAttrs) *diffWorker {
 		defer close(w.done)
 		defer blobs.Close()
 		for j := range w.changes {
-			var res diffResult
+			var res Diff
 			if !j.failed && w.err == nil && !w.abort.Load() {
 				var unknown bool
 				var err error
-				res.files, unknown, err = countChanges(blobs, j.c, j.changes, attrs)
+				res.Files, unknown, err = countChanges(blobs, j.c, j.changes, attrs)
 				blobs.release() // the counts hold no blob's bytes
-				res.unknown = unknown || j.unknown
+				res.Unknown = unknown || j.unknown
 				if err != nil {
 					w.err = err
 				}
@@ -118,13 +116,13 @@ func startDiffs(trees, blobs *objectStore, attrs *gitAttrs) *diffWorker {
 // add queues a commit; its result is the next in the list wait returns.
 // parentKnown says parentTree is the tree of c's first parent (the walk's
 // decoded parent); otherwise the parent commit is read.
-func (w *diffWorker) add(c *object.Commit, parentTree plumbing.Hash, parentKnown bool) {
+func (w *Diffs) Add(c *object.Commit, parentTree plumbing.Hash, parentKnown bool) {
 	w.jobs <- diffJob{c, parentTree, parentKnown}
 }
 
 // wait returns the results once every queued commit is diffed, calling
 // onProgress with the count done so far now and then.
-func (w *diffWorker) wait(onProgress func(int)) ([]diffResult, error) {
+func (w *Diffs) Wait(onProgress func(int)) ([]Diff, error) {
 	w.closed = true
 	close(w.jobs)
 	for {
@@ -142,10 +140,13 @@ func (w *diffWorker) wait(onProgress func(int)) ([]diffResult, error) {
 
 // stop ends the worker without the results, if wait has not been called:
 // for the way out on an error. The store must stay open until it returns.
-func (w *diffWorker) stop() {
+func (w *Diffs) Stop() {
 	if w.closed {
 		return
 	}
 	w.abort.Store(true)
-	w.wait(func(int) {})
+	w.Wait(func(int) {})
 }
+
+// progressEvery is how many diffs pass between progress reports.
+const progressEvery = 5000

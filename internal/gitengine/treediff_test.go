@@ -1,4 +1,4 @@
-package history
+package gitengine
 
 import (
 	"errors"
@@ -14,7 +14,6 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/go-git/go-git/v5/plumbing/storer"
 
-	"github.com/git-career/git-career/analyzer/work"
 	"github.com/git-career/git-career/internal/gittest"
 )
 
@@ -58,7 +57,7 @@ func TestCompareEntriesGitOrder(t *testing.T) {
 // repack that stores most objects as deltas, through an objectStore.
 func checkAgainstGit(t *testing.T, r *gittest.Repo, exactCounts bool) (mismatches []string) {
 	t.Helper()
-	want := r.Numstat("--no-merges", "HEAD")
+	want := numstat(r, "--no-merges", "HEAD")
 	if len(want) == 0 {
 		t.Fatal("git listed no commits")
 	}
@@ -81,7 +80,7 @@ func checkAgainstGit(t *testing.T, r *gittest.Repo, exactCounts bool) (mismatche
 	return mismatches
 }
 
-func checkStorer(t *testing.T, r *gittest.Repo, repo *git.Repository, s storer.EncodedObjectStorer, want map[string][]work.FileChange, exactCounts bool) (mismatches []string) {
+func checkStorer(t *testing.T, r *gittest.Repo, repo *git.Repository, s storer.EncodedObjectStorer, want map[string][]FileChange, exactCounts bool) (mismatches []string) {
 	t.Helper()
 	hashes := make([]string, 0, len(want))
 	for h := range want {
@@ -99,7 +98,7 @@ func checkStorer(t *testing.T, r *gittest.Repo, repo *git.Repository, s storer.E
 			t.Fatalf("commitFiles(%s): %v", hash, err)
 		}
 		if got == nil {
-			got = []work.FileChange{}
+			got = []FileChange{}
 		}
 		if reflect.DeepEqual(got, wantFiles) {
 			continue
@@ -130,7 +129,7 @@ func testAttrs(t *testing.T, r *gittest.Repo) *gitAttrs {
 	return repoAttrs(dot, wt)
 }
 
-func samePaths(a, b []work.FileChange) bool {
+func samePaths(a, b []FileChange) bool {
 	if len(a) != len(b) {
 		return false
 	}
@@ -218,7 +217,7 @@ func TestCommitFilesMatchesGit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := r.Numstat("-1", "--first-parent", "-m", merge)[merge]
+	want := numstat(r, "-1", "--first-parent", "-m", merge)[merge]
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("merge: got %v, want %v", got, want)
 	}
@@ -329,7 +328,7 @@ func TestCommitFilesMissingObjects(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []work.FileChange{{Path: "a"}, {Path: "e/y", Additions: 1, Deletions: 1}}
+	want := []FileChange{{Path: "a"}, {Path: "e/y", Additions: 1, Deletions: 1}}
 	if !unknown || !reflect.DeepEqual(got, want) {
 		t.Errorf("got %v unknown=%v, want %v unknown=true", got, unknown, want)
 	}
@@ -442,4 +441,15 @@ func benchRepo(b *testing.B) (*gittest.Repo, []string) {
 	}
 	r.Run("gc", "-q")
 	return r, hashes[1:]
+}
+
+// numstat is gittest's `git log --numstat`, as the engine's FileChanges.
+func numstat(r *gittest.Repo, args ...string) map[string][]FileChange {
+	out := map[string][]FileChange{}
+	for sha, fs := range r.Numstat(args...) {
+		for _, f := range fs {
+			out[sha] = append(out[sha], FileChange{Path: f.Path, Additions: f.Additions, Deletions: f.Deletions, Binary: f.Binary})
+		}
+	}
+	return out
 }

@@ -1,11 +1,9 @@
-package history
+package gitengine
 
 import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-
-	"github.com/git-career/git-career/analyzer/work"
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
@@ -20,7 +18,7 @@ import (
 // attributes (see gitAttrs) as git does. When objects it needs are not in
 // the repository, it returns what it could read and an error wrapping
 // errCountsUnknown.
-func commitFilesStrict(s storer.EncodedObjectStorer, c *object.Commit) ([]work.FileChange, error) {
+func commitFilesStrict(s storer.EncodedObjectStorer, c *object.Commit) ([]FileChange, error) {
 	var attrs *gitAttrs
 	if fs, ok := s.(*fastStorage); ok {
 		attrs = fs.attrs
@@ -41,7 +39,7 @@ var errCountsUnknown = errors.New("objects missing: line counts unknown")
 // partial clone, a broken branch). The files are then those under the
 // trees that are there, and a file whose blob is missing counts no lines.
 // A missing parent commit leaves nothing to compare with: no files.
-func commitFiles(s storer.EncodedObjectStorer, c *object.Commit, attrs *gitAttrs) (files []work.FileChange, unknown bool, err error) {
+func commitFiles(s storer.EncodedObjectStorer, c *object.Commit, attrs *gitAttrs) (files []FileChange, unknown bool, err error) {
 	changes, unknown, err := commitChanges(s, c, plumbing.ZeroHash, false)
 	if err != nil {
 		return nil, false, err
@@ -58,7 +56,7 @@ func commitFiles(s storer.EncodedObjectStorer, c *object.Commit, attrs *gitAttrs
 func commitChanges(s storer.EncodedObjectStorer, c *object.Commit, parentTree plumbing.Hash, parentKnown bool) (changes []treeChange, unknown bool, err error) {
 	if len(c.ParentHashes) > 0 && !parentKnown {
 		parentTree, err = commitTree(s, c.ParentHashes[0])
-		if isMissing(err) {
+		if IsMissing(err) {
 			return nil, true, nil
 		}
 		if err != nil {
@@ -74,13 +72,13 @@ func commitChanges(s storer.EncodedObjectStorer, c *object.Commit, parentTree pl
 
 // countChanges is the second half of commitFiles: the line counts of the
 // changed paths. unknown is true when a blob is missing.
-func countChanges(s storer.EncodedObjectStorer, c *object.Commit, changes []treeChange, attrs *gitAttrs) (files []work.FileChange, unknown bool, err error) {
-	files = make([]work.FileChange, 0, len(changes))
+func countChanges(s storer.EncodedObjectStorer, c *object.Commit, changes []treeChange, attrs *gitAttrs) (files []FileChange, unknown bool, err error) {
+	files = make([]FileChange, 0, len(changes))
 	for _, ch := range changes {
 		fc, err := countChange(s, ch, attrs)
-		if isMissing(err) {
+		if IsMissing(err) {
 			unknown = true
-			fc = work.FileChange{Path: ch.Path}
+			fc = FileChange{Path: ch.Path}
 		} else if err != nil {
 			return nil, false, fmt.Errorf("diffing commit %s: %w", c.Hash, err)
 		}
@@ -90,8 +88,8 @@ func countChanges(s storer.EncodedObjectStorer, c *object.Commit, changes []tree
 }
 
 // countChange computes the numstat line of one changed path.
-func countChange(s storer.EncodedObjectStorer, ch treeChange, attrs *gitAttrs) (work.FileChange, error) {
-	fc := work.FileChange{Path: ch.Path}
+func countChange(s storer.EncodedObjectStorer, ch treeChange, attrs *gitAttrs) (FileChange, error) {
+	fc := FileChange{Path: ch.Path}
 	a, err := sideContent(s, ch.From)
 	if err != nil {
 		return fc, err

@@ -1,4 +1,4 @@
-package history
+package gitengine
 
 import (
 	"strings"
@@ -7,12 +7,12 @@ import (
 	"golang.org/x/text/encoding/htmlindex"
 )
 
-// reencode returns c with its message and names converted to UTF-8 from
+// Reencode returns c with its message and names converted to UTF-8 from
 // the encoding its "encoding" header names (ISO-8859-1, Shift_JIS, ...),
 // as git log does. A commit without the header, or in UTF-8, comes back
 // as it is; so does one whose encoding is unknown (git, too, shows those
 // bytes unchanged). c itself is never changed: go-git may share it.
-func reencode(c *object.Commit) *object.Commit {
+func Reencode(c *object.Commit) *object.Commit {
 	name := strings.TrimSpace(string(c.Encoding))
 	if name == "" || strings.EqualFold(name, "utf-8") || strings.EqualFold(name, "utf8") {
 		return c

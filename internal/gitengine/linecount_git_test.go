@@ -1,4 +1,4 @@
-package history
+package gitengine
 
 import (
 	"bytes"
@@ -133,7 +133,7 @@ func TestCountsMatchGitCorpus(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(r.Dir, ".git", "info", "attributes"), []byte("*.i -diff\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	want := r.Numstat("--no-merges", "HEAD")
+	want := numstat(r, "--no-merges", "HEAD")
 	// The attributes must have changed what git says: otherwise this
 	// test would not test them.
 	binaries := 0

@@ -1,0 +1,254 @@
+// Package brag is the one pipeline behind both front doors of git-career,
+// `git career` and the GitHub Action: it takes one [Request] and returns
+// the brag document to write, and what it changed.
+//
+// Data flows one way through it, each package visited once and in order:
+//
+//	history.Repo (opened by the adapter) ─┐
+//	github.Read (with a token)  ──────────┴─> analyzer.Analyze ─> ladder.Measure ─> report (render, merge)
+//
+// The adapters (package main: flags and git config, or Action inputs and
+// the same git config) open the repositories, read the living doc, and
+// build the Request; they write the result where it goes. The pipeline
+// reads no flags, no environment and no clock of its own: everything comes
+// in through the Request, with a context that every reader honours.
+//
+// It must never write a file, print, or decide what a flag means.
+package brag
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/git-career/git-career/analyzer"
+	"github.com/git-career/git-career/analyzer/github"
+	"github.com/git-career/git-career/analyzer/history"
+	"github.com/git-career/git-career/analyzer/ladder"
+	"github.com/git-career/git-career/analyzer/work"
+	"github.com/git-career/git-career/report"
+)
+
+// Request is everything one run needs.
+type Request struct {
+	// Repos are the repositories to read, each opened once; none is
+	// allowed (the Action without a checkout reads GitHub only).
+	Repos []*history.Repo
+	// Mailmap is extra mailmap text (git config mailmap.file).
+	Mailmap  string
+	Identity work.Identity
+	// Team is the person's CODEOWNERS team (git config career.team).
+	Team string
+	// Read is the period history and GitHub are read for. Periods, when
+	// set, are the doc's periods within it (the quarters of --year): the
+	// work read is split among them, each a section of the Markdown doc.
+	Read    work.Period
+	Periods []work.Period
+	// JSON asks for the JSON export rather than the Markdown doc.
+	JSON   bool
+	Ladder Levels
+	GitHub GitHub
+	// Doc is the living doc the rendering is merged into, parsed once;
+	// nil writes a new one. Unused for JSON.
+	Doc *report.Doc
+	// DocName names the doc in warnings: the path the person gave.
+	DocName string
+	// Progress receives progress lines while history is read; nil for
+	// none.
+	Progress io.Writer
+}
+
+// Levels is the career ladder a run measures against: the level the
+// person is at and the one they aim for, both checked against Ladder by
+// the adapter. A nil Ladder measures nothing.
+type Levels struct {
+	Ladder        *ladder.Ladder
+	Level, Target string
+}
+
+// GitHub says whether and how GitHub is read.
+type GitHub struct {
+	Off   bool   // read local history only
+	Token string // "" to ask FindToken
+	// FindToken looks for a token, only when there is something on
+	// GitHub to read (it may run `gh auth token`); none found leaves
+	// GitHub out (Result.NoToken).
+	FindToken func() string
+	User      string // whose work; "" for the token's user
+	// Repos and Orgs are the scope searched; with neither, the GitHub
+	// remotes of Request.Repos.
+	Repos, Orgs []string
+	// Hosts are GitHub Enterprise hosts whose remotes name repositories
+	// on GitHub, as github.com's do.
+	Hosts []string
+	// APIRoot is the REST API's root, with a trailing slash.
+	APIRoot    string
+	HTTPClient *http.Client
+	Now        func() time.Time
+	Sleep      func(time.Duration) // waits out rate limits
+	Progress   io.Writer
+}
+
+// Result is what a run made.
+type Result struct {
+	// Reports are the doc's periods, oldest first (one, or --year's
+	// quarters; JSON has one).
+	Reports []*work.Report
+	// Out is what the file should hold: the rendering, merged into
+	// Request.Doc when there is one.
+	Out []byte
+	// Changes says what the merge changed, one per period; nil for a new
+	// doc and for JSON.
+	Changes []report.Change
+	// Same is true when Out is exactly Request.Doc: there is nothing new
+	// to write.
+	Same bool
+	// Warnings are for the person, said once each.
+	Warnings []string
+	// NoToken is true when GitHub had something to read but no token
+	// was given: pull requests, reviews and issues are left out.
+	NoToken bool
+}
+
+// Run reads, recognises, measures and renders. It stops with ctx's error
+// when ctx is done.
+func Run(ctx context.Context, req Request) (*Result, error) {
+	res := &Result{}
+	gh := req.GitHub
+	if !gh.Off && len(gh.Repos) == 0 && len(gh.Orgs) == 0 {
+		for _, r := range req.Repos {
+			gh.Repos = append(gh.Repos, r.GitHubRemotes(gh.Hosts)...)
+		}
+	}
+	if !gh.Off && len(gh.Repos) == 0 && len(gh.Orgs) == 0 && gh.User == "" {
+		gh.Off = true // nothing on GitHub to read
+	}
+	if !gh.Off && gh.Token == "" && gh.FindToken != nil {
+		gh.Token = gh.FindToken()
+	}
+	if !gh.Off && gh.Token == "" {
+		res.NoToken = true
+		gh.Off = true
+	}
+
+	ev, err := readGitHub(ctx, gh, req)
+	if err != nil {
+		return nil, err
+	}
+	opt := analyzer.Options{
+		Repos: req.Repos, Mailmap: req.Mailmap, Identity: req.Identity,
+		Period: req.Read, Team: req.Team, GitHubHosts: gh.Hosts,
+		Progress: req.Progress, GitHub: ev,
+	}
+	if ev != nil && ev.Login != "" && !req.Identity.All {
+		// The login also finds commits made through GitHub's web
+		// editor (noreply addresses).
+		opt.Identity.Logins = appendNew(append([]string(nil), req.Identity.Logins...), ev.Login)
+	}
+	rep, err := analyzer.Analyze(ctx, opt)
+	if err != nil {
+		return nil, err
+	}
+	res.Reports = []*work.Report{rep}
+	if len(req.Periods) > 0 && !req.JSON {
+		res.Reports = rep.Split(req.Periods)
+	}
+	nextLevel := ""
+	for _, p := range res.Reports {
+		if nextLevel, err = req.Ladder.measure(p); err != nil {
+			return nil, err
+		}
+	}
+	if err := res.render(req, nextLevel); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// readGitHub reads the person's pull requests, reviews and issues in the
+// period; nil when GitHub is off.
+func readGitHub(ctx context.Context, gh GitHub, req Request) (*github.Evidence, error) {
+	if gh.Off {
+		return nil, nil
+	}
+	return github.Read(ctx, github.Options{
+		HTTPClient: gh.HTTPClient, BaseURL: gh.APIRoot, Token: gh.Token, User: gh.User,
+		Repos: gh.Repos, Orgs: gh.Orgs, Period: req.Read, Now: gh.Now, Sleep: gh.Sleep,
+		// Without career.team, the user's teams tell which CODEOWNERS
+		// entries are theirs.
+		Teams: req.Team == "", Progress: gh.Progress,
+	})
+}
+
+// measure sets rep.Toward, and returns the title of the level measured
+// toward, for the doc's 1:1 questions, or "".
+func (l Levels) measure(rep *work.Report) (string, error) {
+	if l.Ladder == nil {
+		return "", nil
+	}
+	t, err := ladder.Measure(l.Ladder, l.Level, l.Target, rep.Contributions)
+	if err != nil {
+		return "", err
+	}
+	rep.Toward = t
+	return t.Target.Title, nil
+}
+
+// render writes the reports in the format asked for, and merges a
+// Markdown doc into the living one.
+func (res *Result) render(req Request, nextLevel string) error {
+	var buf bytes.Buffer
+	if req.JSON {
+		if err := report.JSON(&buf, res.Reports[0]); err != nil {
+			return fmt.Errorf("rendering: %w", err)
+		}
+		res.Out = buf.Bytes()
+		return nil
+	}
+	opt := report.Options{Score: work.Score, NextLevel: nextLevel}
+	if req.Doc != nil {
+		// What the doc already lists is rendered knowing it, so a rerun
+		// never regroups listed commits into a second series, and an
+		// item the person deleted is never highlighted again.
+		opt.Known, opt.Deleted = req.Doc.Known(), req.Doc.Deleted()
+	}
+	var err error
+	if len(res.Reports) == 1 {
+		err = report.Markdown(&buf, res.Reports[0], opt)
+	} else {
+		err = report.MarkdownPeriods(&buf, res.Reports, opt)
+	}
+	if err != nil {
+		return fmt.Errorf("rendering: %w", err)
+	}
+	res.Out = buf.Bytes()
+	if req.Doc == nil {
+		return nil
+	}
+	if a, b := req.Doc.Title(), report.Title(res.Out); a != "" && b != "" && a != b {
+		// Merging is safe either way, but someone else's work in your doc
+		// (or --author '*' in it) is rarely what was meant.
+		res.Warnings = append(res.Warnings, fmt.Sprintf("%q is %q; merging %q into it", req.DocName, a, b))
+	}
+	merged, changes, err := req.Doc.Merge(res.Out)
+	if err != nil {
+		return err
+	}
+	res.Out, res.Changes = merged, changes
+	res.Same = bytes.Equal(merged, req.Doc.Bytes())
+	return nil
+}
+
+// appendNew appends s unless list holds it already (case-insensitively).
+func appendNew(list []string, s string) []string {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return list
+		}
+	}
+	return append(list, s)
+}
