@@ -78,7 +78,7 @@ func countChanges(s storer.EncodedObjectStorer, c *object.Commit, changes []tree
 		fc, err := countChange(s, ch, attrs)
 		if IsMissing(err) {
 			unknown = true
-			fc = FileChange{Path: ch.Path}
+			fc = FileChange{Path: ch.Path, From: ch.From.Hash, To: ch.To.Hash}
 		} else if err != nil {
 			return nil, false, fmt.Errorf("diffing commit %s: %w", c.Hash, err)
 		}
@@ -89,7 +89,7 @@ func countChanges(s storer.EncodedObjectStorer, c *object.Commit, changes []tree
 
 // countChange computes the numstat line of one changed path.
 func countChange(s storer.EncodedObjectStorer, ch treeChange, attrs *gitAttrs) (FileChange, error) {
-	fc := FileChange{Path: ch.Path}
+	fc := FileChange{Path: ch.Path, From: ch.From.Hash, To: ch.To.Hash}
 	a, err := sideContent(s, ch.From)
 	if err != nil {
 		return fc, err

@@ -1,5 +1,7 @@
 package gitengine
 
+import "github.com/go-git/go-git/v5/plumbing"
+
 // FileChange is one file a commit changed, with its line counts as
 // `git log --numstat` prints them.
 type FileChange struct {
@@ -7,4 +9,8 @@ type FileChange struct {
 	Additions int
 	Deletions int
 	Binary    bool // git's rules: NUL bytes, or the diff attribute unset
+	// From and To are the blob ids before and after (zero for a side
+	// that does not exist): two commits that leave the same files with
+	// the same contents made the same change, whatever their ids.
+	From, To plumbing.Hash
 }
