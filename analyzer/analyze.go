@@ -8,7 +8,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/git-career/git-career/analyzer/classify"
 	"github.com/git-career/git-career/analyzer/github"
@@ -52,6 +51,8 @@ func Analyze(ctx context.Context, opt Options) (*work.Report, error) {
 		wantPR = func(string, int) bool { return true }
 	}
 	names := map[string]int{}
+	var scans []*history.Scan
+	var perRepo [][]work.Contribution
 	for _, repo := range opt.Repos {
 		scan, err := repo.Read(ctx, history.Options{
 			Mailmap: opt.Mailmap, Identity: opt.Identity, Period: opt.Period,
@@ -65,14 +66,26 @@ func Analyze(ctx context.Context, opt Options) (*work.Report, error) {
 				"set it with `git config career.team @org/team` (or give a token that may list your teams: read:org)")
 		}
 		rep.Sources = append(rep.Sources, scan.Source)
-		cs := classifyScan(scan, opt)
-		if opt.GitHub == nil {
-			cs = localPullRequests(cs, scan)
-		}
-		rep.Contributions = append(rep.Contributions, cs...)
+		scans = append(scans, scan)
+		perRepo = append(perRepo, classifyScan(scan, opt))
 		for _, e := range scan.Commits {
 			if !e.Credited && e.Commit.Author.Name != "" {
 				names[e.Commit.Author.Name]++
+			}
+		}
+	}
+	markRareRepos(scans, perRepo, opt.Period.Since.Location())
+	seen := map[string]bool{}
+	for i, cs := range perRepo {
+		if opt.GitHub == nil {
+			cs = localPullRequests(cs, scans[i])
+		}
+		for _, c := range cs {
+			// Two clones of one repository hold the same commits: each
+			// is one piece of work.
+			if !seen[c.ID] {
+				seen[c.ID] = true
+				rep.Contributions = append(rep.Contributions, c)
 			}
 		}
 	}
@@ -80,7 +93,7 @@ func Analyze(ctx context.Context, opt Options) (*work.Report, error) {
 		rep.Name = mostFrequent(names)
 	}
 	if ev := opt.GitHub; ev != nil {
-		rep.Contributions = githubContributions(ev, rep.Contributions)
+		rep.Contributions = githubContributions(ev, rep.Contributions, opt.Period)
 		rep.Sources = append(rep.Sources, work.Source{
 			Kind: "github", Repo: ev.Login, Requests: ev.Requests, NotModified: ev.NotModified,
 			Warnings: ev.Warnings,
@@ -94,6 +107,9 @@ func Analyze(ctx context.Context, opt Options) (*work.Report, error) {
 		return a.ID < b.ID
 	})
 	for _, c := range rep.Contributions {
+		if c.Unmerged {
+			continue // not shipped: not in the summary
+		}
 		for _, k := range c.Categories {
 			rep.Summary[k]++
 		}
@@ -104,29 +120,15 @@ func Analyze(ctx context.Context, opt Options) (*work.Report, error) {
 // classifyScan classifies the commits one repository's scan found.
 func classifyScan(scan *history.Scan, opt Options) []work.Contribution {
 	ctx := repoContext(scan, opt)
-	// The areas of each commit's year window are worked out first: the
-	// commits are then classified on two goroutines, which only read them.
-	areaOf := make([]map[string]classify.AreaActivity, len(scan.Commits))
-	if scan.Owners == nil {
-		areas := map[time.Time]map[string]classify.AreaActivity{} // by window
-		for i, e := range scan.Commits {
-			since, until := history.AreaWindow(e.Commit.AuthorDate.In(opt.Period.Since.Location()))
-			if areas[since] == nil {
-				areas[since] = areaActivity(scan.AreaLog, since, until)
-			}
-			areaOf[i] = areas[since]
-		}
-	}
 	out := make([]work.Contribution, len(scan.Commits))
 	classifyRange := func(from, to int) {
 		for i := from; i < to; i++ {
 			e := scan.Commits[i]
 			cctx := *ctx
 			cctx.Credited = e.Credited
-			if scan.Owners == nil {
-				cctx.Areas = areaOf[i]
-			}
 			c := contribution(e.Commit, &cctx, scan.Web)
+			c.Date = e.When // the day the work shipped (see history.Evidence)
+			c.Unmerged = e.Unmerged
 			c.Number = e.PullRequest // grouped under the pull request by foldPullRequests
 			out[i] = c
 		}
@@ -175,31 +177,6 @@ func repoContext(scan *history.Scan, opt Options) *classify.Context {
 		}
 	}
 	return ctx
-}
-
-// areaActivity counts who changed each top-level folder in a window of the
-// area log. Shared folders (docs, tests, CI, build; the root has none) are
-// left out: they are everybody's, so work there is nobody else's team's.
-func areaActivity(log []history.AreaCommit, since, until time.Time) map[string]classify.AreaActivity {
-	out := map[string]classify.AreaActivity{}
-	for _, c := range log {
-		if c.When.Before(since) || !c.When.Before(until) {
-			continue
-		}
-		for _, a := range c.Areas {
-			if classify.SharedArea(a) {
-				continue
-			}
-			act := out[a]
-			if c.Mine {
-				act.Mine++
-			} else {
-				act.Others++
-			}
-			out[a] = act
-		}
-	}
-	return out
 }
 
 // localPullRequests folds the user's commits that a merge commit shows to

@@ -18,7 +18,7 @@ func TestClassifyScanSplitKeepsOrder(t *testing.T) {
 	scan := &history.Scan{Web: "https://github.com/acme/shop", Owners: func(string) []string { return []string{"@acme/shop"} }}
 	for i := 0; i < classifySplitMin+77; i++ {
 		k := i % len(subjects)
-		scan.Commits = append(scan.Commits, history.Evidence{Credited: i%11 == 0, PullRequest: i % 3, Commit: &work.Commit{
+		scan.Commits = append(scan.Commits, history.Evidence{Credited: i%11 == 0, PullRequest: i % 3, When: time.Date(2026, 7, 2, 0, 0, i, 0, time.UTC), Commit: &work.Commit{
 			Repo: "shop", SHA: fmt.Sprintf("%040x", i), Subject: subjects[k],
 			Author:     work.Person{Name: "Ada", Email: "ada@example.com"},
 			AuthorDate: time.Date(2026, 7, 1, 0, 0, i, 0, time.UTC),
@@ -35,7 +35,7 @@ func TestClassifyScanSplitKeepsOrder(t *testing.T) {
 		cctx := *ctx
 		cctx.Credited = e.Credited
 		want := contribution(e.Commit, &cctx, scan.Web)
-		want.Number = e.PullRequest
+		want.Number, want.Date = e.PullRequest, e.When
 		if !reflect.DeepEqual(got[i], want) {
 			t.Fatalf("commit %d: got %+v\nwant %+v", i, got[i], want)
 		}

@@ -34,7 +34,11 @@ func userPRs(ev *github.Evidence) map[string]bool {
 // local commits marked with a pull request number (see analyzeRepo) into
 // their pull request: the doc shows the pull request once, with its
 // commits' categories and size.
-func githubContributions(ev *github.Evidence, commits []work.Contribution) []work.Contribution {
+//
+// A pull request belongs to the period it was merged in, with all its
+// commits; one not merged (open, or closed without merging) is listed as
+// not merged in the period it was opened in.
+func githubContributions(ev *github.Evidence, commits []work.Contribution, period work.Period) []work.Contribution {
 	byPR := map[string][]work.Contribution{}
 	var out []work.Contribution
 	for _, c := range commits {
@@ -46,7 +50,20 @@ func githubContributions(ev *github.Evidence, commits []work.Contribution) []wor
 		out = append(out, c)
 	}
 	for _, pr := range ev.PullRequests {
-		out = append(out, pullRequest(pr, byPR[prKey(pr.Repo, pr.Number)]))
+		k := prKey(pr.Repo, pr.Number)
+		merged := !pr.MergedAt.IsZero()
+		if merged && !period.Contains(pr.MergedAt) || !merged && !period.Contains(pr.CreatedAt) {
+			// Another period's: its local commits, if any are here,
+			// stand on their own.
+			for _, c := range byPR[k] {
+				c.Number = 0
+				out = append(out, c)
+			}
+			continue
+		}
+		c := pullRequest(pr, byPR[k])
+		c.Unmerged = !merged
+		out = append(out, c)
 	}
 	for _, r := range ev.Reviews {
 		out = append(out, review(r))

@@ -190,7 +190,14 @@ func (l Levels) measure(rep *work.Report) (string, error) {
 	if l.Ladder == nil {
 		return "", nil
 	}
-	t, err := ladder.Measure(l.Ladder, l.Level, l.Target, rep.Contributions)
+	// Only what shipped is evidence of a level.
+	var shipped []work.Contribution
+	for _, c := range rep.Contributions {
+		if !c.Unmerged {
+			shipped = append(shipped, c)
+		}
+	}
+	t, err := ladder.Measure(l.Ladder, l.Level, l.Target, shipped)
 	if err != nil {
 		return "", err
 	}

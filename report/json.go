@@ -76,6 +76,11 @@ type contributionV1 struct {
 	// repository (a partial clone, a broken branch).
 	CountsUnknown bool `json:"counts_unknown,omitempty"`
 
+	// Unmerged is present (true) only for work not shipped yet: a commit
+	// only on branches other than the mainline, or an open pull request.
+	// It is not counted in the summary.
+	Unmerged bool `json:"unmerged,omitempty"`
+
 	// GitHub items: private is always present on them (and absent on
 	// commits, whose visibility is not known); the rest when set.
 	Private *bool    `json:"private,omitempty"`
@@ -165,6 +170,7 @@ func toV1(r *work.Report) reportV1 {
 			On:         c.On,
 		})
 		out.Contributions[len(out.Contributions)-1].CountsUnknown = c.CountsUnknown
+		out.Contributions[len(out.Contributions)-1].Unmerged = c.Unmerged
 		if c.Kind != work.KindCommit {
 			out.Contributions[len(out.Contributions)-1].Private = &c.Private
 		}

@@ -20,6 +20,7 @@ const (
 	keyReviews    = "mentoring/reviews" // generated: the review summary
 	keyCrossTeam  = "cross-team"
 	keyDesign     = "design"
+	keyUnmerged   = "unmerged" // generated: work on other branches, not shipped yet
 	keyToward     = "toward"
 	keyQuestions  = "questions"
 	keyAppendix   = "appendix"
@@ -43,7 +44,7 @@ var sectionOrder = func() []string {
 	for _, k := range problemCategories {
 		keys = append(keys, problemKey(k))
 	}
-	return append(keys, keyMentoring, keyReviews, keyCrossTeam, keyDesign, keyToward, keyQuestions, keyAppendix)
+	return append(keys, keyMentoring, keyReviews, keyCrossTeam, keyDesign, keyUnmerged, keyToward, keyQuestions, keyAppendix)
 }()
 
 // sectionRank orders keys by sectionOrder; unknown keys go last.

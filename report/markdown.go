@@ -112,7 +112,14 @@ func nothingFound(r *work.Report) string {
 // ids of the series it made (the seen record holds them too, so a merge
 // knows which are new).
 func writeBody(b *strings.Builder, r *work.Report, opt Options) []string {
-	items := byDate(r.Contributions)
+	var items, unmerged []*work.Contribution
+	for _, c := range byDate(r.Contributions) {
+		if c.Unmerged {
+			unmerged = append(unmerged, c)
+		} else {
+			items = append(items, c)
+		}
+	}
 	body, stories := groupSeries(items, opt.Known)
 	style := itemStyle{period: r.Period, showRepo: manyRepos(r), stories: stories}
 
@@ -148,6 +155,9 @@ func writeBody(b *strings.Builder, r *work.Report, opt Options) []string {
 		}
 		endSection(b, s.key)
 	}
+	if len(unmerged) > 0 {
+		writeBlock(b, keyUnmerged, unmergedBlock(style, unmerged))
+	}
 	if r.Toward != nil {
 		writeBlock(b, keyToward, towardBlock(r.Toward, r.Contributions))
 	}
@@ -167,6 +177,22 @@ func writeBody(b *strings.Builder, r *work.Report, opt Options) []string {
 		ids = append(ids, lead.ID)
 	}
 	return ids
+}
+
+// unmergedBlock lists the work that is only on other branches, folded:
+// it is not shipped, so it is neither highlighted nor among what shipped,
+// and it is a generated block (no ids): a later run brings it up to date,
+// as its work ships or is dropped.
+func unmergedBlock(style itemStyle, items []*work.Contribution) string {
+	var b strings.Builder
+	b.WriteString("### Not merged yet\n\n")
+	fmt.Fprintf(&b, "<details><summary>%s on branches the mainline does not have yet</summary>\n\n", count(len(items), "item", "items"))
+	plain := itemStyle{period: style.period, showRepo: style.showRepo}
+	for _, c := range items {
+		fmt.Fprintf(&b, "- %s (%s) — %s\n", title(c), plain.evidence(c), plain.facts(c))
+	}
+	b.WriteString("\n" + detailsEnd + "\n")
+	return b.String()
 }
 
 // detailsEnd closes a fold; a merge adds new appendix items before it.

@@ -207,6 +207,9 @@ type merger struct {
 	old, fresh *parsedDoc
 	eol        string
 	edits      []edit
+	// newWork is true while merging a period that gains contributions:
+	// only then are its Highlights picked again.
+	newWork bool
 }
 
 // edit replaces lines [at, end) with text; at == end inserts before at.
@@ -263,11 +266,12 @@ func (m *merger) mergePeriod(ep, fp *parsedPeriod) int {
 	isNew := map[string]bool{}
 	var added []string
 	for _, id := range fp.seen {
-		if !ep.ids[id] && !isNew[id] {
+		if !ep.ids[id] && !isNew[id] && !m.elsewhere(ep, id) {
 			isNew[id] = true
 			added = append(added, id)
 		}
 	}
+	m.newWork = countWork(added, nil) > 0
 	for _, fs := range fp.top {
 		m.mergeSection(ep, fs, isNew)
 	}
@@ -289,6 +293,47 @@ func (m *merger) mergePeriod(ep, fp *parsedPeriod) int {
 		m.insert(ep.seenEnd, b.String())
 	}
 	return countWork(added, nil)
+}
+
+// showsDeleted reports whether the block es shows evidence of an item
+// the person deleted from the period: its commit's short id, or its
+// pull request's or issue's number as a link.
+func (m *merger) showsDeleted(ep *parsedPeriod, es *parsedSection) bool {
+	text := lineTexts(m.old.lines[es.begin : es.end+1])
+	for id := range ep.ids {
+		if ep.marked[id] {
+			continue
+		}
+		id = strings.TrimPrefix(id, "series:")
+		var needle string
+		switch {
+		case strings.HasPrefix(id, "git:"):
+			needle = "`" + shortSHA(strings.TrimPrefix(id, "git:")) + "`"
+			if strings.Contains(text, "["+shortSHA(strings.TrimPrefix(id, "git:"))+"]") {
+				return true
+			}
+		case strings.HasPrefix(id, "pr:"), strings.HasPrefix(id, "issue:"):
+			if i := strings.LastIndexByte(id, '#'); i >= 0 {
+				needle = "[" + id[i:] + "]("
+			}
+		}
+		if needle != "" && strings.Contains(text, needle) {
+			return true
+		}
+	}
+	return false
+}
+
+// elsewhere reports whether another period of the document lists id: a
+// piece of work belongs to one period, and a later run that reads it into
+// another (a year, then one of its quarters) does not list it twice.
+func (m *merger) elsewhere(ep *parsedPeriod, id string) bool {
+	for _, p := range m.old.periods {
+		if p != ep && p.ids[id] {
+			return true
+		}
+	}
+	return false
 }
 
 // updateDates follows a period that is still running ("2026Q4" to date
@@ -314,12 +359,18 @@ func (m *merger) updateDates(ep, fp *parsedPeriod) {
 func (m *merger) mergeSection(ep *parsedPeriod, fs *parsedSection, isNew map[string]bool) {
 	es := ep.byKey[fs.key]
 	if es == nil {
-		if fs.sum == "" && receivesItems(fs.key) && hasNew(fs, isNew) {
+		if fs.sum == "" && receivesItems(fs.key) && hasNew(fs, isNew) || fs.key == keyUnmerged {
 			m.createSection(ep, fs, isNew)
 		}
 		return
 	}
 	if fs.sum != "" {
+		if fs.key == keyHighlights && !m.newWork && !m.showsDeleted(ep, es) {
+			// The Highlights picked stay until new work arrives, or until
+			// the person deletes an item they show: a rerun of an
+			// untouched period changes nothing.
+			return
+		}
 		if es.sum != "" && m.intact(es) && !m.sameBlock(es, fs) {
 			m.edits = append(m.edits, edit{es.begin, es.end + 1, m.freshText(fs.begin, fs.end+1)})
 		}

@@ -90,15 +90,15 @@ func TestGitHubCacheKeepsOnlyGood(t *testing.T) {
 	opt.HTTPClient = &http.Client{Transport: NewCacheTransport(dir, nil)}
 	cold := r.mustRead(opt)
 	entries, _ := os.ReadDir(dir)
-	// 11 answers; the 404 of babbage/gone and the 3 searches (no ETag)
+	// 12 answers; the 404 of babbage/gone and the 4 searches (no ETag)
 	// are not kept, nor the 502.
 	if len(entries) != 7 {
-		t.Errorf("%d cache files, want 7 (11 answers but the 404 and 3 searches)", len(entries))
+		t.Errorf("%d cache files, want 7 (12 answers but the 404 and 4 searches)", len(entries))
 	}
 	warm := r.mustRead(opt)
 	// Everything but the 404 revalidates.
-	if warm.Requests != 11 || warm.NotModified != 7 {
-		t.Errorf("warm: %d requests, %d not modified; want 11 and 7", warm.Requests, warm.NotModified)
+	if warm.Requests != 12 || warm.NotModified != 7 {
+		t.Errorf("warm: %d requests, %d not modified; want 12 and 7", warm.Requests, warm.NotModified)
 	}
 	sameEvidence(t, cold, warm)
 }

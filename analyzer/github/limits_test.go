@@ -24,8 +24,8 @@ func TestGitHubPrimaryLimitNearResetWaits(t *testing.T) {
 	if !strings.Contains(r.progress.String(), "rate limit reached; waiting 1m31s") {
 		t.Errorf("progress %q does not say it waits", r.progress.String())
 	}
-	if len(ev.PullRequests) != 2 || ev.Requests != 12 {
-		t.Errorf("got %d PRs in %d requests, want 2 in 12 (11 and the refused one)", len(ev.PullRequests), ev.Requests)
+	if len(ev.PullRequests) != 2 || ev.Requests != 13 {
+		t.Errorf("got %d PRs in %d requests, want 2 in 13 (12 and the refused one)", len(ev.PullRequests), ev.Requests)
 	}
 }
 
@@ -132,8 +132,8 @@ func TestGitHubNetworkErrorsRetried(t *testing.T) {
 	if got := fmt.Sprint(r.clock.Slept()); got != "[1s 2s]" {
 		t.Errorf("slept %s, want [1s 2s]", got)
 	}
-	if ev.Requests != 13 {
-		t.Errorf("requests: got %d, want 13 (11 and 2 refused)", ev.Requests)
+	if ev.Requests != 14 {
+		t.Errorf("requests: got %d, want 14 (12 and 2 refused)", ev.Requests)
 	}
 	opt.HTTPClient = &http.Client{Transport: &refusingTransport{n: 100, next: http.DefaultTransport}}
 	if _, err := r.read(opt); err == nil || !strings.Contains(err.Error(), "connection refused") {
@@ -156,8 +156,8 @@ func TestGitHubSearchPacing(t *testing.T) {
 	}
 	r.mustRead(opt)
 	times := r.scenario.SearchTimes()
-	if len(times) != 33 {
-		t.Fatalf("%d searches, want 33", len(times))
+	if len(times) != 44 {
+		t.Fatalf("%d searches, want 44 (4 per repository)", len(times))
 	}
 	for i := 30; i < len(times); i++ {
 		if d := times[i].Sub(times[i-30]); d < time.Minute {

@@ -120,8 +120,19 @@ func (g *ghReader) read(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	// A pull request belongs to the period it was merged in, whenever it
+	// was opened: those merged in the period are searched too.
+	merged, err := g.searchAll(ctx, "is:pr author:"+who, "merged", created)
+	if err != nil {
+		return err
+	}
 	var prs, issues []*gh.Issue
-	for _, it := range authored {
+	seenPR := map[int64]bool{}
+	for _, it := range append(authored, merged...) {
+		if seenPR[it.GetID()] {
+			continue
+		}
+		seenPR[it.GetID()] = true
 		if it.IsPullRequest() {
 			prs = append(prs, it)
 		} else {

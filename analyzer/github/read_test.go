@@ -73,9 +73,9 @@ func TestReadGitHubAda(t *testing.T) {
 	if !reflect.DeepEqual(ev.Warnings, wantWarn) {
 		t.Errorf("warnings: got %q, want %q", ev.Warnings, wantWarn)
 	}
-	// /user, 3 searches, 3 repositories, 2 for the reviewed PR, 2 threads.
-	if ev.Requests != 11 || ev.Requests != r.scenario.Requests() {
-		t.Errorf("requests: got %d (server saw %d), want 11", ev.Requests, r.scenario.Requests())
+	// /user, 4 searches, 3 repositories, 2 for the reviewed PR, 2 threads.
+	if ev.Requests != 12 || ev.Requests != r.scenario.Requests() {
+		t.Errorf("requests: got %d (server saw %d), want 12", ev.Requests, r.scenario.Requests())
 	}
 	if got := r.scenario.PathRequests("/repos/lovelace/engine"); got != 1 {
 		t.Errorf("repository read %d times, want once", got)
@@ -122,10 +122,10 @@ func TestReadGitHubPagination(t *testing.T) {
 		t.Errorf("got %d PRs, %d issues, %d review comments; want 250, 101, 150",
 			len(ev.PullRequests), len(ev.Issues), len(ev.ReviewComments))
 	}
-	// 4 pages of the 351 PRs and issues opened, 1 of reviewed PRs, 1 of
-	// commented.
-	if got := r.scenario.PathRequests("/search/issues"); got != 4+1+1 {
-		t.Errorf("search requests: got %d, want 6 (4+1+1 pages)", got)
+	// 4 pages of the 351 PRs and issues opened, 2 of the 250 PRs merged,
+	// 1 of reviewed PRs, 1 of commented.
+	if got := r.scenario.PathRequests("/search/issues"); got != 4+2+1+1 {
+		t.Errorf("search requests: got %d, want 8 (4+2+1+1 pages)", got)
 	}
 	// ada's 150 inline comments and the author's 150 answers: 3 pages.
 	if len(ev.ReviewComments) > 0 {

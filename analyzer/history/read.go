@@ -42,6 +42,16 @@ type Evidence struct {
 	// PullRequest is the number of the user's pull request the commit
 	// belongs to (a squash merge's "(#12)" or the branch of a merge), or 0.
 	PullRequest int
+	// When is the day the work counts at: a commit that a pull request
+	// brought into the mainline counts when the pull request was merged
+	// (a squash commit's "(#12)" at its commit date, the branch of a
+	// "Merge pull request #12" at the merge's), any other at its author
+	// date. A pull request's commits are thus in one period, always the
+	// same one.
+	When time.Time
+	// Unmerged is true for a commit only on branches other than the
+	// mainline: work not shipped yet.
+	Unmerged bool
 }
 
 // Scan is what Read found in one repository.
@@ -51,16 +61,24 @@ type Scan struct {
 	// when its remote is on GitHub, else "".
 	Web     string
 	Commits []Evidence // in the order of the walk: newest committer time first
+	// Mainline is the name of the default branch, which decides what
+	// shipped: "main", or "HEAD" when no branch is.
+	Mainline string
 	// Owners returns the CODEOWNERS owners of a path; nil when the
 	// repository has no CODEOWNERS file.
 	Owners func(path string) []string
-	// AreaLog is, without CODEOWNERS only, every human commit (the user's
-	// and others') in the area windows of the period's quarters, newest
-	// first, with the top-level folders it changed: who works where.
-	AreaLog []AreaCommit
+	// Activity is who committed here, by quarter ("2026Q3") of the days
+	// the commits count at, over the quarters the period touches: the
+	// user's commits and other people's (bots left out).
+	Activity map[string]Activity
 	// Merges are the merge commits of the pull requests Options.PullRequest
 	// asked for, by number.
 	Merges map[int]Merge
+}
+
+// Activity counts the human commits of a repository in a quarter.
+type Activity struct {
+	Mine, Others int
 }
 
 // Merge is the merge commit of a pull request, as GitHub writes it:
@@ -81,21 +99,9 @@ func mergeTitle(msg string) string {
 	return ""
 }
 
-// AreaCommit is one commit's evidence of who works where.
-type AreaCommit struct {
-	When  time.Time
-	Areas []string // top-level folders changed
-	Mine  bool     // the user's
-}
-
-// AreaWindow is the window of history that tells who works where, for a
-// commit made at t: the year up to the end of t's quarter. It depends on
-// the commit alone, so a commit's categories are the same whatever period
-// is asked (a quarter, or the year it is in). until is exclusive.
-func AreaWindow(t time.Time) (since, until time.Time) {
-	q := (int(t.Month()) - 1) / 3
-	until = time.Date(t.Year(), time.Month(3*q+4), 1, 0, 0, 0, 0, t.Location())
-	return until.AddDate(-1, 0, 0), until
+// QuarterOf is the label of the calendar quarter t falls in: "2026Q3".
+func QuarterOf(t time.Time) string {
+	return fmt.Sprintf("%dQ%d", t.Year(), (int(t.Month())-1)/3+1)
 }
 
 // revertRe finds the line git revert writes into the message.
@@ -109,14 +115,23 @@ type candidate struct {
 	trailers []work.Trailer
 	coauth   []work.Person
 	tip      int // index of the tip it was reached from
+	when     time.Time
+	pr       int // the pull request that merged it, whoever's; 0 for none
+	unmerged bool
 }
 
-// Read walks the repository's history (every local branch and HEAD, each
-// commit once, in committer-time order, stopping a few days before the
-// period) and returns the user's commits of the period, and others'
-// commits that credit the user, with their changed files and line counts.
-// Merge commits are skipped, and a commit reverted later is left out with
-// its revert.
+// Read walks the repository's history and returns the user's commits of
+// the period, and others' commits that credit the user, with their changed
+// files and line counts. It walks every local branch, HEAD and the
+// mainline (see gitengine.Repo.Mainline), each commit once, in
+// committer-time order, and stops a few days before the period.
+//
+// What shipped is what the mainline reaches: a commit only on other
+// branches is Unmerged, and a copy of a mainline commit on another branch
+// (rebased, cherry-picked, or squashed with its branch into one mainline
+// commit with the same result) is left out, the mainline's being the one
+// listed. Merge commits are skipped, and a commit reverted later is left
+// out with its revert.
 //
 // It stops early, with ctx's error, when ctx is done.
 func (r *Repo) Read(ctx context.Context, opt Options) (*Scan, error) {
@@ -127,7 +142,7 @@ func (r *Repo) Read(ctx context.Context, opt Options) (*Scan, error) {
 	}
 	eng := r.eng
 	name, web := r.Name(opt.GitHubHosts)
-	scan := &Scan{Web: web, Source: work.Source{Kind: "git", Repo: name, Path: r.Path()}}
+	scan := &Scan{Web: web, Source: work.Source{Kind: "git", Repo: name, Path: r.Path()}, Activity: map[string]Activity{}}
 	src := &scan.Source
 	prog := newProgress(opt.Progress, name)
 	defer prog.done()
@@ -151,6 +166,17 @@ func (r *Repo) Read(ctx context.Context, opt Options) (*Scan, error) {
 	if err != nil {
 		return nil, err
 	}
+	mainTips, mainName, err := eng.Mainline()
+	if err != nil {
+		return nil, err
+	}
+	scan.Mainline = mainName
+	ml := newMainline(mainTips)
+	for _, t := range mainTips {
+		// The remote's default branch is read too: work merged there is
+		// shipped, however old the local branch of that name is.
+		tips = appendTip(tips, t)
+	}
 	owners, err := r.codeowners()
 	if err != nil {
 		return nil, err
@@ -159,31 +185,13 @@ func (r *Repo) Read(ctx context.Context, opt Options) (*Scan, error) {
 	// The user's commits are diffed while the walk goes on.
 	diffs := eng.StartDiffs()
 	defer diffs.Stop()
-	type prMerge struct {
-		num            int
-		mainline, head plumbing.Hash
-	}
-	var merges []prMerge
-	wantMerges := opt.PullRequest != nil
 	reverted := map[string]string{} // reverted sha → the revert's sha
-	stopBefore := opt.Period.Since.Add(-gitengine.StopMargin)
-	// Without CODEOWNERS, who works where is learnt from a year of
-	// everyone's commits around the period (AreaWindow), read further
-	// back than the period itself.
-	walkStop := stopBefore
-	var areaSince, areaUntil time.Time
-	if owners == nil {
-		areaSince, areaUntil = AreaWindow(opt.Period.Since)
-		_, areaUntil = AreaWindow(opt.Period.Until)
-		if s := areaSince.Add(-gitengine.StopMargin); s.Before(walkStop) {
-			walkStop = s
-		}
-	}
-	// The walk reads each commit's parents before the commit: area
-	// sampling and the tree diffs take a parent's tree from there rather
-	// than reading the parent again. Without the commit-graph a node holds
-	// its decoded commit, so the tree costs nothing; with it, Commit()
-	// would decode again, and the header read stays cheaper.
+	walkStop := opt.Period.Since.Add(-gitengine.StopMargin)
+	// The walk reads each commit's parents before the commit: the tree
+	// diffs take a parent's tree from there rather than reading the
+	// parent again. Without the commit-graph a node holds its decoded
+	// commit, so the tree costs nothing; with it, Commit() would decode
+	// again, and the header read stays cheaper.
 	treeOf := map[plumbing.Hash]plumbing.Hash{}
 	var fetched func(commitgraph.CommitNode)
 	if !eng.Graph() {
@@ -197,69 +205,32 @@ func (r *Repo) Read(ctx context.Context, opt Options) (*Scan, error) {
 		t, ok := treeOf[h]
 		return t, ok
 	}
-	areas := eng.NewAreaSampler(knownTree)
-	missingCommits, err := gitengine.WalkTips(eng.Nodes(), tips, shallow, walkStop, fetched, func(n commitgraph.CommitNode, tip int) error {
-		// A commit's tree is wanted by its children, visited before it.
-		defer delete(treeOf, n.ID())
-		if n.CommitTime().Before(walkStop) {
-			return nil
-		}
-		inScan := !n.CommitTime().Before(stopBefore)
-		if inScan {
-			if src.CommitsScanned%cancelEvery == 0 {
-				if err := ctx.Err(); err != nil {
-					return err
-				}
-			}
-			src.CommitsScanned++
-			prog.tick(src.CommitsScanned)
-		}
-		if n.NumParents() > 1 && !(wantMerges && inScan) {
-			return nil // merges are not contributions; their second parents are
-		}
-		c, err := n.Commit()
-		if err != nil {
-			return fmt.Errorf("reading commit %s: %w", n.ID(), err)
-		}
-		if n.NumParents() > 1 {
-			// The merge of one of the user's pull requests: its branch's
-			// commits are grouped under the pull request.
-			if num, ok := mergePR(c.Message); ok && wantPR(name, num) {
-				merges = append(merges, prMerge{num, c.ParentHashes[0], c.ParentHashes[1]})
-				if scan.Merges == nil {
-					scan.Merges = map[int]Merge{}
-				}
-				scan.Merges[num] = Merge{Title: mergeTitle(c.Message), When: c.Committer.When}
-			}
-			return nil
-		}
-		c = gitengine.Reencode(c)
+	// consider takes one non-merge commit: counted in the activity, and
+	// a candidate when it is the user's (or credits them) and counts in
+	// the period.
+	consider := func(c *object.Commit, place placement, tip int) {
 		if sm := revertRe.FindStringSubmatch(c.Message); sm != nil {
 			reverted[sm[1]] = c.Hash.String()
 		}
-		inPeriod := opt.Period.Contains(c.Author.When)
-		inAreas := owners == nil && !c.Author.When.Before(areaSince) && c.Author.When.Before(areaUntil) && len(scan.AreaLog) < areaSampleCap
-		if !inPeriod && !inAreas {
-			return nil
+		if !opt.Period.Contains(place.when) {
+			return
 		}
 		author := mailmap.Map(work.Person{Name: c.Author.Name, Email: c.Author.Email})
 		isMine := m.Match(author)
 		if !isMine && work.IsBot(author) {
 			// Bots make nothing: a dependency bump crediting the user is
 			// not collaboration, and a bot's commits say nothing about
-			// who works where.
-			return nil
+			// who works here.
+			return
 		}
-		if inAreas {
-			as, err := areas.Areas(c, shallow[c.Hash])
-			if err != nil {
-				return err
-			}
-			scan.AreaLog = append(scan.AreaLog, AreaCommit{When: c.Author.When, Areas: as, Mine: isMine})
+		q := QuarterOf(place.when.In(opt.Period.Since.Location()))
+		act := scan.Activity[q]
+		if isMine {
+			act.Mine++
+		} else {
+			act.Others++
 		}
-		if !inPeriod {
-			return nil
-		}
+		scan.Activity[q] = act
 		// Every commit's trailers are read: others' commits may credit the user.
 		trailers := parseTrailers(c.Message)
 		co := creditedPeople(trailers, author, mailmap)
@@ -276,16 +247,17 @@ func (r *Repo) Read(ctx context.Context, opt Options) (*Scan, error) {
 			}
 		}
 		if !isMine && !credited {
-			return nil
+			return
 		}
-		cands = append(cands, candidate{commit: c, author: author, credited: credited, trailers: trailers, coauth: others, tip: tip})
+		cands = append(cands, candidate{commit: c, author: author, credited: credited, trailers: trailers, coauth: others,
+			tip: tip, when: place.when, pr: place.pr, unmerged: place.unmerged})
 		if shallow[c.Hash] {
 			// Its parents were not fetched: like git, show the commit as if
 			// it were a root commit.
 			graft := *c
 			graft.ParentHashes = nil
 			diffs.Add(&graft, plumbing.ZeroHash, false)
-			return nil
+			return
 		}
 		var parentTree plumbing.Hash
 		parentKnown := false
@@ -293,20 +265,92 @@ func (r *Repo) Read(ctx context.Context, opt Options) (*Scan, error) {
 			parentTree, parentKnown = knownTree(c.ParentHashes[0])
 		}
 		diffs.Add(c, parentTree, parentKnown)
+	}
+	// deepMerges are the pull request merges of the period whose branch
+	// reaches back past where the walk stops.
+	var deepMerges []*object.Commit
+	missingCommits, err := gitengine.WalkTips(eng.Nodes(), tips, shallow, walkStop, fetched, func(n commitgraph.CommitNode, tip int) error {
+		// A commit's tree is wanted by its children, visited before it.
+		defer delete(treeOf, n.ID())
+		if n.CommitTime().Before(walkStop) {
+			return nil
+		}
+		if src.CommitsScanned%cancelEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		src.CommitsScanned++
+		prog.tick(src.CommitsScanned)
+		var c *object.Commit
+		commit := func() (*object.Commit, error) {
+			if c != nil {
+				return c, nil
+			}
+			var err error
+			if c, err = n.Commit(); err != nil {
+				return nil, fmt.Errorf("reading commit %s: %w", n.ID(), err)
+			}
+			return c, nil
+		}
+		place, err := ml.visit(n, commit)
+		if err != nil {
+			return err
+		}
+		if n.NumParents() > 1 {
+			// A merge is no contribution; the commits it brings in are.
+			if !ml.chain[n.ID()] {
+				return nil
+			}
+			c, err := commit()
+			if err != nil {
+				return err
+			}
+			num, ok := mergePR(c.Message)
+			if !ok {
+				return nil
+			}
+			if wantPR(name, num) {
+				if scan.Merges == nil {
+					scan.Merges = map[int]Merge{}
+				}
+				scan.Merges[num] = Merge{Title: mergeTitle(c.Message), When: c.Committer.When}
+			}
+			if opt.Period.Contains(c.Committer.When) {
+				if p, err := eng.Nodes().Get(c.ParentHashes[1]); err == nil && p.CommitTime().Before(walkStop) {
+					deepMerges = append(deepMerges, c)
+				}
+			}
+			return nil
+		}
+		c, err = commit()
+		if err != nil {
+			return err
+		}
+		consider(gitengine.Reencode(c), place, tip)
 		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-
-	inPR := map[string]int{} // sha → number of the user's pull request it was merged in
-	for _, mg := range merges {
-		members, ok := gitengine.BranchCommits(eng.Nodes(), mg.mainline, mg.head, shallow)
+	// A pull request merged in the period may hold commits older than the
+	// walk went: its branch is read to its fork point.
+	for _, mg := range deepMerges {
+		members, ok := gitengine.BranchCommits(eng.Nodes(), mg.ParentHashes[0], mg.ParentHashes[1], shallow)
 		if !ok {
 			continue
 		}
-		for h := range members {
-			inPR[h.String()] = mg.num
+		num, _ := mergePR(mg.Message)
+		for _, h := range sortedHashes(members) {
+			n, err := eng.Nodes().Get(h)
+			if err != nil || !n.CommitTime().Before(walkStop) || n.NumParents() > 1 {
+				continue // read by the walk already, or a merge
+			}
+			c, err := n.Commit()
+			if err != nil {
+				continue
+			}
+			consider(gitengine.Reencode(c), placement{when: mg.Committer.When, pr: num}, 0)
 		}
 	}
 
@@ -315,6 +359,9 @@ func (r *Repo) Read(ctx context.Context, opt Options) (*Scan, error) {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	drop := cancelledPairs(reverted)
+	for sha := range copiesOfMainline(cands, results) {
+		drop[sha] = true
+	}
 	unknown := missingObjects{walk: missingCommits}
 	for i, cd := range cands {
 		sha := cd.commit.Hash.String()
@@ -326,28 +373,23 @@ func (r *Repo) Read(ctx context.Context, opt Options) (*Scan, error) {
 			unknown.add(cd.tip, sha)
 		}
 		subject, body, _ := strings.Cut(strings.TrimRight(cd.commit.Message, "\n"), "\n")
-		scan.Commits = append(scan.Commits, Evidence{Credited: cd.credited, Commit: &work.Commit{
+		e := Evidence{Credited: cd.credited, When: cd.when, Unmerged: cd.unmerged, Commit: &work.Commit{
 			Repo: name, SHA: sha, Author: cd.author,
 			AuthorDate: cd.commit.Author.When, CommitterDate: cd.commit.Committer.When,
 			Subject: strings.TrimSpace(subject), Body: strings.TrimSpace(body),
 			Trailers: cd.trailers, Coauthors: cd.coauth, Files: files,
 			CountsUnknown: countsUnknown,
-		}})
+		}}
+		if cd.pr > 0 && wantPR(name, cd.pr) {
+			e.PullRequest = cd.pr // grouped under the pull request
+		}
+		scan.Commits = append(scan.Commits, e)
 	}
 	if w := unknown.warning(eng, tips); w != "" {
 		src.Warnings = append(src.Warnings, w)
 	}
-
 	if owners != nil {
 		scan.Owners = owners.Owners
-	}
-	for i := range scan.Commits {
-		e := &scan.Commits[i]
-		if num, ok := inPR[e.Commit.SHA]; ok {
-			e.PullRequest = num // grouped under the pull request
-		} else if num, ok := squashPR(e.Commit.Subject); ok && wantPR(name, num) {
-			e.PullRequest = num
-		}
 	}
 	return scan, nil
 }
@@ -391,11 +433,6 @@ func creditedPeople(trailers []work.Trailer, author work.Person, mm *mailmapTabl
 	}
 	return out
 }
-
-// areaSampleCap bounds how many commits are read to learn who works where:
-// enough to tell a team's area from a shared one, and a bounded cost (two
-// root trees per commit) on the busiest repositories.
-const areaSampleCap = 20000
 
 // cancelEvery is how many commits the walk reads between looks at its
 // context: often enough to stop at once, rarely enough to cost nothing.

@@ -90,6 +90,9 @@ func (r *Report) Split(periods []Period) []*Report {
 		for _, c := range r.Contributions {
 			if p.Contains(c.Date) {
 				q.Contributions = append(q.Contributions, c)
+				if c.Unmerged {
+					continue // not shipped: not in the summary
+				}
 				for _, k := range c.Categories {
 					q.Summary[k]++
 				}

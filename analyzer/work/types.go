@@ -103,6 +103,10 @@ type Contribution struct {
 	// CountsUnknown is true when Files, Additions and Deletions are not
 	// all known: objects were missing (a partial clone, a broken branch).
 	CountsUnknown bool
+	// Unmerged is true for work not shipped yet: a commit only on
+	// branches other than the mainline, or an open pull request. It is
+	// listed apart, never in Highlights nor among what shipped.
+	Unmerged bool
 
 	// GitHub items.
 	Number  int      // pull request or issue number

@@ -23,6 +23,7 @@ type query struct {
 	orgs          []string // any of them
 	created       dayRange
 	updated       dayRange
+	merged        dayRange // set: merged pull requests only, merged in it
 }
 
 // dayRange is an inclusive range of UTC days; zero ends are open.
@@ -75,6 +76,8 @@ func parseQuery(q string) (query, error) {
 			out.created, err = parseRange(val)
 		case "updated":
 			out.updated, err = parseRange(val)
+		case "merged":
+			out.merged, err = parseRange(val)
 		default:
 			return out, fmt.Errorf("qualifier %q not supported", key)
 		}
@@ -142,6 +145,9 @@ func (q query) matches(it *Item) bool {
 		if !anyFold(q.orgs, owner) {
 			return false
 		}
+	}
+	if q.merged != (dayRange{}) && (it.MergedAt.IsZero() || !q.merged.holds(it.MergedAt)) {
+		return false
 	}
 	return q.created.holds(it.CreatedAt) && q.updated.holds(it.updated())
 }

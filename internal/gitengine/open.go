@@ -33,6 +33,7 @@ type Repo struct {
 	dotgit  billy.Filesystem
 	nodes   commitgraph.CommitNodeIndex
 	graph   bool // the commit-graph file is used
+	bare    bool
 }
 
 // Open opens the repository at path or in one of its parents, as git
@@ -58,7 +59,7 @@ func Open(path string) (*Repo, error) {
 		st.Close()
 		return nil, fmt.Errorf("opening %q: %w", path, err)
 	}
-	r := &Repo{repo: repo, storage: fs, dotgit: dot, path: dot.Root()}
+	r := &Repo{repo: repo, storage: fs, dotgit: dot, path: dot.Root(), bare: wt == nil}
 	if wt != nil {
 		r.path = wt.Root()
 	}
@@ -217,12 +218,6 @@ func (r *Repo) Shallow() (map[plumbing.Hash]bool, error) {
 func (r *Repo) StartDiffs() *Diffs {
 	r.storage.fast.setCacheLimit(walkCacheBytes)
 	return startDiffs(r.storage.fast.fork(treeCacheBytes).recycling(), r.storage.fast.fork(blobCacheBytes).recycling(), r.storage.attrs)
-}
-
-// NewAreaSampler returns a sampler of the top-level folders commits
-// change; known gives a commit's tree when the walk has it.
-func (r *Repo) NewAreaSampler(known func(plumbing.Hash) (plumbing.Hash, bool)) *AreaSampler {
-	return NewAreaSampler(r.storage, known)
 }
 
 // Tip is a tip of history with the name warnings give it: a branch
