@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -287,7 +288,9 @@ func mentions(d document, sets map[string][]string) []mention {
 	return out
 }
 
-// packageDoc is the package's doc comment, from the file that has it.
+// packageDoc is the package's doc comment, from the file that has it, with
+// the comment markers taken off and its lines where they are in the file
+// (blank before the comment), so that messages give the file's line.
 func packageDoc(t *testing.T) (string, string) {
 	t.Helper()
 	files, _ := filepath.Glob("*.go")
@@ -295,16 +298,58 @@ func packageDoc(t *testing.T) (string, string) {
 		if strings.HasSuffix(name, "_test.go") {
 			continue
 		}
-		f, err := parser.ParseFile(token.NewFileSet(), name, nil, parser.ParseComments|parser.PackageClauseOnly)
+		fset := token.NewFileSet()
+		f, err := parser.ParseFile(fset, name, nil, parser.ParseComments|parser.PackageClauseOnly)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if f.Doc != nil {
-			return name, f.Doc.Text()
+		if f.Doc == nil {
+			continue
 		}
+		lines := make([]string, fset.Position(f.Doc.Pos()).Line-1)
+		for _, c := range f.Doc.List {
+			for _, l := range strings.Split(c.Text, "\n") {
+				l = strings.TrimPrefix(strings.TrimPrefix(l, "//"), " ")
+				lines = append(lines, l)
+			}
+		}
+		return name, strings.Join(lines, "\n")
 	}
 	t.Fatal("no file of package main has a package doc")
 	return "", ""
+}
+
+// constText is a string constant's text as it stands in its file: blank
+// lines before it, so that messages give the file's line, and the file.
+func constText(t *testing.T, name, value string) (string, string) {
+	t.Helper()
+	files, _ := filepath.Glob("*.go")
+	for _, file := range files {
+		if strings.HasSuffix(file, "_test.go") {
+			continue
+		}
+		fset := token.NewFileSet()
+		f, err := parser.ParseFile(fset, file, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, decl := range f.Decls {
+			gd, ok := decl.(*ast.GenDecl)
+			if !ok || gd.Tok != token.CONST {
+				continue
+			}
+			for _, spec := range gd.Specs {
+				vs := spec.(*ast.ValueSpec)
+				for i, id := range vs.Names {
+					if id.Name == name && i < len(vs.Values) {
+						line := fset.Position(vs.Values[i].Pos()).Line
+						return file, strings.Repeat("\n", line-1) + value
+					}
+				}
+			}
+		}
+	}
+	return "", value // not a plain constant any more: lines of the text itself
 }
 
 // flagDocuments are the places the flags are written.
@@ -318,12 +363,14 @@ func flagDocuments(t *testing.T) []document {
 		return string(b)
 	}
 	docName, doc := packageDoc(t)
+	usageFile, usage := constText(t, "usageText", usageText)
+	initFile, initText := constText(t, "initUsage", initUsage)
 	return []document{
-		{name: "usageText (the -h text, cmd/git-career/flags.go)", text: usageText, required: []string{mainSet}},
+		{name: "usageText, the -h text (cmd/git-career/" + usageFile + ")", text: usage, required: []string{mainSet}},
 		{name: "the package doc (cmd/git-career/" + docName + ")", text: doc, required: []string{mainSet}},
 		{name: "doc/git-career.1", text: read("../../doc/git-career.1"), man: true, required: []string{mainSet, initSet}},
 		{name: "docs/manual.md", text: read("../../docs/manual.md"), required: []string{mainSet, initSet}},
-		{name: "initUsage (git career init -h)", text: initUsage},
+		{name: "initUsage, git career init -h (cmd/git-career/" + initFile + ")", text: initText},
 		{name: "README.md", text: read("../../README.md")},
 	}
 }
@@ -357,6 +404,7 @@ func TestFlagsDocumented(t *testing.T) {
 	missing := map[string][]string{} // "set: --flag" → documents lacking it
 	for _, d := range flagDocuments(t) {
 		documented := map[string]map[string]bool{}
+		said := map[string]bool{}
 		for _, m := range mentions(d, sets) {
 			known := slices.Contains(alwaysThere, m.name)
 			if m.set == "" {
@@ -366,7 +414,8 @@ func TestFlagsDocumented(t *testing.T) {
 			} else {
 				known = known || slices.Contains(sets[m.set], m.name)
 			}
-			if !known {
+			if key := fmt.Sprint(m.line, m.name); !known && !said[key] {
+				said[key] = true
 				what := "git career"
 				if m.set != "" && m.set != mainSet {
 					what = strings.Replace(m.set, "git-career", "git career", 1)
