@@ -2,6 +2,7 @@ package publish
 
 import (
 	"errors"
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -77,6 +78,33 @@ func TestIssueFoundWithoutLabel(t *testing.T) {
 	}
 	if len(pub.Issues) != 1 || pub.Issues[0].Edits != 1 {
 		t.Errorf("%d issues, the first edited %d times; want one, edited once", len(pub.Issues), pub.Issues[0].Edits)
+	}
+}
+
+// A repository with more brag-doc issues than one page (a team of 30, a
+// few years of quarters): the issue is found on a later page, not opened
+// again.
+func TestIssueFoundOnALaterPage(t *testing.T) {
+	s, client := fake(t)
+	p := publisher(t, client, "acme/brag")
+	if _, _, err := p.Issue(t.Context(), "ada", "2026Q3", title, "v1"); err != nil {
+		t.Fatal(err)
+	}
+	pub := s.Published("acme/brag")
+	for i := range 150 { // newer than ada's: listed before it, newest first
+		pub.Issues = append(pub.Issues, &fakegithub.PubIssue{Number: 1001 + i, Title: "Brag document",
+			Body: "doc\n" + Marker(fmt.Sprintf("user%d", i), "2026Q3") + "\n", Labels: []string{Label}})
+	}
+	before := s.Requests()
+	url, created, err := p.Issue(t.Context(), "ada", "2026Q3", title, "v2")
+	if err != nil || created || url != "https://github.test/acme/brag/issues/1000" {
+		t.Fatalf("rerun: %q, created %v, %v; want issue 1000 updated", url, created, err)
+	}
+	if len(pub.Issues) != 151 || pub.Issues[0].Edits != 1 {
+		t.Errorf("%d issues, ada's edited %d times; want 151, ada's edited once", len(pub.Issues), pub.Issues[0].Edits)
+	}
+	if n := s.Requests() - before; n != 3 {
+		t.Errorf("%d requests, want 3: two pages of 100 issues and the edit", n)
 	}
 }
 
