@@ -30,7 +30,8 @@ Flags:
   --year YYYY        the quarters of that year (to date), one section each;
                      with --format json, the year as one period
   -o, --output FILE  write there (atomically) instead of stdout; an existing
-                     doc is merged into, keeping every word written in it
+                     doc is merged into, keeping every word written in it;
+                     "-" is stdout
   --force-new        with -o: write a fresh doc beside the file, never over it
   --version          print the version and exit
 
@@ -53,11 +54,13 @@ Examples:
   git career --since 2026-01-01 --until 2026-06-30 --format json
   git career --repo ~/src/api --repo ~/src/web --author ada@example.com
   git config --add career.email ada@users.noreply.github.com
+  git career init --level senior          append git config entries
   git career completion bash              the bash completion script (or zsh)
 
 Configuration (git config; flags win): user.email, career.email (repeatable),
 career.team (your CODEOWNERS team, such as @acme/payments), mailmap.file,
-career.level, career.target, career.ladder.
+career.level, career.target, career.ladder, career.output (the living doc
+written when no -o is given); "git career init" sets the career.* ones.
 
 The GitHub token comes from GITHUB_TOKEN, GH_TOKEN or "gh auth token"; the
 API root from GITHUB_API_URL (GitHub Enterprise). Nothing is sent anywhere

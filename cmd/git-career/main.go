@@ -9,9 +9,12 @@
 // fixed, automation, cleanup, docs, design, mentoring, cross-team work and
 // more), and writes a Markdown brag document, or JSON, for the period asked:
 // the current quarter to date by default. Every item links to its commit and
-// says why it was classified. Nothing leaves your machine.
+// says why it was classified. With a GitHub token it adds the pull requests,
+// reviews and issues of the period. It sends nothing anywhere but
+// read-only requests to GitHub's API.
 //
-// Flags:
+// Flags (the -h text, usageText in flags.go, is the source; a test checks
+// this list, the man page and docs/manual.md against the flag set):
 //
 //	--repo PATH        repository to read; repeatable; default "."
 //	--author ID        whose work: email, name, or GitHub login; repeatable;
@@ -21,8 +24,23 @@
 //	--until DATE       last day, inclusive
 //	--quarter Q        2026Q3, "current" or "last"; default: current quarter to date
 //	--format F         markdown (default) or json
-//	-o, --output FILE  write there (atomically) instead of stdout
+//	--year YYYY        the quarters of that year (to date), one section each;
+//	                   with --format json, the year as one period
+//	-o, --output FILE  write there (atomically) instead of stdout; an existing
+//	                   doc is merged into, keeping every word written in it;
+//	                   "-" is stdout
+//	--force-new        with -o: write a fresh doc beside the file, never over it
 //	--version          print the version and exit
+//
+//	--level ID         your level, such as senior (or git config career.level)
+//	--target ID        the level to measure toward; default: the next one
+//	--ladder FILE      your team's ladder (YAML); default: the built-in one
+//
+//	--github-user LOGIN   whose pull requests, reviews and issues; default: the token's user
+//	--github-repo O/N     repository to search; repeatable; default: the GitHub remotes
+//	--github-org ORG      organisation to search; repeatable
+//	--no-github           read local history only
+//	--no-cache            send every GitHub request afresh (no ETag cache)
 //
 // Days are calendar days in the local time zone (TZ is honoured), matched
 // against each commit's author date.
@@ -32,9 +50,18 @@
 //	user.email      your commit email
 //	career.email    more emails of yours; repeatable
 //	career.team     your team's CODEOWNERS handle, such as @acme/payments
+//	career.level, career.target, career.ladder
+//	                defaults for --level, --target and --ladder
+//	career.output   the living Markdown doc written when no -o is given
 //	mailmap.file    an extra mailmap, as in git
 //
+// Other commands: "git career init" appends sensible git config entries,
+// "git career completion bash|zsh" prints a shell completion script, and
+// "git career action" is the GitHub Action's entry point.
+//
 // Exit status: 0 on success, 1 on failure, 2 on a usage error.
+//
+// The full manual is docs/manual.md; the man page is doc/git-career.1.
 package main
 
 import (

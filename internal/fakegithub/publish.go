@@ -58,9 +58,23 @@ func (s *Scenario) pub(repo string) *Published {
 }
 
 // routePublish serves the endpoints that write: issues, refs, contents
-// and pulls of a repository in the scenario. ok is false for any other
-// request.
-func (s *Scenario) routePublish(r *http.Request, path, api string) (status int, body any, ok bool) {
+// and pulls of a repository in the scenario. A list of issues is paginated
+// as GitHub's is (per_page, page and the Link header), so that a client
+// must follow it. ok is false for any other request.
+func (s *Scenario) routePublish(r *http.Request, path, api string) (status int, body any, link string, ok bool) {
+	status, body, ok = s.routeWrites(r, path, api)
+	if list, isList := body.([]obj); isList && strings.HasSuffix(path, "/issues") {
+		all := make([]any, len(list))
+		for i, o := range list {
+			all[i] = o
+		}
+		body, link, _ = paginate(all, r.URL.Query(), r.URL, api, 0)
+	}
+	return status, body, link, ok
+}
+
+// routeWrites answers the publishing endpoints, every list whole.
+func (s *Scenario) routeWrites(r *http.Request, path, api string) (status int, body any, ok bool) {
 	parts := strings.Split(strings.Trim(path, "/"), "/")
 	if len(parts) < 4 || parts[0] != "repos" {
 		return 0, nil, false

@@ -55,8 +55,8 @@ func (s *Scenario) serve(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, api, resource, f)
 		return
 	}
-	if status, body, ok := s.routePublish(r, path, api); ok {
-		s.respond(w, r, resource, status, body, "")
+	if status, body, link, ok := s.routePublish(r, path, api); ok {
+		s.respond(w, r, resource, status, body, link)
 		return
 	}
 	if r.Method != http.MethodGet {
