@@ -16,11 +16,11 @@ import (
 )
 
 // initUsage is `git career init -h`.
-const initUsage = `usage: git career init [--global] [--level ID] [--target ID] [--ladder FILE] [--team @ORG/TEAM] [--output FILE]
+const initUsage = `usage: git career init [--global] [--repo PATH] [--level ID] [--target ID] [--ladder FILE] [--team @ORG/TEAM] [--output FILE]
 
 Write git config entries for git career: the other emails you commit under
-here (same name as user.name), and the level, target, team and output file
-given. Entries already set are left alone; the file is appended to, never
+here (the name of user.name, or else of your user.email's commits), and the
+level, target, team and output file given. Entries already set are left alone; the file is appended to, never
 rewritten. It says what it wrote.
 `
 
