@@ -268,6 +268,10 @@ func contribution(c *work.Commit, ctx *classify.Context, web string) work.Contri
 		out.Coauthors = append(out.Coauthors, p.String())
 	}
 	out.Areas = commitAreas(c.Files)
+	for _, f := range c.Files {
+		out.Paths = append(out.Paths, f.Path)
+	}
+	out.Refs = messageRefs(c.Subject, c.Body)
 	return out
 }
 

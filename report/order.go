@@ -57,26 +57,25 @@ func topScored(items []*work.Contribution, score func(*work.Contribution) float6
 	return out
 }
 
-// highlights picks the Highlights: the person's own work only (their
-// commits, series of them, and their pull requests; never a commit that
-// merely credits them, a review or a comment), stories first (a series or
-// a pull request of several commits tells more than one commit), then by
-// score; never two with the same title, which would read as a mistake;
-// never an item the person deleted from the doc.
+// highlights picks the Highlights: the person's own shipped work only
+// (their commits, stories of them, and their pull requests; never a
+// commit that merely credits them, a review or a comment, nor routine
+// work such as releases), by score: a story ranks by what it adds up to,
+// not by how many commits it took. Never two with the same title, which
+// would read as a mistake; never an item the person deleted from the doc.
 func highlights(items []*work.Contribution, stories map[*work.Contribution]*series, deleted map[string]bool, score func(*work.Contribution) float64, n int) []*work.Contribution {
-	var stor, single []*work.Contribution
+	var cand []*work.Contribution
 	for _, c := range items {
 		switch {
-		case c.Credited, deleted[c.ID]:
-		case stories[c] != nil || c.Kind == work.KindPullRequest && len(c.Commits) > 1:
-			stor = append(stor, c)
-		case c.Kind == work.KindCommit || c.Kind == work.KindPullRequest:
-			single = append(single, c)
+		case c.Credited, c.Unmerged, deleted[c.ID]:
+		case stories[c] != nil && stories[c].routine:
+		case stories[c] != nil, c.Kind == work.KindCommit, c.Kind == work.KindPullRequest:
+			cand = append(cand, c)
 		}
 	}
 	var out []*work.Contribution
 	titles := map[string]bool{}
-	for _, c := range append(topScored(stor, score, len(stor)), topScored(single, score, len(single))...) {
+	for _, c := range topScored(cand, score, len(cand)) {
 		t := strings.ToLower(strings.Join(strings.Fields(c.Title), " "))
 		if titles[t] {
 			continue

@@ -1,10 +1,12 @@
 package report
 
 import (
+	"fmt"
+	"path"
 	"regexp"
 	"slices"
 	"strings"
-	"unicode"
+	"time"
 
 	"github.com/git-career/git-career/analyzer/work"
 )
@@ -13,115 +15,97 @@ import (
 // told as one item. It never reaches JSON, which lists every contribution.
 const kindSeries = "series"
 
-// minSeries is the fewest commits that make a series: two similar subjects
-// are a coincidence, three are a habit worth one line.
-const minSeries = 3
-
-// A series is commits of one intent, in one repository, that would land in
-// the same section: "fix leaking …" ×140 is one piece of work told 140
-// times. Its lead is a contribution made up for the doc: the newest
-// member's id prefixed "series:", the members' categories, reasons, areas
-// and co-authors merged, and their lines summed.
+// A series is commits that tell one piece of work, in one repository, by
+// the evidence that ties them: they name the same issue or ticket ("#123",
+// "ABC-123"), or they change the same files within a few weeks and are of
+// the same kind. Words never tie commits: three subjects that open with
+// "do not" are three pieces of work. Its lead is a contribution made up
+// for the doc: the newest member's id prefixed "series:", the members'
+// categories, reasons, areas and co-authors merged, and their lines
+// summed.
+//
+// Routine work (releases cut, dependencies updated) is one line per
+// repository and kind, whatever ties it: "21 releases".
 type series struct {
 	lead    *work.Contribution
 	members []*work.Contribution // newest first
+	routine bool                 // releases or dependency updates
 }
 
-// conventionalPrefix is "fix(api)!: " at the start of a subject.
-var conventionalPrefix = regexp.MustCompile(`^[A-Za-z]+(\([^)]*\))?!?:\s*`)
+// How close commits must be to tell one story by their files: within
+// storyGap of each other, sharing at least half of the smaller one's
+// files (once the files that say nothing are left out), and at least
+// minFileStory of them; commits tied by an issue or ticket need only be
+// two. A file most of the person's commits change (a central module, a
+// changelog) says nothing of which work a commit belongs to.
+const (
+	storyGap      = 14 * 24 * time.Hour
+	minFileStory  = 3
+	minRefStory   = 2
+	minRoutine    = 2
+	hotFileShare  = 0.25
+	hotFileMinUse = 4
+)
 
-// prSuffix is the "(#12)" a squash merge ends a subject with.
-var prSuffix = regexp.MustCompile(`\s*\(#\d+\)\s*$`)
-
-// subjectWords is a subject without its Conventional prefix and pull
-// request number, split into words.
-func subjectWords(subject string) []string {
-	s := conventionalPrefix.ReplaceAllString(subject, "")
-	s = prSuffix.ReplaceAllString(s, "")
-	return strings.Fields(s)
+// storyKind is what a commit counts as when stories are told: its primary
+// kind, the first of its categories.
+func storyKind(c *work.Contribution) work.Category {
+	if len(c.Categories) == 0 {
+		return ""
+	}
+	return c.Categories[0]
 }
 
-// intent is what a commit says it does, as its first two words but
-// articles (the verb and what it acts on: "fix leaking", "add testcase"),
-// lowercased; "" when
-// the subject does not start with two words of letters, since numbers and
-// names there say which thing, not what kind of change.
-func intent(subject string) string {
-	var ws []string
-	for _, w := range subjectWords(subject) {
-		// "Fix the parser" and "Fix the cache" are not one intent.
-		if !filler[strings.ToLower(w)] {
-			ws = append(ws, w)
-		}
-	}
-	if len(ws) < 2 {
-		return ""
-	}
-	for _, w := range ws[:2] {
-		for _, r := range w {
-			if !unicode.IsLetter(r) && r != '-' && r != '\'' {
-				return ""
-			}
-		}
-	}
-	return strings.ToLower(ws[0] + " " + ws[1])
-}
-
-// filler are words that say nothing about what a change does.
-var filler = map[string]bool{"a": true, "an": true, "the": true, "some": true, "more": true, "all": true}
-
-// seriesKey groups the commits that tell one story: the same repository,
-// the same section and sub-heading, and the same intent. Only the user's
-// own commits form series; a pull request already groups its commits.
-func seriesKey(c *work.Contribution) string {
-	if c.Kind != work.KindCommit || c.Credited || c.Number != 0 {
-		return ""
-	}
-	head, k := place(c)
-	if head == "" {
-		return ""
-	}
-	in := intent(c.Title)
-	if in == "" {
-		return ""
-	}
-	return c.Repo + "\x00" + head + "\x00" + string(k) + "\x00" + in
+// storyable reports whether c may join a story: the person's own commit,
+// shipped, in no pull request (which already groups its commits).
+func storyable(c *work.Contribution) bool {
+	return c.Kind == work.KindCommit && !c.Credited && c.Number == 0 && !c.Unmerged
 }
 
 // groupSeries replaces each series among items (newest first) by its lead,
-// at the place of its newest member. Items in known (ids already in the
-// document being merged into) are left as they are and never join a
-// series: the document already tells them, and a series made of them again
-// would tell them twice.
+// at the place of its newest member.
+//
+// Items in known (ids already in the document being merged into) never
+// join a new series: the document already tells them, and a series made
+// of them again would tell them twice. A series the document already
+// holds (its lead's id is known) is told again as it was, so that a rerun
+// renders the same document.
 func groupSeries(items []*work.Contribution, known map[string]bool) ([]*work.Contribution, map[*work.Contribution]*series) {
-	byKey := map[string][]*work.Contribution{}
-	for _, c := range items {
-		if known[c.ID] {
+	var groups []*series
+	for _, g := range tellStories(items) {
+		s := &series{members: g.members, routine: g.routine}
+		if known["series:"+g.members[0].ID] {
+			groups = append(groups, s)
 			continue
 		}
-		if k := seriesKey(c); k != "" {
-			byKey[k] = append(byKey[k], c)
+		var fresh []*work.Contribution
+		for _, m := range g.members {
+			if !known[m.ID] {
+				fresh = append(fresh, m)
+			}
 		}
+		if len(fresh) < g.min {
+			continue
+		}
+		s.members = fresh
+		groups = append(groups, s)
 	}
-	stories := map[*work.Contribution]*series{}
+	if len(groups) == 0 {
+		return items, nil
+	}
+	first := map[*work.Contribution]*series{}
 	member := map[*work.Contribution]bool{}
-	for _, ms := range byKey {
-		if len(ms) < minSeries {
-			continue
-		}
-		s := &series{lead: seriesLead(ms), members: ms}
-		stories[ms[0]] = s
-		for _, m := range ms {
+	for _, s := range groups {
+		s.lead = seriesLead(s)
+		first[s.members[0]] = s
+		for _, m := range s.members {
 			member[m] = true
 		}
-	}
-	if len(stories) == 0 {
-		return items, nil
 	}
 	out := make([]*work.Contribution, 0, len(items))
 	leads := map[*work.Contribution]*series{}
 	for _, c := range items {
-		switch s := stories[c]; {
+		switch s := first[c]; {
 		case s != nil:
 			out = append(out, s.lead)
 			leads[s.lead] = s
@@ -132,17 +116,192 @@ func groupSeries(items []*work.Contribution, known map[string]bool) ([]*work.Con
 	return out, leads
 }
 
+// story is a group of commits before it becomes a series; min is the
+// fewest members it needs.
+type story struct {
+	members []*work.Contribution // newest first
+	routine bool
+	min     int
+}
+
+// tellStories finds the stories among items (newest first), each in the
+// order of items.
+func tellStories(items []*work.Contribution) []story {
+	var cand []*work.Contribution
+	for _, c := range items {
+		if storyable(c) {
+			cand = append(cand, c)
+		}
+	}
+	// Routine work first: one line per repository and kind.
+	routine := map[string][]*work.Contribution{}
+	var routineKeys []string
+	var rest []*work.Contribution
+	for _, c := range cand {
+		if k := storyKind(c); k == work.Release || k == work.Dependencies {
+			key := c.Repo + "\x00" + string(k)
+			if routine[key] == nil {
+				routineKeys = append(routineKeys, key)
+			}
+			routine[key] = append(routine[key], c)
+			continue
+		}
+		rest = append(rest, c)
+	}
+	var out []story
+	for _, k := range routineKeys {
+		if ms := routine[k]; len(ms) >= minRoutine {
+			out = append(out, story{members: ms, routine: true, min: minRoutine})
+		}
+	}
+
+	// The others, tied by refs or files: a union of commits.
+	parent := make([]int, len(rest))
+	byRef := make([]bool, len(rest)) // the group holds a tie by ref
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	union := func(i, j int, ref bool) {
+		a, b := find(i), find(j)
+		if a != b {
+			parent[b] = a
+			byRef[a] = byRef[a] || byRef[b]
+		}
+		if ref {
+			byRef[a] = true
+		}
+	}
+	firstByRef := map[string]int{}
+	for i, c := range rest {
+		for _, r := range c.Refs {
+			key := c.Repo + "\x00" + r
+			if j, ok := firstByRef[key]; ok {
+				union(j, i, true)
+			} else {
+				firstByRef[key] = i
+			}
+		}
+	}
+	hot := hotFiles(rest)
+	files := make([][]string, len(rest))
+	for i, c := range rest {
+		for _, p := range c.Paths {
+			if !hot[c.Repo+"\x00"+p] && telling(p) {
+				files[i] = append(files[i], p)
+			}
+		}
+	}
+	for i := range rest {
+		for j := i + 1; j < len(rest); j++ {
+			a, b := rest[i], rest[j]
+			if a.Date.Sub(b.Date) > storyGap {
+				break // newest first: every later one is further away
+			}
+			if a.Repo == b.Repo && storyKind(a) == storyKind(b) && storyKind(a) != "" && sameFiles(files[i], files[j]) {
+				union(i, j, false)
+			}
+		}
+	}
+	groups := map[int][]*work.Contribution{}
+	var roots []int
+	for i, c := range rest {
+		r := find(i)
+		if groups[r] == nil {
+			roots = append(roots, r)
+		}
+		groups[r] = append(groups[r], c)
+	}
+	for _, r := range roots {
+		min := minFileStory
+		if byRef[r] {
+			min = minRefStory
+		}
+		if ms := groups[r]; len(ms) >= min {
+			out = append(out, story{members: ms, min: min})
+		}
+	}
+	return out
+}
+
+// hotFiles are the files (by repository) that most of the person's
+// commits change: they tie everything, so they tie nothing.
+func hotFiles(cs []*work.Contribution) map[string]bool {
+	uses, commits := map[string]int{}, map[string]int{}
+	for _, c := range cs {
+		commits[c.Repo]++
+		for _, p := range c.Paths {
+			uses[c.Repo+"\x00"+p]++
+		}
+	}
+	out := map[string]bool{}
+	for k, n := range uses {
+		repo, _, _ := strings.Cut(k, "\x00")
+		if n >= hotFileMinUse && float64(n) >= hotFileShare*float64(commits[repo]) {
+			out[k] = true
+		}
+	}
+	return out
+}
+
+// quietFiles are files that change with every kind of work and say
+// nothing of which a commit belongs to.
+var quietFiles = regexp.MustCompile(`(?i)^(changelog|changes|history|news|releases?|readme|authors|contributors|version)(\.[a-z]+)?$|^(go\.(mod|sum)|package(-lock)?\.json|yarn\.lock|pnpm-lock\.yaml|cargo\.(toml|lock)|gemfile(\.lock)?|poetry\.lock|requirements.*\.txt|pom\.xml|build\.gradle(\.kts)?)$`)
+
+// telling reports whether a file says which work a commit belongs to.
+func telling(p string) bool {
+	return !quietFiles.MatchString(path.Base(p))
+}
+
+// sameFiles reports whether two commits' telling files overlap by at
+// least half of the smaller set.
+func sameFiles(a, b []string) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return false
+	}
+	shared := 0
+	for _, p := range a {
+		if slices.Contains(b, p) {
+			shared++
+		}
+	}
+	return 2*shared >= min(len(a), len(b))
+}
+
 // seriesLead makes the one item a series is listed as.
-func seriesLead(ms []*work.Contribution) *work.Contribution {
+func seriesLead(s *series) *work.Contribution {
+	ms := s.members
 	newest := ms[0]
 	lead := &work.Contribution{
 		ID: "series:" + newest.ID, Kind: kindSeries, Repo: newest.Repo,
-		Title: seriesTitle(ms), Date: newest.Date, Author: newest.Author,
+		Title: seriesTitle(s), Date: newest.Date, Author: newest.Author,
+	}
+	// The primary kind is the members' most common one (the newest on a
+	// tie); flags follow.
+	count := map[work.Category]int{}
+	var primary work.Category
+	for _, m := range ms {
+		if k := storyKind(m); k != "" {
+			count[k]++
+			if primary == "" || count[k] > count[primary] {
+				primary = k
+			}
+		}
+	}
+	if primary != "" {
+		lead.Categories = append(lead.Categories, primary)
 	}
 	seenReason := map[string]bool{}
 	for _, m := range ms {
-		for _, k := range m.Categories {
-			if !lead.Has(k) {
+		for i, k := range m.Categories {
+			if i > 0 && work.IsFlag(k) && !lead.Has(k) {
 				lead.Categories = append(lead.Categories, k)
 			}
 		}
@@ -162,12 +321,19 @@ func seriesLead(ms []*work.Contribution) *work.Contribution {
 				lead.Coauthors = append(lead.Coauthors, co)
 			}
 		}
+		for _, r := range m.Refs {
+			if !slices.Contains(lead.Refs, r) {
+				lead.Refs = append(lead.Refs, r)
+			}
+		}
 		lead.Files += m.Files
 		lead.Additions += m.Additions
 		lead.Deletions += m.Deletions
 		lead.Commits = append(lead.Commits, m.SHA)
 	}
-	slices.SortStableFunc(lead.Categories, func(a, b work.Category) int { return categoryIndex(a) - categoryIndex(b) })
+	if len(lead.Categories) > 1 {
+		slices.SortStableFunc(lead.Categories[1:], func(a, b work.Category) int { return categoryIndex(a) - categoryIndex(b) })
+	}
 	slices.Sort(lead.Areas)
 	// The reasons of 140 commits would drown the line: the first few say
 	// why the series got its categories.
@@ -177,31 +343,24 @@ func seriesLead(ms []*work.Contribution) *work.Contribution {
 	return lead
 }
 
-// seriesTitle is the words every member's subject starts with (at least
-// the intent), in the newest member's spelling, followed by "…" unless the
-// subjects are all the same.
-func seriesTitle(ms []*work.Contribution) string {
-	first := subjectWords(ms[0].Title)
-	n := len(first)
-	same := true
+// seriesTitle names a series: routine work by what it is and how many
+// ("21 releases", "12 dependency updates"); any other by its largest
+// commit's subject, the heart of the work.
+func seriesTitle(s *series) string {
+	ms := s.members
+	if s.routine {
+		if storyKind(ms[0]) == work.Release {
+			return fmt.Sprintf("%d releases", len(ms))
+		}
+		return fmt.Sprintf("%d dependency updates", len(ms))
+	}
+	best := ms[0]
 	for _, m := range ms[1:] {
-		ws := subjectWords(m.Title)
-		if len(ws) != len(first) {
-			same = false
+		if m.Additions+m.Deletions > best.Additions+best.Deletions {
+			best = m
 		}
-		i := 0
-		for i < n && i < len(ws) && strings.EqualFold(ws[i], first[i]) {
-			i++
-		}
-		if i < len(first) {
-			same = false
-		}
-		n = i
 	}
-	if same {
-		return strings.Join(first, " ")
-	}
-	return strings.Join(first[:max(n, 2)], " ") + " …"
+	return best.Title
 }
 
 // firstDate is the oldest member's date.

@@ -11,8 +11,9 @@ import (
 	"github.com/git-career/git-career/analyzer/work"
 )
 
-// busyReport is a quarter of n commits of its own plus the series the
-// issue found in a real one: "fix leaking …" ×leaks in src/ and test/.
+// busyReport is a quarter of n commits of its own plus a story of leaks
+// commits tied by one ticket, each in a file of its own: "fix leaking
+// buffer N in the parser" ×leaks in src/ and test/.
 func busyReport(n, leaks int) *work.Report {
 	r := &work.Report{
 		Author: work.Identity{Emails: []string{"ana@example.com"}, Names: []string{"Ana Lima"}},
@@ -24,14 +25,15 @@ func busyReport(n, leaks int) *work.Report {
 		Sources: []work.Source{{Kind: "git", Repo: "api", CommitsScanned: n + leaks}},
 		Summary: map[work.Category]int{},
 	}
-	add := func(i int, title string, cats []work.Category, areas []string) {
+	add := func(i int, title string, cats []work.Category, areas []string, refs []string) {
 		sha := fmt.Sprintf("%040x", i+1)
 		r.Contributions = append(r.Contributions, work.Contribution{
 			ID: "git:" + sha, Kind: work.KindCommit, Repo: "api", SHA: sha,
 			URL: "https://github.com/acme/api/commit/" + sha, Title: title,
 			Date: r.Period.Since.Add(time.Duration(i) * 3 * time.Hour), Author: "ana@example.com",
 			Categories: cats, Reasons: []string{"message says " + strings.Fields(title)[0]},
-			Files: 1, Additions: 3, Deletions: 1, Areas: areas,
+			Files: 1, Additions: 3, Deletions: 1, Areas: areas, Refs: refs,
+			Paths: []string{fmt.Sprintf("%s/file%d.c", areas[len(areas)-1], i)},
 		})
 		for _, k := range cats {
 			r.Summary[k]++
@@ -40,14 +42,14 @@ func busyReport(n, leaks int) *work.Report {
 	kinds := []work.Category{work.Feature, work.Fix, work.Testing, work.Docs, work.Refactor, work.Automation}
 	for i := range n {
 		k := kinds[i%len(kinds)]
-		add(i, fmt.Sprintf("Change %d of the %s kind", i, k), []work.Category{k}, []string{"src"})
+		add(i, fmt.Sprintf("Change %d of the %s kind", i, k), []work.Category{k}, []string{"src"}, nil)
 	}
 	for i := range leaks {
 		area := []string{"src"}
 		if i%2 == 0 {
 			area = []string{"src", "test"}
 		}
-		add(n+i, fmt.Sprintf("fix leaking buffer %d in the parser", i), []work.Category{work.Fix}, area)
+		add(n+i, fmt.Sprintf("fix leaking buffer %d in the parser", i), []work.Category{work.Fix}, area, []string{"PARSER-7"})
 	}
 	// The analyzer's order: newest first.
 	for i, j := 0, len(r.Contributions)-1; i < j; i, j = i+1, j-1 {
@@ -100,13 +102,13 @@ func visibleLines(doc string) int {
 
 func TestSeriesIsOneItem(t *testing.T) {
 	out := renderDoc(t, busyReport(4, 140), Options{})
-	// Once in Highlights (a story comes first), once in its section.
-	if n := strings.Count(out, "fix leaking buffer …"); n != 2 {
-		t.Errorf("the series is named %d times, want 2 (highlight and section):\n%s", n, out)
-	}
+	// Once in Highlights (a story ranks by its summed size), once in its
+	// section; titled after its largest commit (all are the same size
+	// here: the newest).
+	title := "fix leaking buffer 139 in the parser"
 	for _, want := range []string{
-		"#### 1. fix leaking buffer …\n",
-		"- fix leaking buffer … (140 commits) — 2026-07-01 to 2026-07-18 · fix · +420/−140 · in src, test <!-- id:series:git:",
+		"#### 1. " + title + "\n",
+		"- " + title + " (140 commits) — 2026-07-01 to 2026-07-18 · fix · +420/−140 · in src, test <!-- id:series:git:",
 		"\n  - commits: [",
 	} {
 		if !strings.Contains(out, want) {
@@ -122,29 +124,98 @@ func TestSeriesIsOneItem(t *testing.T) {
 	}
 }
 
-func TestSeriesNeedsThree(t *testing.T) {
-	out := renderDoc(t, busyReport(0, 2), Options{})
-	if strings.Contains(out, "…") || strings.Contains(out, "series:") {
-		t.Errorf("two similar commits made a series:\n%s", out)
+// storyReport is a quarter of the given commits, newest first as the
+// analyzer sorts them: each a fix of 4 lines in its paths, with its refs.
+func storyReport(commits ...work.Contribution) *work.Report {
+	r := busyReport(0, 0)
+	for i := range commits {
+		c := &commits[i]
+		sha := fmt.Sprintf("%040x", 1000+i)
+		c.ID, c.Kind, c.Repo, c.SHA = "git:"+sha, work.KindCommit, "api", sha
+		if c.Categories == nil {
+			c.Categories = []work.Category{work.Fix}
+		}
+		if c.Additions == 0 {
+			c.Additions = 4
+		}
+		c.Files = len(c.Paths)
+		c.Date = r.Period.Since.Add(time.Duration(len(commits)-i) * 24 * time.Hour)
+	}
+	r.Contributions = commits
+	return r
+}
+
+// Stories come from evidence, never from words: three fixes whose
+// subjects open alike but share no file, issue or ticket are three items.
+func TestSeriesNeedsEvidence(t *testing.T) {
+	out := renderDoc(t, storyReport(
+		work.Contribution{Title: "tempfile: do not delete the lock twice", Paths: []string{"tempfile.c"}},
+		work.Contribution{Title: "revision: do not fall back to HEAD", Paths: []string{"revision.c"}},
+		work.Contribution{Title: "log: do not free the decoration", Paths: []string{"log.c"}},
+	), Options{})
+	if strings.Contains(out, "series:") || strings.Contains(out, " commits) —") {
+		t.Errorf("unrelated commits told as one story:\n%s", out)
+	}
+	// The same files within weeks, the same kind: one story (three at
+	// least); a changelog they all touch ties nothing.
+	out = renderDoc(t, storyReport(
+		work.Contribution{Title: "Wait for the checkout page before asserting", Paths: []string{"checkout_test.go", "CHANGELOG.md"}, Categories: []work.Category{work.Testing}},
+		work.Contribution{Title: "Reset the cart between checkout tests", Paths: []string{"checkout_test.go"}, Categories: []work.Category{work.Testing}, Additions: 40},
+		work.Contribution{Title: "Seed the checkout fixtures", Paths: []string{"checkout_test.go", "fixtures.go"}, Categories: []work.Category{work.Testing}},
+		work.Contribution{Title: "Add the changelog entry", Paths: []string{"CHANGELOG.md"}, Categories: []work.Category{work.Testing}},
+	), Options{})
+	if !strings.Contains(out, "- Reset the cart between checkout tests (3 commits)") {
+		t.Errorf("three commits on the checkout tests are not one story:\n%s", out)
+	}
+	// Two commits naming one ticket are a story.
+	out = renderDoc(t, storyReport(
+		work.Contribution{Title: "Add the export button", Paths: []string{"ui/export.ts"}, Refs: []string{"SHOP-12"}, Categories: []work.Category{work.Feature}},
+		work.Contribution{Title: "Write the CSV encoder", Paths: []string{"csv/encode.go"}, Refs: []string{"SHOP-12"}, Categories: []work.Category{work.Feature}, Additions: 90},
+	), Options{})
+	if !strings.Contains(out, "- Write the CSV encoder (2 commits)") {
+		t.Errorf("two commits of one ticket are not one story:\n%s", out)
+	}
+}
+
+// Releases and dependency updates are one line each, "21 releases",
+// never a Highlight nor a problem owned.
+func TestRoutineSeries(t *testing.T) {
+	var cs []work.Contribution
+	for i := range 21 {
+		cs = append(cs, work.Contribution{Title: fmt.Sprintf("Release v1.%d.0", 21-i), Paths: []string{"CHANGELOG.md"}, Categories: []work.Category{work.Release}, Additions: 300})
+	}
+	cs = append(cs, work.Contribution{Title: "Fix the retry budget", Paths: []string{"retry.go"}})
+	out := renderDoc(t, storyReport(cs...), Options{})
+	if !strings.Contains(out, "- 21 releases (21 commits)") {
+		t.Errorf("the releases are not one line:\n%s", out)
+	}
+	h := out[strings.Index(out, "### Highlights"):strings.Index(out, "end-section highlights")]
+	if strings.Contains(h, "release") || !strings.Contains(h, "#### 1. Fix the retry budget") {
+		t.Errorf("Highlights:\n%s", h)
 	}
 }
 
 // TestSeriesSkipsKnown: commits a document already lists never join a
-// series in a later run, so a merge cannot list them twice.
+// new series in a later run, so a merge cannot list them twice; a series
+// the document holds is told again as it was.
 func TestSeriesSkipsKnown(t *testing.T) {
 	r := busyReport(0, 5)
 	known := map[string]bool{}
-	for _, c := range r.Contributions[2:] {
+	for _, c := range r.Contributions[1:] {
 		known[c.ID] = true
 	}
 	out := renderDoc(t, r, Options{Known: known})
 	if strings.Contains(out, "series:") {
-		t.Errorf("two new commits and three known made a series:\n%s", out)
+		t.Errorf("one new commit and four known made a series:\n%s", out)
 	}
 	known = map[string]bool{r.Contributions[4].ID: true}
 	out = renderDoc(t, r, Options{Known: known})
-	if !strings.Contains(out, "- fix leaking buffer … (4 commits)") {
+	if !strings.Contains(out, "(4 commits)") {
 		t.Errorf("four new commits are not one series:\n%s", out)
+	}
+	first := renderDoc(t, r, Options{})
+	if again := renderDoc(t, r, Options{Known: mustIDs(t, first)}); again != first {
+		t.Errorf("rendered again knowing the doc, the story changed:\n%s\nwant\n%s", again, first)
 	}
 }
 
@@ -303,7 +374,7 @@ func TestMergeSeriesNeverTwice(t *testing.T) {
 			t.Errorf("commit %d is linked %d times in the sections, want once:\n%s", i, n, body)
 		}
 	}
-	if !strings.Contains(body, "- fix leaking buffer … (3 commits)") {
+	if !strings.Contains(body, "- fix leaking buffer 4 in the parser (3 commits)") {
 		t.Errorf("the three new commits are not one series:\n%s", body)
 	}
 }

@@ -27,32 +27,50 @@ var categoryWeight = map[Category]float64{
 }
 
 // Score ranks a contribution for the Highlights section. It is
-// deterministic and depends only on the categories and the size:
+// deterministic and depends only on what the item is and what it shows:
 //
-//	Score = W + 0.5 × min(k − 1, 2) + min(log10(1 + lines), 4) / 2
+//	Score = W + F + min(log10(1 + lines), 4) / 2 + min(log10(1 + files), 2) / 4 + L
 //
-// where W is the highest weight among its categories (3 for flaky-tests,
+// W is the highest weight among its categories (3 for flaky-tests,
 // automation, cleanup, design, cross-team, mentoring, security,
 // performance; 2 for feature, fix, docs, testing, refactor; 1 for review
-// and issue; 0.5 for dependencies; 0 when it has none), k is the number of
-// categories (so work of several kinds gains up to 1 point), and lines is additions plus
-// deletions (so size adds at most 2 points, reached at 10,000 lines, and
-// a huge generated change cannot outrank the kind of work). A release
-// scores 0 whatever else it is, so that it is never highlighted: cutting a
-// release is routine, and a version bump touches many lines.
+// and issue; 0.5 for dependencies; 0 when it has none). F is 0.5 for each
+// flag it carries besides (flaky-tests, cross-team), at most 1: work that
+// is legible twice over. lines is additions plus deletions, so size adds
+// at most 2 points (at 10,000 lines), and files at most 0.5 (at 100
+// files): a huge generated change cannot outrank the kind of work, and a
+// story of many small commits counts by what it adds up to, not by its
+// number of commits. L is 0.25 for work tied to an issue or ticket and
+// 0.25 for a merged pull request: work others asked for and reviewed.
+//
+// Release work scores 0 whatever else it is, so that it is never
+// highlighted: cutting a release is routine, and a version bump touches
+// many lines. So does work not shipped yet.
 func Score(c *Contribution) float64 {
-	if c.Has(Release) {
+	if c.Has(Release) || c.Unmerged {
 		return 0
 	}
-	w := 0.0
+	w, flags := 0.0, 0.0
 	for _, k := range c.Categories {
 		w = math.Max(w, categoryWeight[k])
 	}
-	extra := 0.0
-	if k := len(c.Categories); k > 1 {
-		extra = 0.5 * math.Min(float64(k-1), 2)
+	for i, k := range c.Categories {
+		if i > 0 && (k == FlakyTests || k == CrossTeam) {
+			flags += 0.5
+		}
+	}
+	if w == 0 {
+		return 0
 	}
 	lines := float64(max(c.Additions, 0) + max(c.Deletions, 0))
 	size := math.Min(math.Log10(1+lines), 4) / 2
-	return w + extra + size
+	reach := math.Min(math.Log10(1+float64(max(c.Files, 0))), 2) / 4
+	links := 0.0
+	if len(c.Refs) > 0 {
+		links += 0.25
+	}
+	if c.Kind == KindPullRequest && c.State == "merged" {
+		links += 0.25
+	}
+	return w + math.Min(flags, 1) + size + reach + links
 }

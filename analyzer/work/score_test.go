@@ -18,8 +18,9 @@ func TestScoreOrdering(t *testing.T) {
 		{"small automation beats a huge dependency bump", contrib(10, 2, Automation), contrib(40000, 39000, Dependencies)},
 		{"docs beat dependencies", contrib(10, 0, Docs), contrib(10, 0, Dependencies)},
 		{"bigger beats smaller within a kind", contrib(500, 20, Fix), contrib(5, 2, Fix)},
-		{"several kinds beat one", contrib(30, 10, Fix, Security), contrib(30, 10, Security)},
+		{"a flag beats none", contrib(30, 10, Fix, CrossTeam), contrib(30, 10, Fix)},
 		{"any category beats none at the same size", contrib(100, 0, Dependencies), contrib(100, 0)},
+		{"a substantial change beats a story of many tiny commits", contrib(800, 200, Feature), contrib(40, 20, Feature)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -31,9 +32,9 @@ func TestScoreOrdering(t *testing.T) {
 }
 
 func TestScoreFormula(t *testing.T) {
-	// W 3 + 0.5 × min(2, 2) + min(log10(10000), 4)/2 = 3 + 1 + 2.
-	c := &Contribution{Categories: []Category{FlakyTests, Testing, Fix, Docs}, Additions: 9000, Deletions: 999}
-	if got, want := Score(c), 6.0; math.Abs(got-want) > 1e-9 {
+	// W 3 + F 1 (two flags) + min(log10(10000), 4)/2 + min(log10(100), 2)/4 + L 0.25 = 3 + 1 + 2 + 0.5 + 0.25.
+	c := &Contribution{Categories: []Category{Testing, FlakyTests, CrossTeam, Mentoring}, Additions: 9000, Deletions: 999, Files: 99, Refs: []string{"#12"}}
+	if got, want := Score(c), 6.75; math.Abs(got-want) > 1e-9 {
 		t.Errorf("Score = %v, want %v", got, want)
 	}
 	// Size is capped: a million lines adds no more than ten thousand.
@@ -43,5 +44,11 @@ func TestScoreFormula(t *testing.T) {
 	}
 	if got := Score(&Contribution{}); got != 0 {
 		t.Errorf("Score(empty) = %v, want 0", got)
+	}
+	// Releases and work not shipped are never highlighted.
+	for _, c := range []*Contribution{{Categories: []Category{Release, Feature}, Additions: 500}, {Categories: []Category{Feature}, Additions: 500, Unmerged: true}} {
+		if got := Score(c); got != 0 {
+			t.Errorf("Score(%+v) = %v, want 0", c, got)
+		}
 	}
 }

@@ -97,6 +97,10 @@ type Contribution struct {
 	// Areas are the top-level folders a commit changed, sorted, "." for
 	// files at the root: a series of commits is told by where it happened.
 	Areas []string
+	// Paths are the files a commit changed, and Refs the issues and
+	// tickets its message names ("#123", "ABC-123"): the evidence that
+	// ties commits into one story.
+	Paths, Refs []string
 	// Credited is true when someone else authored the commit and credited
 	// the user with a Co-authored-by trailer.
 	Credited bool
