@@ -138,17 +138,25 @@ func classifyScan(scan *history.Scan, opt Options) []work.Contribution {
 	n := len(out)
 	if n < classifySplitMin {
 		classifyRange(0, n)
-		return out
+	} else {
+		var wg sync.WaitGroup
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			classifyRange(n/2, n)
+		}()
+		classifyRange(0, n/2)
+		wg.Wait()
 	}
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		classifyRange(n/2, n)
-	}()
-	classifyRange(0, n/2)
-	wg.Wait()
-	return out
+	// Credit that is not collaboration (on a release) leaves nothing of
+	// the person's in someone else's commit.
+	kept := out[:0]
+	for _, c := range out {
+		if !c.Credited || c.Has(work.Mentoring) {
+			kept = append(kept, c)
+		}
+	}
+	return kept
 }
 
 // classifySplitMin is the number of commits from which classifying on two
@@ -243,6 +251,18 @@ func userTeams(opt Options) []string {
 // contribution classifies one commit.
 func contribution(c *work.Commit, ctx *classify.Context, web string) work.Contribution {
 	cats, reasons := classify.Commit(c, ctx)
+	if routine(cats) {
+		// A release or a dependency bump names its co-authors for the
+		// changes it gathers, not for working together on it: credit
+		// there is not collaboration.
+		for i := 0; i < len(cats); i++ {
+			if cats[i] == work.Mentoring {
+				cats = append(cats[:i:i], cats[i+1:]...)
+				reasons = append(reasons[:i:i], reasons[i+1:]...)
+				i--
+			}
+		}
+	}
 	if ctx.Credited {
 		// Credit is not authorship: someone else's commit that names the
 		// user as co-author is collaboration, and only that; what the
@@ -273,6 +293,17 @@ func contribution(c *work.Commit, ctx *classify.Context, web string) work.Contri
 	}
 	out.Refs = messageRefs(c.Subject, c.Body)
 	return out
+}
+
+// routine reports whether the commit's kind of work is a release or a
+// dependency update.
+func routine(cats []work.Category) bool {
+	for _, k := range cats {
+		if k == work.Release || k == work.Dependencies {
+			return true
+		}
+	}
+	return false
 }
 
 // commitAreas is the sorted set of top-level folders the files are in, "."

@@ -28,16 +28,23 @@ func TestClassifyScanSplitKeepsOrder(t *testing.T) {
 	opt := Options{Identity: ada}
 	got := classifyScan(scan, opt)
 	ctx := repoContext(scan, opt)
-	if len(got) != len(scan.Commits) {
-		t.Fatalf("%d contributions for %d commits", len(got), len(scan.Commits))
-	}
-	for i, e := range scan.Commits {
+	var want []work.Contribution
+	for _, e := range scan.Commits {
 		cctx := *ctx
 		cctx.Credited = e.Credited
-		want := contribution(e.Commit, &cctx, scan.Web)
-		want.Number, want.Date = e.PullRequest, e.When
-		if !reflect.DeepEqual(got[i], want) {
-			t.Fatalf("commit %d: got %+v\nwant %+v", i, got[i], want)
+		c := contribution(e.Commit, &cctx, scan.Web)
+		c.Number, c.Date = e.PullRequest, e.When
+		if c.Credited && !c.Has(work.Mentoring) {
+			continue // credit on a dependency bump is no collaboration
+		}
+		want = append(want, c)
+	}
+	if len(got) != len(want) || len(want) < len(scan.Commits)*9/10 {
+		t.Fatalf("%d contributions, want %d of %d commits", len(got), len(want), len(scan.Commits))
+	}
+	for i := range want {
+		if !reflect.DeepEqual(got[i], want[i]) {
+			t.Fatalf("commit %d: got %+v\nwant %+v", i, got[i], want[i])
 		}
 	}
 }

@@ -112,6 +112,10 @@ type Result struct {
 	// NoToken is true when GitHub had something to read but no token
 	// was given: pull requests, reviews and issues are left out.
 	NoToken bool
+	// Stranger is true when nothing was found and no commit in the whole
+	// history of any repository read is the identity's (nor credits
+	// them): the identity is likely mistyped. Out is then nil.
+	Stranger bool
 }
 
 // Run reads, recognises, measures and renders. It stops with ctx's error
@@ -152,6 +156,23 @@ func Run(ctx context.Context, req Request) (*Result, error) {
 	rep, err := analyzer.Analyze(ctx, opt)
 	if err != nil {
 		return nil, err
+	}
+	if len(rep.Contributions) == 0 && !req.Identity.All && len(req.Repos) > 0 {
+		known, empty := false, true
+		for _, r := range req.Repos {
+			k, e, err := r.Knows(ctx, opt.Identity, req.Mailmap)
+			if err != nil {
+				return nil, err
+			}
+			known, empty = known || k, empty && e
+			if known {
+				break
+			}
+		}
+		if !known && !empty {
+			res.Stranger, res.Reports = true, []*work.Report{rep}
+			return res, nil
+		}
 	}
 	res.Reports = []*work.Report{rep}
 	if len(req.Periods) > 0 && !req.JSON {

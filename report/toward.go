@@ -34,20 +34,29 @@ func towardBlock(t *work.Toward, cs []work.Contribution) string {
 			}
 			continue
 		}
+		// The work is named, with its link: a reader weighs "Automate the
+		// release notes", not a bare commit id.
 		links := make([]string, 0, len(it.Evidence))
 		for _, id := range it.Evidence {
+			if len(links) == towardShown {
+				links = append(links, fmt.Sprintf("and %d more", len(it.Evidence)-towardShown))
+				break
+			}
 			if c := byID[id]; c != nil {
-				links = append(links, evidence(c))
+				links = append(links, fmt.Sprintf("%s (%s)", title(c), evidence(c)))
 			} else {
 				// Evidence from outside this period still names
 				// something the reader can look up.
 				links = append(links, codeSpan(id))
 			}
 		}
-		fmt.Fprintf(&b, "- %s: %s\n", text, strings.Join(links, ", "))
+		fmt.Fprintf(&b, "- %s: %s\n", text, strings.Join(links, "; "))
 	}
 	return b.String()
 }
+
+// towardShown is how many pieces of evidence an expectation names.
+const towardShown = 3
 
 // towardTitle names the level by its title, else its id.
 func towardTitle(l work.Level) string {

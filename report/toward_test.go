@@ -19,13 +19,13 @@ func TestTowardBlock(t *testing.T) {
 		},
 	}
 	cs := []work.Contribution{
-		{ID: "git:aaaa", Kind: work.KindCommit, SHA: "aaaaaaaaaa"},
-		{ID: "pr:acme/api#12", Kind: work.KindPullRequest, Number: 12, URL: "https://github.com/acme/api/pull/12"},
+		{ID: "git:aaaa", Kind: work.KindCommit, SHA: "aaaaaaaaaa", Title: "Retry the flaky upload test"},
+		{ID: "pr:acme/api#12", Kind: work.KindPullRequest, Number: 12, URL: "https://github.com/acme/api/pull/12", Title: "Automate the release notes"},
 	}
 	got := towardBlock(tw, cs)
 	want := "### Toward Senior Engineer\n\n" +
 		"Owns a system.\n\n" +
-		"- Owns problems that slow others down: `aaaaaaa`, [#12](https://github.com/acme/api/pull/12), `git:elsewhere`\n" +
+		"- Owns problems that slow others down: Retry the flaky upload test (`aaaaaaa`); Automate the release notes ([#12](https://github.com/acme/api/pull/12)); `git:elsewhere`\n" +
 		"- Leads \\*design\\*: no evidence yet. Ideas:\n" +
 		"  - Write an RFC\n" +
 		"  - Run a design review\n" +

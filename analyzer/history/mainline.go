@@ -174,11 +174,16 @@ func copiesOfMainline(cands []candidate, results []gitengine.Diff) map[string]bo
 			continue
 		}
 		k := workKey(cd.commit)
-		if mainKeys[k] || seen[k] || mainResults[fingerprint(results[i].Files)] {
+		if mainKeys[k] || seen[k] {
 			drop[cd.commit.Hash.String()] = true
 			continue
 		}
 		seen[k] = true
+		if mainResults[fingerprint(results[i].Files)] {
+			drop[cd.commit.Hash.String()] = true
+		}
+		// A commit that is a mainline one by its result still belongs to
+		// its branch's result, below.
 		byTip[cd.tip] = append(byTip[cd.tip], i)
 	}
 	for _, members := range byTip {

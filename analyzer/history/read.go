@@ -266,8 +266,8 @@ func (r *Repo) Read(ctx context.Context, opt Options) (*Scan, error) {
 		}
 		diffs.Add(c, parentTree, parentKnown)
 	}
-	// deepMerges are the pull request merges of the period whose branch
-	// reaches back past where the walk stops.
+	// deepMerges are the pull request merges of the period: their
+	// branches may reach back past where the walk stops.
 	var deepMerges []*object.Commit
 	missingCommits, err := gitengine.WalkTips(eng.Nodes(), tips, shallow, walkStop, fetched, func(n commitgraph.CommitNode, tip int) error {
 		// A commit's tree is wanted by its children, visited before it.
@@ -317,9 +317,7 @@ func (r *Repo) Read(ctx context.Context, opt Options) (*Scan, error) {
 				scan.Merges[num] = Merge{Title: mergeTitle(c.Message), When: c.Committer.When}
 			}
 			if opt.Period.Contains(c.Committer.When) {
-				if p, err := eng.Nodes().Get(c.ParentHashes[1]); err == nil && p.CommitTime().Before(walkStop) {
-					deepMerges = append(deepMerges, c)
-				}
+				deepMerges = append(deepMerges, c)
 			}
 			return nil
 		}

@@ -1,6 +1,7 @@
 package history
 
 import (
+	"context"
 	"sort"
 	"strings"
 	"time"
@@ -104,4 +105,54 @@ func (r *Repo) NameOf(email string) (string, error) {
 		}
 	}
 	return "", nil
+}
+
+// Knows reports whether any commit of the repository, in its whole
+// history, was written by id (after the .mailmap and the extra mailmap
+// text) or credits them as a co-author; it stops at the first one. An
+// empty repository knows nobody, and says it is empty.
+func (r *Repo) Knows(ctx context.Context, id work.Identity, extraMailmap string) (known, empty bool, _ error) {
+	m := work.NewMatcher(id)
+	mm, err := r.eng.HeadFile(".mailmap")
+	if err != nil {
+		return false, false, err
+	}
+	mailmap := parseMailmap(mm)
+	mailmap.Add(extraMailmap)
+	tips, err := r.eng.Tips()
+	if err != nil {
+		return false, false, err
+	}
+	if main, _, err := r.eng.Mainline(); err == nil {
+		for _, t := range main {
+			tips = appendTip(tips, t)
+		}
+	}
+	found, seen := false, 0
+	err = gitengine.WalkCommits(r.eng.Nodes(), tips, nil, time.Time{}, func(node commitgraph.CommitNode) error {
+		if seen++; seen%cancelEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		c, err := node.Commit()
+		if err != nil {
+			return err
+		}
+		if m.Match(mailmap.Map(work.Person{Name: c.Author.Name, Email: c.Author.Email})) {
+			found = true
+			return storer.ErrStop
+		}
+		for _, p := range coauthors(parseTrailers(c.Message)) {
+			if m.Match(mailmap.Map(p)) {
+				found = true
+				return storer.ErrStop
+			}
+		}
+		return nil
+	})
+	if err != nil && err != storer.ErrStop {
+		return false, false, err
+	}
+	return found, seen == 0, nil
 }

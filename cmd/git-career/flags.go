@@ -130,6 +130,17 @@ func parseFlags(args []string, out io.Writer) (*options, error) {
 	if fs.NArg() > 0 {
 		return nil, usagef("unexpected argument %q (see git career -h)", fs.Arg(0))
 	}
+	var emptyOut error
+	fs.Visit(func(f *flag.Flag) {
+		if (f.Name == "o" || f.Name == "output") && o.output == "" {
+			// An empty path is a mistake (an unset variable), not a
+			// request for stdout, which is "-o -".
+			emptyOut = usagef("%s needs a file name (or - for stdout)", typedFlag(f.Name, args))
+		}
+	})
+	if emptyOut != nil {
+		return nil, emptyOut
+	}
 	switch o.format {
 	case "markdown", "md", "json":
 	default:
@@ -154,6 +165,20 @@ func parseFlags(args []string, out io.Writer) (*options, error) {
 		}
 	}
 	return o, nil
+}
+
+// typedFlag is flag name as the user typed it: "-o" or "--output".
+func typedFlag(name string, args []string) string {
+	for _, a := range args {
+		if a == "--" {
+			break
+		}
+		typed, _, _ := strings.Cut(a, "=")
+		if strings.TrimLeft(typed, "-") == name && strings.HasPrefix(typed, "-") {
+			return typed
+		}
+	}
+	return "--" + name
 }
 
 // flagInError finds the flag the flag package names in its errors, always

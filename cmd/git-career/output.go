@@ -71,6 +71,11 @@ func readOutput(path string) (*outputFile, error) {
 	if err := regular(path, fi); err != nil {
 		return nil, err
 	}
+	if fi.Mode().Perm()&0o200 == 0 {
+		// Replacing the file through a rename would succeed: refuse, as
+		// git does for a file it may not write.
+		return nil, fmt.Errorf("%q is read-only: left untouched; make it writable (chmod u+w) or choose another -o path", path)
+	}
 	// A doc kept in a synced folder or a dotfiles repository may be a
 	// symlink: write where it points, or the two copies would drift apart.
 	if real, err := filepath.EvalSymlinks(path); err == nil {

@@ -104,6 +104,11 @@ func (a *app) run(ctx context.Context, args []string) error {
 		}
 		return err
 	}
+	if res.Stranger {
+		// Likely a typo in the identity: said as a missing identity is,
+		// and nothing is written.
+		return a.stranger(repos, id)
+	}
 	if res.NoToken {
 		fmt.Fprintln(a.stderr, "git-career: note: no GitHub token (set GITHUB_TOKEN or GH_TOKEN, or run gh auth login): pull requests, reviews and issues are left out; --no-github hides this note")
 	}
@@ -358,6 +363,26 @@ func (a *app) noIdentity(repo *history.Repo) error {
 		msg += "; frequent authors here: " + strings.Join(names, ", ")
 	}
 	return usageError{errors.New(msg)}
+}
+
+// stranger says, in one line, that the identity wrote nothing in any of
+// the repositories, and who commits most there.
+func (a *app) stranger(repos []*history.Repo, id work.Identity) error {
+	who := strings.Join(append(append(append([]string(nil), id.Emails...), id.Names...), id.Logins...), ", ")
+	msg := fmt.Sprintf("git-career: no commit by %s in the whole history read; nothing written", who)
+	top, err := repos[0].TopAuthors(suggestAuthors)
+	if err != nil {
+		return err
+	}
+	if len(top) > 0 {
+		var names []string
+		for _, t := range top {
+			names = append(names, fmt.Sprintf("%q", t.Person.Email))
+		}
+		msg += "; frequent authors here: " + strings.Join(names, ", ")
+	}
+	fmt.Fprintln(a.stderr, msg)
+	return nil
 }
 
 // appendNew appends s unless list holds it already (case-insensitively).
