@@ -199,15 +199,32 @@ func tellStories(items []*work.Contribution) []story {
 			}
 		}
 	}
-	for i := range rest {
-		for j := i + 1; j < len(rest); j++ {
-			a, b := rest[i], rest[j]
-			if a.Date.Sub(b.Date) > storyGap {
-				break // newest first: every later one is further away
+	// Files tie a commit to a story whose first commit changed mostly the
+	// same files: compared with that first commit, not with the last
+	// one, so that a story cannot drift from file to file.
+	type fileStory struct {
+		anchor int
+		last   time.Time
+	}
+	var open []*fileStory
+	for i := len(rest) - 1; i >= 0; i-- { // oldest first
+		c := rest[i]
+		if len(files[i]) == 0 || storyKind(c) == "" {
+			continue
+		}
+		joined := false
+		for k := len(open) - 1; k >= 0; k-- {
+			s := open[k]
+			a := rest[s.anchor]
+			if c.Date.Sub(s.last) > storyGap || a.Repo != c.Repo || storyKind(a) != storyKind(c) || !sameFiles(files[s.anchor], files[i]) {
+				continue
 			}
-			if a.Repo == b.Repo && storyKind(a) == storyKind(b) && storyKind(a) != "" && sameFiles(files[i], files[j]) {
-				union(i, j, false)
-			}
+			union(s.anchor, i, false)
+			s.last, joined = c.Date, true
+			break
+		}
+		if !joined {
+			open = append(open, &fileStory{anchor: i, last: c.Date})
 		}
 	}
 	groups := map[int][]*work.Contribution{}
@@ -260,8 +277,8 @@ func telling(p string) bool {
 	return !quietFiles.MatchString(path.Base(p))
 }
 
-// sameFiles reports whether two commits' telling files overlap by at
-// least half of the smaller set.
+// sameFiles reports whether two commits' telling files are mostly the
+// same: they share at least half of all the files either changes.
 func sameFiles(a, b []string) bool {
 	if len(a) == 0 || len(b) == 0 {
 		return false
@@ -272,7 +289,7 @@ func sameFiles(a, b []string) bool {
 			shared++
 		}
 	}
-	return 2*shared >= min(len(a), len(b))
+	return 2*shared >= len(a)+len(b)-shared
 }
 
 // seriesLead makes the one item a series is listed as.
