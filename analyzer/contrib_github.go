@@ -97,6 +97,7 @@ func pullRequest(pr github.PullRequest, commits []work.Contribution) work.Contri
 	coauthors := map[string]bool{}
 	for _, cm := range commits {
 		c.Commits = append(c.Commits, cm.SHA)
+		c.CommitKinds = append(c.CommitKinds, work.CommitKind{SHA: cm.SHA, Categories: cm.Categories})
 		c.Files += cm.Files
 		c.Additions += cm.Additions
 		c.Deletions += cm.Deletions

@@ -53,14 +53,17 @@ type sourceV1 struct {
 }
 
 type contributionV1 struct {
-	ID         string   `json:"id"`
-	Kind       string   `json:"kind"`
-	Repo       string   `json:"repo"`
-	SHA        string   `json:"sha"`
-	URL        string   `json:"url"`
-	Title      string   `json:"title"`
-	Date       string   `json:"date"` // RFC 3339 with the commit's own offset
-	Author     string   `json:"author"`
+	ID     string `json:"id"`
+	Kind   string `json:"kind"`
+	Repo   string `json:"repo"`
+	SHA    string `json:"sha"`
+	URL    string `json:"url"`
+	Title  string `json:"title"`
+	Date   string `json:"date"` // RFC 3339 with the commit's own offset
+	Author string `json:"author"`
+	// Category is the primary kind of work ("" when the item has none):
+	// the first of categories unless that is a flag.
+	Category   string   `json:"category"`
 	Categories []string `json:"categories"`
 	Reasons    []string `json:"reasons"`
 	Files      int      `json:"files"`
@@ -88,10 +91,21 @@ type contributionV1 struct {
 	State   string   `json:"state,omitempty"`
 	Labels  []string `json:"labels,omitempty"`
 	Commits []string `json:"commits,omitempty"`
-	Summary string   `json:"summary,omitempty"`
-	Quote   string   `json:"quote,omitempty"`
-	Class   string   `json:"class,omitempty"`
-	On      string   `json:"on,omitempty"`
+	// CommitKinds are a pull request's commits with their own kinds, in
+	// the order of commits.
+	CommitKinds []commitKindV1 `json:"commit_kinds,omitempty"`
+	Summary     string         `json:"summary,omitempty"`
+	Quote       string         `json:"quote,omitempty"`
+	Class       string         `json:"class,omitempty"`
+	On          string         `json:"on,omitempty"`
+}
+
+// commitKindV1 is one commit of a pull request and what it was
+// recognised as.
+type commitKindV1 struct {
+	SHA        string   `json:"sha"`
+	Category   string   `json:"category"`
+	Categories []string `json:"categories"`
 }
 
 // JSON writes r in the git-career/v1 schema, indented by two spaces with a
@@ -153,6 +167,7 @@ func toV1(r *work.Report) reportV1 {
 			Title:      c.Title,
 			Date:       c.Date.Format(time.RFC3339),
 			Author:     c.Author,
+			Category:   string(c.Primary()),
 			Categories: categoryIDs(c.Categories),
 			Reasons:    list(c.Reasons),
 			Files:      c.Files,
@@ -171,6 +186,10 @@ func toV1(r *work.Report) reportV1 {
 		})
 		out.Contributions[len(out.Contributions)-1].CountsUnknown = c.CountsUnknown
 		out.Contributions[len(out.Contributions)-1].Unmerged = c.Unmerged
+		for _, k := range c.CommitKinds {
+			ck := commitKindV1{SHA: k.SHA, Category: string(work.PrimaryOf(k.Categories)), Categories: categoryIDs(k.Categories)}
+			out.Contributions[len(out.Contributions)-1].CommitKinds = append(out.Contributions[len(out.Contributions)-1].CommitKinds, ck)
+		}
 		if c.Kind != work.KindCommit {
 			out.Contributions[len(out.Contributions)-1].Private = &c.Private
 		}

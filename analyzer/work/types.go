@@ -118,10 +118,36 @@ type Contribution struct {
 	Labels  []string // pull request or issue labels
 	Private bool     // from a private repository
 	Commits []string // SHAs of the local commits grouped under a pull request
+	// CommitKinds are those commits' own categories (primary first), in
+	// the order of Commits: a pull request's kind is decided for the
+	// pull request, and each commit's claim can still be checked.
+	CommitKinds []CommitKind
 	Summary string   // a pull request's first paragraph, the seed of "Why it mattered"
 	Quote   string   // a short quote of a review or comment
 	Class   string   // a comment's class: educational, suggestion, question, ...
 	On      string   // a review's or comment's target: "owner/name#34"
+}
+
+// CommitKind is what one commit of a pull request was recognised as.
+type CommitKind struct {
+	SHA        string
+	Categories []Category
+}
+
+// Primary is the kind of work an item is: the first of its categories
+// that is not a flag (the classifier puts it first); "" for none.
+func (c *Contribution) Primary() Category {
+	return PrimaryOf(c.Categories)
+}
+
+// PrimaryOf is the first category of cs that is not a flag, "" for none.
+func PrimaryOf(cs []Category) Category {
+	for _, k := range cs {
+		if !IsFlag(k) {
+			return k
+		}
+	}
+	return ""
 }
 
 // Has reports whether c was given category k.
