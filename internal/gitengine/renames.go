@@ -3,6 +3,7 @@ package gitengine
 import (
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/storer"
@@ -47,11 +48,11 @@ type renameEnd struct {
 	pair   int // a source's target or a target's source; -1 while unpaired
 
 	// What the likeness estimate needs, read on first use.
-	read    bool
-	data    []byte
-	bad     bool // the blob could not be read: alike to nothing
-	profile []chunkCount
-	sized   bool // profile is computed
+	read     bool
+	data     []byte
+	bad      bool // the blob could not be read: alike to nothing
+	profile  []chunkCount
+	profiled bool // profile is computed
 }
 
 // renameFinder pairs the deleted and added paths of one commit.
@@ -66,7 +67,18 @@ type renameFinder struct {
 	// those anyway, so the estimates cost no extra read.
 	blobs     map[plumbing.Hash][]byte
 	blobBytes int
+	// spread holds one target's profile by hash value (see likeness);
+	// spreadOf is that target. scratch is chunkProfile's.
+	spread, scratch *chunkTable
+	spreadOf        *renameEnd
 }
+
+// chunkTable is bytes by chunk hash value, for one file.
+type chunkTable [chunkHashModulus]uint32
+
+// chunkTables keeps zeroed tables between commits: one is 420 KiB, and
+// a commit with renames to estimate needs two.
+var chunkTables = sync.Pool{New: func() any { return new(chunkTable) }}
 
 // blobMemoMax bounds the bytes renameFinder keeps for the line counts; a
 // blob past it is read again when counted.
@@ -104,6 +116,13 @@ func findRenames(s storer.EncodedObjectStorer, changes []treeChange, attrs *gitA
 	n := f.sameBlobs()
 	n += f.sameNames()
 	n += f.matrix()
+	f.unspread()
+	for _, t := range []**chunkTable{&f.spread, &f.scratch} {
+		if *t != nil {
+			chunkTables.Put(*t)
+			*t = nil
+		}
+	}
 	if f.err != nil {
 		return nil, nil, f.err
 	}
@@ -344,7 +363,40 @@ func (f *renameFinder) likeness(src, tgt *renameEnd, minScore int) int {
 	if len(tgt.data) == 0 {
 		return 0
 	}
-	return int(float64(sharedBytes(src.profile, tgt.profile)) * scoreMax / float64(big))
+	// The matrix scores every source against one target before the
+	// next: with the target's profile spread by value, a pair costs one
+	// pass over the source's.
+	f.spreadTarget(tgt)
+	var shared uint64
+	for _, c := range src.profile {
+		shared += uint64(min(c.bytes, f.spread[c.hash]))
+	}
+	return int(float64(shared) * scoreMax / float64(big))
+}
+
+// spreadTarget puts tgt's profile in f.spread, unless it is there.
+func (f *renameFinder) spreadTarget(tgt *renameEnd) {
+	if f.spreadOf == tgt {
+		return
+	}
+	f.unspread()
+	if f.spread == nil {
+		f.spread = chunkTables.Get().(*chunkTable)
+	}
+	for _, c := range tgt.profile {
+		f.spread[c.hash] = c.bytes
+	}
+	f.spreadOf = tgt
+}
+
+// unspread zeroes what spreadTarget set.
+func (f *renameFinder) unspread() {
+	if f.spreadOf != nil {
+		for _, c := range f.spreadOf.profile {
+			f.spread[c.hash] = 0
+		}
+		f.spreadOf = nil
+	}
 }
 
 // load reads an end's blob once.
@@ -377,12 +429,15 @@ func (f *renameFinder) load(e *renameEnd) {
 // return before a newline is left out of a text file's chunks, as git
 // does, so a file converted to CRLF still looks like itself.
 func (f *renameFinder) computeProfile(e *renameEnd) {
-	if e.sized {
+	if e.profiled {
 		return
 	}
-	e.sized = true
+	e.profiled = true
 	text := !sideBinary(e.side, e.data, sideAttr(f.attrs, e.side, e.path))
-	e.profile = chunkProfile(e.data, text)
+	if f.scratch == nil {
+		f.scratch = chunkTables.Get().(*chunkTable)
+	}
+	e.profile = chunkProfile(e.data, text, f.scratch)
 }
 
 // chunkCount is the bytes of a file in chunks of one hash value.
@@ -394,10 +449,11 @@ type chunkCount struct {
 // chunkProfile cuts data into chunks, each ending at a newline or after
 // chunkMaxBytes bytes (an unfinished last chunk is not counted), hashes
 // each with git's rolling sum into one of chunkHashModulus values, and
-// returns the bytes per value, ordered by value. Two chunks of one value
-// are the same chunk as far as the estimate is concerned.
-func chunkProfile(data []byte, text bool) []chunkCount {
-	var chunks []chunkCount
+// returns the bytes per value, one entry per value, in no particular
+// order. Two chunks of one value are the same chunk as far as the
+// estimate is concerned. scratch must be all zeros; it is left so.
+func chunkProfile(data []byte, text bool, scratch *chunkTable) []chunkCount {
+	var seen []uint32
 	var lo, hi uint32 // the rolling sum: two 32-bit halves, shifted 7 bits per byte
 	n := uint32(0)
 	for i := 0; i < len(data); i++ {
@@ -410,48 +466,19 @@ func chunkProfile(data []byte, text bool) []chunkCount {
 		if n < chunkMaxBytes && c != '\n' {
 			continue
 		}
-		chunks = append(chunks, chunkCount{hash: (lo + hi*chunkHashMultiple) % chunkHashModulus, bytes: n})
+		h := (lo + hi*chunkHashMultiple) % chunkHashModulus
+		if scratch[h] == 0 {
+			seen = append(seen, h)
+		}
+		scratch[h] += n
 		lo, hi, n = 0, 0, 0
 	}
-	slices.SortFunc(chunks, func(a, b chunkCount) int {
-		switch {
-		case a.hash < b.hash:
-			return -1
-		case a.hash > b.hash:
-			return 1
-		}
-		return 0
-	})
-	// Merge the runs of one value.
-	out := chunks[:0]
-	for _, c := range chunks {
-		if k := len(out) - 1; k >= 0 && out[k].hash == c.hash {
-			out[k].bytes += c.bytes
-			continue
-		}
-		out = append(out, c)
+	out := make([]chunkCount, len(seen))
+	for i, h := range seen {
+		out[i] = chunkCount{hash: h, bytes: scratch[h]}
+		scratch[h] = 0
 	}
-	return slices.Clip(out)
-}
-
-// sharedBytes is how many bytes of chunks the two profiles have in common:
-// for each value, the smaller of the two byte counts.
-func sharedBytes(a, b []chunkCount) uint64 {
-	var shared uint64
-	i, j := 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i].hash < b[j].hash:
-			i++
-		case a[i].hash > b[j].hash:
-			j++
-		default:
-			shared += uint64(min(a[i].bytes, b[j].bytes))
-			i++
-			j++
-		}
-	}
-	return shared
+	return out
 }
 
 // baseName is the part of a slash-separated path after its last slash.

@@ -537,10 +537,24 @@ func TestRenamesRandom(t *testing.T) {
 // bytes, an unfinished last chunk left out, CR before LF skipped in text
 // only.
 func TestChunkProfile(t *testing.T) {
-	total := func(p []chunkCount) int {
+	scratch := new(chunkTable)
+	profile := func(data string, text bool) map[uint32]uint32 {
+		m := map[uint32]uint32{}
+		for _, c := range chunkProfile([]byte(data), text, scratch) {
+			if _, dup := m[c.hash]; dup || c.bytes == 0 {
+				t.Errorf("chunkProfile(%q): value %d twice or empty", data, c.hash)
+			}
+			m[c.hash] = c.bytes
+		}
+		if *scratch != (chunkTable{}) {
+			t.Fatalf("chunkProfile(%q) left its scratch dirty", data)
+		}
+		return m
+	}
+	total := func(p map[uint32]uint32) int {
 		n := 0
-		for _, c := range p {
-			n += int(c.bytes)
+		for _, b := range p {
+			n += int(b)
 		}
 		return n
 	}
@@ -554,19 +568,16 @@ func TestChunkProfile(t *testing.T) {
 		{"a\r\nb\r\n", true, 4},
 		{"a\r\nb\r\n", false, 6},
 		{strings.Repeat("x", 130), true, 128},
+		{"a\na\na\n", true, 6},
 		{"", true, 0},
 	} {
-		if got := total(chunkProfile([]byte(tc.data), tc.text)); got != tc.bytes {
+		if got := total(profile(tc.data, tc.text)); got != tc.bytes {
 			t.Errorf("chunkProfile(%q, text=%v) counts %d bytes, want %d", tc.data, tc.text, got, tc.bytes)
 		}
 	}
-	// A file is all alike to itself; a CRLF copy of a text file too.
-	a := []byte(textLines("p", 20))
-	pa := chunkProfile(a, true)
-	if got := sharedBytes(pa, pa); got != uint64(len(a)) {
-		t.Errorf("shared with itself %d, want %d", got, len(a))
-	}
-	if got := sharedBytes(pa, chunkProfile([]byte(strings.ReplaceAll(string(a), "\n", "\r\n")), true)); got != uint64(len(a)) {
-		t.Errorf("shared with its CRLF copy %d, want %d", got, len(a))
+	// A text file and its CRLF copy have one profile.
+	a := textLines("p", 20)
+	if pa, pb := profile(a, true), profile(strings.ReplaceAll(a, "\n", "\r\n"), true); !reflect.DeepEqual(pa, pb) {
+		t.Errorf("a file and its CRLF copy differ: %v, %v", pa, pb)
 	}
 }
