@@ -134,7 +134,9 @@ bench() {
 
 bench "$GEN" "${AUTHOR:-alice@example.com}"
 for repo in "$@"; do
-	author=${AUTHOR:-$(git -C "$repo" shortlog -sne --no-merges --branches | head -1 | sed -E 's/.*<(.*)>.*/\1/')}
+	# sed reads all of shortlog's output: with head, shortlog could die of
+	# SIGPIPE and pipefail end the script.
+	author=${AUTHOR:-$(git -C "$repo" shortlog -sne --no-merges --branches | sed -nE '1s/.*<(.*)>.*/\1/p')}
 	bench "$repo" "$author"
 done
 exit $failed
