@@ -8,16 +8,18 @@
 #    repacked with deltas up to depth 50, so reads go through realistic
 #    delta chains. It is measured first, then every REPO given.
 # 2. For each repository, in alternating repetitions (RUNS, default 5):
-#    `git log --branches --author=X --numstat --no-renames` (the baseline),
+#    `git log --branches --author=X --numstat` (the baseline, with git's
+#    defaults: rename detection on),
 #    `git-career --author X --since 1970-01-01 --format json` (the whole
 #    tool), and bench/walk (its history reading alone); then one quarter,
 #    the last whole quarter before the newest commit, both ways. Medians, their ratios to
 #    git's, CPU time (user+system; the tool uses both cores, git one), the
 #    peak RSS of all runs (GNU time), and the load average around them: the
 #    wall-clock ratios mean something only on an otherwise idle machine.
-# 3. Checks every commit's files and line counts against git's numstat and
-#    lists any that differ (bench/walk -compare); commits git lists that the
-#    tool leaves out on purpose (a commit and its revert) are counted apart.
+# 3. Checks every commit's files, renames and line counts against git's
+#    default numstat (renames detected) and lists any that differ (bench/walk
+#    -compare); commits git lists that the tool leaves out on purpose (a
+#    commit and its revert, whoever reverted it) are counted apart.
 #
 # The author of a REPO is AUTHOR if set, else its most frequent author.
 # Environment: COMMITS, SEED, AUTHOR (default for the generated repository:
@@ -94,10 +96,10 @@ bench() {
 	}
 	echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 	for ((i = 0; i < RUNS; i++)); do
-		run git git -C "$repo" log --branches --author="$author" --numstat --no-renames
+		run git git -C "$repo" log --branches --author="$author" --numstat
 		run ours "$OUT/git-career" --repo "$repo" --author "$author" --since 1970-01-01 --format json --no-github
 		run walk "$OUT/walk" -repo "$repo" -author "$author"
-		run git-quarter git -C "$repo" log --branches --author="$author" --since="$since" --until="$until 23:59:59" --numstat --no-renames
+		run git-quarter git -C "$repo" log --branches --author="$author" --since="$since" --until="$until 23:59:59" --numstat
 		run ours-quarter "$OUT/git-career" --repo "$repo" --author "$author" --since "$since" --until "$until" --format json --no-github
 	done
 	echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -123,15 +125,18 @@ bench() {
 		"cpu time, whole history $(ratio "${cpu[ours]}" "${cpu[git]}")"
 
 	# Exactness: every commit's numstat against git's.
-	git -C "$repo" log --branches --author="$author" --no-merges --format=%H --numstat --no-renames >"$OUT/$tag.git.numstat"
-	git -C "$repo" log --branches --author="$author" --no-merges --grep='This reverts commit' --format='%H %b' |
+	git -C "$repo" log --branches --author="$author" --no-merges --format=%H --numstat >"$OUT/$tag.git.numstat"
+	# Reverts by anyone: the tool drops a commit someone else reverted too.
+	git -C "$repo" log --branches --no-merges --grep='This reverts commit' --format='%H %B' |
 		grep -oE '\b[0-9a-f]{40}\b' >"$OUT/$tag.cancelled" || true
 	"$OUT/walk" -repo "$repo" -author "$author" -compare "$OUT/$tag.git.numstat" -cancelled "$OUT/$tag.cancelled" || failed=1
 }
 
 bench "$GEN" "${AUTHOR:-alice@example.com}"
 for repo in "$@"; do
-	author=${AUTHOR:-$(git -C "$repo" shortlog -sne --no-merges --branches | head -1 | sed -E 's/.*<(.*)>.*/\1/')}
+	# sed reads all of shortlog's output: with head, shortlog could die of
+	# SIGPIPE and pipefail end the script.
+	author=${AUTHOR:-$(git -C "$repo" shortlog -sne --no-merges --branches | sed -nE '1s/.*<(.*)>.*/\1/p')}
 	bench "$repo" "$author"
 done
 exit $failed

@@ -443,7 +443,7 @@ func fileChanges(fs []gitengine.FileChange) []work.FileChange {
 	}
 	out := make([]work.FileChange, len(fs))
 	for i, f := range fs {
-		out[i] = work.FileChange{Path: f.Path, Additions: f.Additions, Deletions: f.Deletions, Binary: f.Binary}
+		out[i] = work.FileChange{Path: f.Path, OldPath: f.OldPath, Additions: f.Additions, Deletions: f.Deletions, Binary: f.Binary}
 	}
 	return out
 }

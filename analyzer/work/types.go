@@ -23,9 +23,13 @@ type Trailer struct {
 }
 
 // FileChange is one changed path with the line counts that
-// `git log --numstat --no-renames` prints. Binary files count 0 lines.
+// `git log --numstat` prints with git's defaults (renames detected).
+// Binary files count 0 lines.
 type FileChange struct {
-	Path      string
+	Path string
+	// OldPath is the path a renamed file came from ("" when not a
+	// rename): a pure rename is one file with no lines changed.
+	OldPath   string
 	Additions int
 	Deletions int
 	Binary    bool

@@ -12,8 +12,8 @@ import (
 )
 
 // commitFilesStrict lists what c changed against its first parent (against the
-// empty tree for a root commit) with the line counts
-// `git log --numstat --no-renames` prints, in git's order. Given the
+// empty tree for a root commit) with the line counts `git log --numstat`
+// prints with git's defaults (renames detected), in git's order. Given the
 // Storer of a repository from openFast, it heeds the repository's
 // attributes (see gitAttrs) as git does. When objects it needs are not in
 // the repository, it returns what it could read and an error wrapping
@@ -70,15 +70,20 @@ func commitChanges(s storer.EncodedObjectStorer, c *object.Commit, parentTree pl
 	return changes, unknown, nil
 }
 
-// countChanges is the second half of commitFiles: the line counts of the
-// changed paths. unknown is true when a blob is missing.
+// countChanges is the second half of commitFiles: renames found (see
+// findRenames), then the line counts of the changed paths. unknown is
+// true when a blob is missing.
 func countChanges(s storer.EncodedObjectStorer, c *object.Commit, changes []treeChange, attrs *gitAttrs) (files []FileChange, unknown bool, err error) {
+	changes, blobs, err := findRenames(s, changes, attrs)
+	if err != nil {
+		return nil, false, fmt.Errorf("finding renames in commit %s: %w", c.Hash, err)
+	}
 	files = make([]FileChange, 0, len(changes))
 	for _, ch := range changes {
-		fc, err := countChange(s, ch, attrs)
+		fc, err := countChange(s, ch, attrs, blobs)
 		if IsMissing(err) {
 			unknown = true
-			fc = FileChange{Path: ch.Path, From: ch.From.Hash, To: ch.To.Hash}
+			fc = FileChange{Path: ch.Path, OldPath: ch.OldPath, From: ch.From.Hash, To: ch.To.Hash}
 		} else if err != nil {
 			return nil, false, fmt.Errorf("diffing commit %s: %w", c.Hash, err)
 		}
@@ -87,33 +92,50 @@ func countChanges(s storer.EncodedObjectStorer, c *object.Commit, changes []tree
 	return files, unknown, nil
 }
 
-// countChange computes the numstat line of one changed path.
-func countChange(s storer.EncodedObjectStorer, ch treeChange, attrs *gitAttrs) (FileChange, error) {
-	fc := FileChange{Path: ch.Path, From: ch.From.Hash, To: ch.To.Hash}
-	a, err := sideContent(s, ch.From)
+// countChange computes the numstat line of one changed path (of a rename,
+// from its old path). blobs holds contents already read, by blob id; it
+// may be nil.
+func countChange(s storer.EncodedObjectStorer, ch treeChange, attrs *gitAttrs, blobs map[plumbing.Hash][]byte) (FileChange, error) {
+	fc := FileChange{Path: ch.Path, OldPath: ch.OldPath, From: ch.From.Hash, To: ch.To.Hash}
+	oldPath := ch.Path
+	if ch.OldPath != "" {
+		oldPath = ch.OldPath
+	}
+	a, err := sideContent(s, ch.From, blobs)
 	if err != nil {
 		return fc, err
 	}
-	attr := diffSniff
-	if isRegularMode(ch.From.Mode) || isRegularMode(ch.To.Mode) {
-		attr = attrs.diff(ch.Path)
+	// Each side is binary or not by the attributes of its own path.
+	attrA := sideAttr(attrs, ch.From, oldPath)
+	attrB := attrA
+	if oldPath != ch.Path || isRegularMode(ch.From.Mode) != isRegularMode(ch.To.Mode) {
+		attrB = sideAttr(attrs, ch.To, ch.Path)
 	}
 	if ch.From.Hash == ch.To.Hash {
-		// A mode change alone: git counts no lines, but still reports a
-		// binary file as binary.
-		fc.Binary = sideBinary(ch.From, a, attr)
+		// The same contents (a mode change, a pure rename): git counts
+		// no lines, but still reports a binary file as binary.
+		fc.Binary = sideBinary(ch.From, a, attrA) || sideBinary(ch.To, a, attrB)
 		return fc, nil
 	}
-	b, err := sideContent(s, ch.To)
+	b, err := sideContent(s, ch.To, blobs)
 	if err != nil {
 		return fc, err
 	}
-	if sideBinary(ch.From, a, attr) || sideBinary(ch.To, b, attr) {
+	if sideBinary(ch.From, a, attrA) || sideBinary(ch.To, b, attrB) {
 		fc.Binary = true
 		return fc, nil
 	}
 	fc.Additions, fc.Deletions = countText(a, b)
 	return fc, nil
+}
+
+// sideAttr is the "diff" attribute that applies to one side of a change
+// found at path: the attribute drives regular files only.
+func sideAttr(attrs *gitAttrs, side treeSide, path string) diffAttr {
+	if !side.exists() || !isRegularMode(side.Mode) {
+		return diffSniff
+	}
+	return attrs.diff(path)
 }
 
 // bigFileThreshold is git's core.bigFileThreshold default: a bigger blob
@@ -140,15 +162,18 @@ func sideBinary(side treeSide, data []byte, attr diffAttr) bool {
 }
 
 // sideContent is the text git diffs for one side of a change: the blob's
-// bytes (a symlink's target is its blob), nothing for an absent side, and
+// bytes (from blobs when there) (a symlink's target is its blob), nothing for an absent side, and
 // for a submodule the line "Subproject commit <hash>", which is why git
 // counts a submodule update as one line added and one deleted.
-func sideContent(s storer.EncodedObjectStorer, side treeSide) ([]byte, error) {
+func sideContent(s storer.EncodedObjectStorer, side treeSide, blobs map[plumbing.Hash][]byte) ([]byte, error) {
 	if !side.exists() {
 		return nil, nil
 	}
 	if side.Mode == filemode.Submodule {
 		return []byte("Subproject commit " + side.Hash.String() + "\n"), nil
+	}
+	if data, ok := blobs[side.Hash]; ok {
+		return data, nil
 	}
 	data, err := readObject(s, plumbing.BlobObject, side.Hash)
 	if err != nil {

@@ -26,6 +26,9 @@ func (s treeSide) exists() bool { return !s.Hash.IsZero() }
 type treeChange struct {
 	Path     string
 	From, To treeSide
+	// OldPath is the path From was at, set by findRenames for a rename;
+	// "" when it is Path.
+	OldPath string
 }
 
 // rawEntry is one entry of a tree object. name points into the buffer the
@@ -41,8 +44,8 @@ func (e *rawEntry) isDir() bool { return e.mode == filemode.Dir }
 
 // diffTrees lists the non-tree paths that differ between the trees from and
 // to, in the order git prints them. Either hash may be plumbing.ZeroHash,
-// standing for the empty tree (a root commit). Renames are not detected: a
-// rename is a delete and an add, as with `git log --no-renames`.
+// standing for the empty tree (a root commit). Renames are not detected
+// here: a rename is a delete and an add until findRenames pairs them.
 //
 // A tree that is not in the repository (a partial clone, a broken branch)
 // is left out with what is under it, and missing says so: the changes

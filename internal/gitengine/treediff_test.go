@@ -446,12 +446,13 @@ func benchRepo(b *testing.B) (*gittest.Repo, []string) {
 	return r, hashes[1:]
 }
 
-// numstat is gittest's `git log --numstat`, as the engine's FileChanges.
+// numstat is gittest's `git log --numstat` (renames found, unless args
+// say --no-renames), as the engine's FileChanges.
 func numstat(r *gittest.Repo, args ...string) map[string][]FileChange {
 	out := map[string][]FileChange{}
 	for sha, fs := range r.Numstat(args...) {
 		for _, f := range fs {
-			out[sha] = append(out[sha], FileChange{Path: f.Path, Additions: f.Additions, Deletions: f.Deletions, Binary: f.Binary})
+			out[sha] = append(out[sha], FileChange{Path: f.Path, OldPath: f.OldPath, Additions: f.Additions, Deletions: f.Deletions, Binary: f.Binary})
 		}
 	}
 	return out

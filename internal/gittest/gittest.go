@@ -294,17 +294,24 @@ func (r *Repo) CommitObject(repo *git.Repository, hash string) *object.Commit {
 	return c
 }
 
-// Numstat runs `git log --numstat --no-renames` over args (revisions and
-// options) and returns each listed commit's files, keyed by hash, as git
-// reports them. Merges list no files.
+// Numstat runs `git log --numstat` over args (revisions and options)
+// with git's defaults, rename detection on, and returns each listed
+// commit's files, keyed by hash, as git reports them: a rename is one
+// file, at its new path, with OldPath set. Pass "--no-renames" in args
+// for git's counts without renames. Merges list no files.
 func (r *Repo) Numstat(args ...string) map[string][]work.FileChange {
 	r.t.Helper()
-	out := r.Run(append([]string{"log", "-z", "--numstat", "--no-renames", "--format=%x01%H"}, args...)...)
+	out := r.Run(append([]string{"log", "-z", "--numstat", "--format=%x01%H"}, args...)...)
 	res := map[string][]work.FileChange{}
 	for _, rec := range strings.Split(out, "\x01")[1:] {
 		hash, rest, _ := strings.Cut(rec, "\x00")
 		files := []work.FileChange{}
-		for _, line := range strings.Split(strings.TrimPrefix(rest, "\n"), "\x00") {
+		// With -z a line is "added\tdeleted\tpath", NUL-terminated; for
+		// a rename the path is empty and the old and new paths follow as
+		// two more NUL-terminated fields.
+		fields := strings.Split(strings.TrimPrefix(rest, "\n"), "\x00")
+		for i := 0; i < len(fields); i++ {
+			line := fields[i]
 			if line == "" {
 				continue
 			}
@@ -313,6 +320,13 @@ func (r *Repo) Numstat(args ...string) map[string][]work.FileChange {
 				r.t.Fatalf("numstat line %q", line)
 			}
 			fc := work.FileChange{Path: parts[2]}
+			if fc.Path == "" {
+				if i+2 >= len(fields) {
+					r.t.Fatalf("numstat rename line %q without its paths", line)
+				}
+				fc.OldPath, fc.Path = fields[i+1], fields[i+2]
+				i += 2
+			}
 			if parts[0] == "-" {
 				fc.Binary = true
 			} else {
