@@ -14,6 +14,9 @@ type facts struct {
 	c   *work.Commit
 	ctx *Context
 
+	// revert is true for `Revert "..."`: the rest reads the subject it
+	// quotes, which is the work it undoes.
+	revert  bool
 	cc      conventionalCommit // parsed subject, when isCC
 	isCC    bool
 	ccCat   work.Category // what the prefix announces; byContent when nothing
@@ -63,7 +66,10 @@ func newFacts(c *work.Commit, ctx *Context) *facts {
 	}
 	f := &facts{c: c, ctx: ctx, nFiles: len(c.Files), added: c.Added(), deleted: c.Deleted()}
 	subj := c.Subject
-	if cc, ok := parseConventional(c.Subject); ok {
+	if inner, ok := revertOf(subj); ok {
+		f.revert, subj = true, inner
+	}
+	if cc, ok := parseConventional(subj); ok {
 		f.cc, f.isCC = cc, true
 		_, f.ccKnown = conventionalTypes[cc.Type]
 		f.ccCat = conventionalCategory(cc)
@@ -108,6 +114,43 @@ func newFacts(c *work.Commit, ctx *Context) *facts {
 		}
 	}
 	return f
+}
+
+// revertOf returns the subject a revert quotes: `Revert "x"` gives x, and
+// "" for a revert that does not quote one.
+func revertOf(s string) (string, bool) {
+	rest, ok := strings.CutPrefix(s, "Revert ")
+	if !ok {
+		rest, ok = strings.CutPrefix(s, "revert ")
+	}
+	if !ok {
+		return "", false
+	}
+	rest = strings.TrimSpace(rest)
+	if len(rest) >= 2 && rest[0] == '"' {
+		if end := strings.LastIndexByte(rest, '"'); end > 0 {
+			return strings.TrimSpace(rest[1:end]), true
+		}
+	}
+	return "", strings.HasPrefix(rest, "\"") || strings.HasPrefix(rest, "commit ") || isHex(rest)
+}
+
+func isHex(s string) bool {
+	if len(s) < 7 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !('0' <= s[i] && s[i] <= '9' || 'a' <= s[i] && s[i] <= 'f') {
+			return false
+		}
+	}
+	return true
+}
+
+// aboutTests: tests changed, and the change is about them: only test
+// files changed, or the subject names tests.
+func (f *facts) aboutTests() bool {
+	return f.tests > 0 && (f.all(f.tests) || testWords.MatchString(f.subject))
 }
 
 // all reports whether n counts every changed file (and there is one).

@@ -47,34 +47,34 @@ func classOf(typ string) (string, bool) {
 	return "", false
 }
 
-// Model is a trained multinomial logistic regression.
+// Model is a trained multinomial logistic regression over the words and
+// paths of a commit (the first stage, whose classes are the authors'
+// types), and, when built by Build, the second stage that turns its
+// answer and the facts of the change into one of the guide's kinds.
 type Model struct {
 	classes []string
 	bias    []float64
 	index   map[uint64]int // hash of a feature name (hashName) → row
 	names   []string       // row → feature name
 	w       []float64      // row-major: len(names) × len(classes)
-	// minP are the calibrated least probabilities at which a class is
-	// shown (see TrainOptions.Calibrate); classes not in it have none.
-	minP map[string]float64
-}
-
-// MinP returns the calibrated least probability at which the model's
-// first choice class should be shown, and false when the model has none
-// for it (the caller then uses its own).
-func (m *Model) MinP(class string) (float64, bool) {
-	p, ok := m.minP[class]
-	return p, ok
+	stack   *stack         // nil for a first stage alone (Train)
 }
 
 // Prediction is the model's answer for one input.
 type Prediction struct {
-	Class string  // the most probable class
+	Class string  // the most probable class of the first stage
 	P     float64 // its probability
 	// Probs are the probabilities of every class, in the order of Classes.
 	Probs []float64
-	// Reasons are the features that weighed most for Class, strongest
-	// first, in plain words ("word 'readme'", "only docs files changed").
+	// Kind is the second stage's kind of work (one of StackKinds), and
+	// KindP its probability; "" for a model without a second stage.
+	Kind  string
+	KindP float64
+	// KindProbs are the probabilities of StackKinds.
+	KindProbs []float64
+	// Reasons are the features that weighed most for Kind (for Class
+	// without a second stage), strongest first, in plain words ("word
+	// 'readme'", "only docs files changed").
 	Reasons []string
 }
 
@@ -84,8 +84,29 @@ const maxReasons = 3
 
 // Predict classifies in.
 func (m *Model) Predict(in Input) Prediction {
+	probs, rows, read := m.firstStage(in)
+	best := argmax(probs)
+	p := Prediction{Class: m.classes[best], P: probs[best], Probs: probs}
+	explain := best
+	if m.stack != nil {
+		x := make([]float64, len(stackFeatureNames))
+		stackFeatures(in, &read, probs, x)
+		kp := m.stack.predict(x)
+		kb := argmax(kp)
+		p.Kind, p.KindP, p.KindProbs = m.stack.kinds[kb], kp[kb], kp
+		explain = m.classFor(p.Kind, probs)
+	}
+	p.Reasons = m.reasons(in, rows, explain)
+	return p
+}
+
+// firstStage returns the probabilities of the first stage's classes, the
+// rows of the features of in that the model knows, and what the second
+// stage reads again.
+func (m *Model) firstStage(in Input) ([]float64, []int, reading) {
 	e := emitter{hashing: true, hashes: make([]uint64, 0, 128)}
-	emitFeatures(in, &e)
+	var read reading
+	emitFeatures(in, &e, &read)
 	slices.Sort(e.hashes)
 	hs := slices.Compact(e.hashes)
 	k := len(m.classes)
@@ -101,14 +122,40 @@ func (m *Model) Predict(in Input) Prediction {
 			}
 		}
 	}
-	probs := softmax(scores)
-	best := 0
-	for c := range probs {
-		if probs[c] > probs[best] {
-			best = c
+	return softmax(scores), rows, read
+}
+
+// kindClasses are the first stage's classes that speak for each kind: the
+// reasons given for a kind are the words and paths that pushed the most
+// probable of them.
+var kindClasses = map[string][]string{
+	"feature": {"feature"}, "fix": {"fix"}, "performance": {"perf"}, "testing": {"test"}, "docs": {"docs"},
+	"automation": {"ci", "build"}, "refactor": {"refactor", "style"}, "cleanup": {"refactor", "chore"},
+	"dependencies": {"deps", "build"}, "release": {"release", "chore"},
+}
+
+// classFor returns the index of the class that speaks for kind.
+func (m *Model) classFor(kind string, probs []float64) int {
+	best := -1
+	for _, c := range kindClasses[kind] {
+		if i := slices.Index(m.classes, c); i >= 0 && (best < 0 || probs[i] > probs[best]) {
+			best = i
 		}
 	}
-	return Prediction{Class: m.classes[best], P: probs[best], Probs: probs, Reasons: m.reasons(in, rows, best)}
+	if best < 0 {
+		return argmax(probs)
+	}
+	return best
+}
+
+func argmax(xs []float64) int {
+	best := 0
+	for i := range xs {
+		if xs[i] > xs[best] {
+			best = i
+		}
+	}
+	return best
 }
 
 // reasons names the features that pushed class c above the others most
@@ -354,38 +401,33 @@ func softmax(s []float64) []float64 {
 // The file format is text, one feature a line, so that a change to the
 // model shows in a diff and the bytes depend on nothing but the weights:
 //
-//	git-career commit model 1
-//	classes feature fix ...
+//	git-career commit model 2
+//	classes feature fix ...            (the first stage's)
 //	bias 120 -30 ...
-//	minp docs 550 perf 300 ...   (calibrated least probabilities; optional)
+//	kinds feature fix ...              (the second stage's; optional)
+//	kbias 40 -12 ...
+//	stack <name>\t<weight per kind>    (one line per dense feature)
 //	<feature>\t<weight per class>
 //
 // Weights are integers in thousandths, rows sorted by feature name; a
 // feature whose every weight rounds to 0 is left out.
 const (
-	magic = "git-career commit model 1"
+	magic = "git-career commit model 2"
 	scale = 1000
 )
 
 // MarshalText writes m in the file format.
 func (m *Model) MarshalText() ([]byte, error) {
 	var b bytes.Buffer
-	b.WriteString(magic + "\nclasses " + strings.Join(m.classes, " ") + "\nbias")
-	for _, x := range m.bias {
-		b.WriteString(" " + strconv.Itoa(quantize(x)))
-	}
-	b.WriteByte('\n')
-	if len(m.minP) > 0 {
-		cs := make([]string, 0, len(m.minP))
-		for c := range m.minP {
-			cs = append(cs, c)
+	b.WriteString(magic + "\nclasses " + strings.Join(m.classes, " ") + "\n")
+	writeWeights(&b, "bias", m.bias)
+	if s := m.stack; s != nil {
+		b.WriteString("kinds " + strings.Join(s.kinds, " ") + "\n")
+		writeWeights(&b, "kbias", s.bias)
+		k := len(s.kinds)
+		for j, name := range stackFeatureNames {
+			writeWeights(&b, "stack "+name+"\t", s.w[j*k:j*k+k])
 		}
-		slices.Sort(cs)
-		b.WriteString("minp")
-		for _, c := range cs {
-			b.WriteString(" " + c + " " + strconv.Itoa(quantize(m.minP[c])))
-		}
-		b.WriteByte('\n')
 	}
 	k := len(m.classes)
 	order := make([]int, len(m.names))
@@ -418,6 +460,19 @@ func (m *Model) MarshalText() ([]byte, error) {
 	return b.Bytes(), nil
 }
 
+// writeWeights writes a line: head, then the weights in thousandths, the
+// first after a space unless head ends with a tab.
+func writeWeights(b *bytes.Buffer, head string, ws []float64) {
+	b.WriteString(head)
+	for i, x := range ws {
+		if i > 0 || !strings.HasSuffix(head, "\t") {
+			b.WriteByte(' ')
+		}
+		b.WriteString(strconv.Itoa(quantize(x)))
+	}
+	b.WriteByte('\n')
+}
+
 func quantize(x float64) int { return int(math.Round(x * scale)) }
 
 // Parse reads a model in the file format.
@@ -439,24 +494,36 @@ func Parse(data []byte) (*Model, error) {
 	if m.bias, err = parseWeights(strings.TrimPrefix(sc.Text(), "bias "), k); err != nil {
 		return nil, fmt.Errorf("commit model: line 3: %w", err)
 	}
-	m.index = map[uint64]int{}
+	// Most models have some 10,000 features: sizing the index once saves
+	// growing it, which is most of the time Parse takes.
+	m.index = make(map[uint64]int, bytes.Count(data, []byte{'\n'}))
+	stacked := 0 // stack lines read
 	for n := 4; sc.Scan(); n++ {
-		if n == 4 && strings.HasPrefix(sc.Text(), "minp ") {
-			f := strings.Fields(strings.TrimPrefix(sc.Text(), "minp "))
-			if len(f)%2 != 0 {
-				return nil, fmt.Errorf("commit model: line 4: want pairs of a class and a probability")
+		line := sc.Text()
+		switch {
+		case n == 4 && strings.HasPrefix(line, "kinds "):
+			m.stack = &stack{kinds: strings.Fields(strings.TrimPrefix(line, "kinds "))}
+			continue
+		case n == 5 && m.stack != nil:
+			if m.stack.bias, err = parseWeights(strings.TrimPrefix(line, "kbias "), len(m.stack.kinds)); err != nil || !strings.HasPrefix(line, "kbias ") {
+				return nil, fmt.Errorf("commit model: line 5: want the second stage's bias")
 			}
-			m.minP = map[string]float64{}
-			for i := 0; i < len(f); i += 2 {
-				v, err := strconv.Atoi(f[i+1])
-				if err != nil || !slices.Contains(m.classes, f[i]) {
-					return nil, fmt.Errorf("commit model: line 4: bad minimum probability %q %q", f[i], f[i+1])
-				}
-				m.minP[f[i]] = float64(v) / scale
+			m.stack.w = make([]float64, 0, len(stackFeatureNames)*len(m.stack.kinds))
+			continue
+		case m.stack != nil && stacked < len(stackFeatureNames):
+			name, ws, ok := strings.Cut(strings.TrimPrefix(line, "stack "), "\t")
+			if !ok || !strings.HasPrefix(line, "stack ") || name != stackFeatureNames[stacked] {
+				return nil, fmt.Errorf("commit model: line %d: want the second stage's feature %q", n, stackFeatureNames[stacked])
 			}
+			row, err := parseWeights(ws, len(m.stack.kinds))
+			if err != nil {
+				return nil, fmt.Errorf("commit model: line %d: %w", n, err)
+			}
+			m.stack.w = append(m.stack.w, row...)
+			stacked++
 			continue
 		}
-		name, ws, ok := strings.Cut(sc.Text(), "\t")
+		name, ws, ok := strings.Cut(line, "\t")
 		if !ok {
 			return nil, fmt.Errorf("commit model: line %d: no tab", n)
 		}
@@ -473,6 +540,9 @@ func Parse(data []byte) (*Model, error) {
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("commit model: %w", err)
+	}
+	if m.stack != nil && stacked < len(stackFeatureNames) {
+		return nil, fmt.Errorf("commit model: the second stage has %d features, want %d", stacked, len(stackFeatureNames))
 	}
 	return m, nil
 }
@@ -495,6 +565,9 @@ func parseWeights(s string, k int) ([]float64, error) {
 // ClassNames returns the classes m predicts, in the order of
 // Prediction.Probs.
 func (m *Model) ClassNames() []string { return slices.Clone(m.classes) }
+
+// Stacked reports whether m has a second stage (see Build).
+func (m *Model) Stacked() bool { return m.stack != nil }
 
 // Size is the number of features with a weight.
 func (m *Model) Size() int { return len(m.names) }

@@ -165,7 +165,7 @@ func bodyText(body string) string {
 			inComment = !strings.Contains(t, "-->")
 			continue
 		}
-		if t == "" || strings.HasPrefix(t, ">") || isTrailerLine(t) {
+		if t == "" || strings.HasPrefix(t, ">") || isTrailerLine(t) || isIssueRef(t) {
 			continue
 		}
 		for f := range strings.FieldsSeq(t) {
@@ -185,6 +185,28 @@ func bodyText(body string) string {
 
 // maxBodyBytes is more text than maxBodyWords words take.
 const maxBodyBytes = 2048
+
+// isIssueRef: a line that only links issues ("Fixes #412", "Closes
+// owner/repo#3, #4", "Resolves https://..."): "fixes #N" alone says which
+// issue, not that the work is a fix.
+func isIssueRef(t string) bool {
+	verb, rest, ok := strings.Cut(strings.ToLower(t), " ")
+	if !ok || !issueVerbs[strings.TrimSuffix(verb, ":")] {
+		return false
+	}
+	for f := range strings.FieldsSeq(rest) {
+		f = strings.TrimRight(f, ",.;")
+		if f == "and" || f == "" {
+			continue
+		}
+		if !(strings.Contains(f, "#") || strings.Contains(f, "://") || strings.HasPrefix(f, "gh-")) {
+			return false
+		}
+	}
+	return true
+}
+
+var issueVerbs = set("fix", "fixes", "fixed", "close", "closes", "closed", "resolve", "resolves", "resolved", "see", "ref", "refs", "re")
 
 // isTrailerLine: "Signed-off-by: ...", "Co-authored-by: ..." and the like.
 func isTrailerLine(t string) bool {

@@ -106,3 +106,19 @@ func TestOnlyStopwords(t *testing.T) {
 		}
 	}
 }
+
+// "Fixes #N" alone says which issue, not that the work is a fix: the model
+// does not read such lines.
+func TestBodyTextDropsIssueRefs(t *testing.T) {
+	for _, tt := range []struct{ body, want string }{
+		{"Fixes #412", ""},
+		{"closes owner/repo#3, #4", ""},
+		{"Resolves https://github.com/o/r/issues/9", ""},
+		{"Fix the parser.\n\nFixes #12", "Fix the parser. \n"},
+		{"Fixes the crash on empty input", "Fixes the crash on empty input \n"},
+	} {
+		if got := bodyText(tt.body); got != tt.want {
+			t.Errorf("bodyText(%q) = %q, want %q", tt.body, got, tt.want)
+		}
+	}
+}
