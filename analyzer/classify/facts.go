@@ -23,29 +23,28 @@ type facts struct {
 	ccKnown bool          // the type is in conventionalTypes
 	// area is a path or area prefix ("builtin/gc" of "builtin/gc: add
 	// --detach"), removed from subject.
-	area     string
-	subject  string // lower-cased, prefix, area and CI-skip markers removed
-	text     string // the same, as written: what the model reads
-	message  string // lower-cased subject + body, trailers included
-	nFiles   int
-	added    int
-	deleted  int
-	tests    int // files that are tests
-	docs     int // files that are documentation
-	deps     int // lockfiles and manifests
-	locks    int // lockfiles only
-	auto     int // CI/CD and build files
-	ci       int // CI/CD files only
-	logs     int // changelogs
-	design   int // design docs
-	docLines int // lines changed in docs
+	area        string
+	subject     string // lower-cased, prefix, area and CI-skip markers removed
+	text        string // the same, as written: what the model reads
+	message     string // lower-cased subject + body, trailers included
+	nFiles      int
+	added       int
+	deleted     int
+	tests       int // files that are tests
+	docs        int // files that are documentation
+	deps        int // lockfiles and manifests
+	locks       int // lockfiles only
+	auto        int // CI/CD and build files
+	ci          int // CI/CD files only
+	logs        int // changelogs
+	docExamples int // examples and samples (not playgrounds)
+	config      int // tool configs (linters, formatters, editors)
+	design      int // design docs
 	// product counts files that are none of test, doc, CI/build tooling,
 	// dependency manifest or changelog: the product's own code.
 	product int
-	// rootReadme counts README files at the repository root.
-	rootReadme int
-	files      []commitmodel.File
-	kinds      []commitmodel.PathKind
+	files   []commitmodel.File
+	kinds   []commitmodel.PathKind
 }
 
 // ciSkip markers ("[ci skip]") say nothing about the work and contain "ci".
@@ -90,7 +89,6 @@ func newFacts(c *work.Commit, ctx *Context) *facts {
 			f.tests++
 		case commitmodel.DocFile:
 			f.docs++
-			f.docLines += fc.Additions + fc.Deletions
 			if isDesignPath(fc.Path) {
 				f.design++
 			}
@@ -106,11 +104,14 @@ func newFacts(c *work.Commit, ctx *Context) *facts {
 			f.auto++
 		case commitmodel.ChangelogFile:
 			f.logs++
+		case commitmodel.ExampleFile:
+			if isDocExample(fc.Path) {
+				f.docExamples++
+			}
+		case commitmodel.ConfigFile:
+			f.config++
 		default:
 			f.product++
-		}
-		if isRootReadme(fc.Path) {
-			f.rootReadme++
 		}
 	}
 	return f

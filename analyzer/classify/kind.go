@@ -46,12 +46,6 @@ func decideKind(f *facts) (k work.Category, why string, sure bool) {
 	if k, why := ruleKind(f); k != "" {
 		return k, why, true
 	}
-	if work.IsBot(f.c.Author) {
-		// A bot's commit is the output of automation someone set up:
-		// its words are a template ("auto-update generated files") the
-		// model would read as docs or a fix.
-		return work.Other, "written by a bot", true
-	}
 	k, why = modelKind(f)
 	return k, why, false
 }
@@ -71,13 +65,65 @@ func evidenceKind(f *facts) (work.Category, string) {
 	case f.all(f.design):
 		return work.Design, "changes only design documents: " + firstPath(f, isDesignPath)
 	case f.all(f.docs):
+		if w, ok := find(designWords, f.subject); ok {
+			return work.Design, fmt.Sprintf("only docs files changed, and the subject says %q", w)
+		}
 		return work.Docs, "only docs files changed: " + firstPath(f, isKind(commitmodel.DocFile))
+	}
+	if why, ok := fixesWording(f); ok {
+		return work.Docs, why
+	}
+	switch {
 	case f.all(f.tests):
 		return work.Testing, "only test files changed: " + firstPath(f, isKind(commitmodel.TestFile))
 	case f.all(f.ci):
 		return work.Automation, "only CI files changed: " + firstPath(f, isKind(commitmodel.CIFile))
+	case f.all(f.docExamples):
+		// Examples are written as docs.
+		return work.Docs, "only examples changed: " + firstPath(f, isDocExample)
+	case f.all(f.auto+f.config+f.deps-f.locks) && f.auto+f.config > 0:
+		// Build files, tool configs and manifests without a version moved
+		// (dependencyUpdate is asked first).
+		return work.Automation, "only build and tool files changed: " + firstPath(f, func(p string) bool {
+			k := commitmodel.KindOf(p)
+			return k == commitmodel.BuildFile || k == commitmodel.ConfigFile || k == commitmodel.CIFile
+		})
 	}
 	return "", ""
+}
+
+// fixesWording: a typo, spelling or comment fix in any files is docs (the
+// guide), when the change is that small: a few lines edited in place.
+func fixesWording(f *facts) (string, bool) {
+	if f.nFiles == 0 || f.added > 10 || f.deleted > 10 || f.added-f.deleted > 2 || f.deleted-f.added > 2 {
+		return "", false
+	}
+	if !containsAny(f.subject, "typo", "spell", "grammar", "comment", "docstring", "wording") {
+		return "", false
+	}
+	m := wordingWords.FindStringSubmatch(f.subject)
+	if m == nil {
+		return "", false
+	}
+	return fmt.Sprintf("subject fixes %q, and the change edits a few lines in place", m[1]), true
+}
+
+// wordingWords: typos and comments; not a file name ("typos.toml").
+var wordingWords = regexp.MustCompile(`\b(typos?|misspell\w*|spelling|grammar|wording|(?:code |doc |inline )?comments?|docstrings?)(?:[^.\w]|$)`)
+
+// isDocExample: an example or sample program (not a playground, which
+// is for trying the product out, or its tests).
+func isDocExample(p string) bool {
+	if commitmodel.KindOf(p) != commitmodel.ExampleFile {
+		return false
+	}
+	for _, d := range strings.Split(strings.ToLower(p), "/") {
+		switch d {
+		case "examples", "example", "samples", "sample", "demos", "demo":
+			return true
+		}
+	}
+	return false
 }
 
 func isKind(k commitmodel.PathKind) func(string) bool {
@@ -201,11 +247,11 @@ func labelKind(labels []string) (work.Category, string) {
 }
 
 // releaseSubject: a subject that is only a version, or "release vX".
-var releaseSubject = regexp.MustCompile(`^(release[sd]?:?\s+|version\s+)?v?\d+\.\d+(\.\d+)?([-.+][0-9a-z.-]+)?( \(#\d+\))?$|^(release|publish|cut|prepare|prep)( the)? (v?\d|release|version|new version)|^release (of )?[@\w/.-]+@?v?\d+\.\d+`)
+var releaseSubject = regexp.MustCompile(`^(release[sd]?:?\s+|version\s+)?v?\d+\.\d+(\.\d+)?([-.+][0-9a-z.-]+)?( \(#\d+\))?$|^(release|publish|cut|prepare|prep)( for)?( the)?( next)? (v?\d|release|version|new version|development version|development iteration)|^release (of )?[@\w/.-]+@?v?\d+\.\d+|^start (version|release) v?\d|^\[maven-release-plugin\]`)
 
 // versionBump: the project's own version, as opposed to a dependency's
 // ("bump version to 1.2.3", "update version number", "1.2.3 → 1.2.4").
-var versionBump = regexp.MustCompile(`^(bump|update|increment|set|prepare)( the)?( package| project)? versions?( number)?( to v?\d\S*| for release| for v?\d\S*)?( \(#\d+\))?$|^(bump|update) to v?\d+\.\d+\S*$`)
+var versionBump = regexp.MustCompile(`^(bump|update|increment|set|prepare)( the)?( package| project| gem| crate| app| library)? versions?( number)?( to v?\d\S*| for release| for v?\d\S*)?( \(#\d+\))?$|^(bump|update) to v?\d+\.\d+\S*$`)
 
 // depUpdate: "update dependency x to v3", "bump x from 1 to 2",
 // "upgrade x to 1.2", "update cross-repo angular dependencies".
@@ -227,7 +273,8 @@ var areaKinds = map[string]work.Category{
 // versionBump and depUpdate can match after.
 var (
 	releaseFirst = map[string]bool{"release": true, "released": true, "releases": true, "release:": true, "version": true,
-		"publish": true, "cut": true, "prepare": true, "prep": true, "bump": true, "update": true, "increment": true, "set": true}
+		"publish": true, "cut": true, "prepare": true, "prep": true, "bump": true, "update": true, "increment": true, "set": true,
+		"start": true, "[maven-release-plugin]": true}
 	depFirst = map[string]bool{"bump": true, "bumps": true, "update": true, "updates": true, "upgrade": true, "upgrades": true, "pin": true, "pins": true}
 )
 
@@ -251,14 +298,27 @@ func dependencyUpdate(f *facts) string {
 	if f.all(f.deps) && (f.locks > 0 || depWords.MatchString(f.subject)) {
 		return "only dependency manifests or lockfiles changed"
 	}
-	if depFirst[first] && f.deps+f.auto > 0 && upgradeTo.MatchString(f.subject) {
-		return "subject moves a dependency to a version, and " + firstPath(f, func(p string) bool {
+	if f.deps+f.auto == 0 {
+		return ""
+	}
+	// The subject moves something to a version, and a manifest, a
+	// lockfile or a build file (where Gradle and Maven keep versions)
+	// changed.
+	if depFirst[first] && upgradeTo.MatchString(f.subject) || toolchain.MatchString(f.subject) ||
+		f.all(f.deps+f.auto) && nameVersion.MatchString(f.subject) {
+		return "subject moves a dependency or the toolchain to a version, and " + firstPath(f, func(p string) bool {
 			k := commitmodel.KindOf(p)
 			return k == commitmodel.ManifestFile || k == commitmodel.LockFile || k == commitmodel.BuildFile || k == commitmodel.CIFile
 		}) + " changed"
 	}
 	return ""
 }
+
+// toolchain: "build with go 1.13", "use node 20", "require java 17".
+var toolchain = regexp.MustCompile(`^(build|compile|test|run)s? (with|on|against|using) [a-z]+ v?\d+(\.\d+)*\b|^(use|require|requires|switch to|move to|migrate to|upgrade to|update to|bump to) (go|golang|node|nodejs|node\.js|java|jdk|python|rust|rustc|kotlin|gradle|ruby|typescript|php|dotnet|\.net|zig|swift|scala|elixir|erlang|deno|bun) v?\d`)
+
+// nameVersion: the subject is a name and a version ("kotlin 1.4.30").
+var nameVersion = regexp.MustCompile(`^[a-z][\w.@/-]* v?\d+\.\d+(\.\d+)?([-.+][0-9a-z.-]+)?( \(#\d+\))?$`)
 
 // upgradeTo: "upgrade okio to 3.12.0", "update go to 1.22", "upgrade to
 // bouncy castle 1.50".

@@ -161,9 +161,6 @@ func TestClassify(t *testing.T) {
 			files: files("go.mod:1:1", "go.sum:2:2"), want: []work.Category{work.Dependencies}},
 		{name: "two words before dependencies", subject: "Update cross-repo web dependencies",
 			files: files("tests/e2e/app/package.json:3:3"), want: []work.Category{work.Dependencies}},
-		{name: "a bot's commit nothing else decides is other", subject: "Auto-update generated files",
-			files: files("src/gen/table.go:4:4"), author: work.Person{Name: "actions-user", Email: "actions@github.com"},
-			want: []work.Category{work.Other}},
 		{name: "a bot's dependency bump is dependencies", subject: "Bump golang.org/x/net from 0.1.0 to 0.2.0",
 			files: files("go.mod:1:1", "go.sum:2:2"), author: work.Person{Name: "dependabot[bot]", Email: "49699333+dependabot[bot]@users.noreply.github.com"},
 			want: []work.Category{work.Dependencies}},
@@ -370,6 +367,26 @@ func TestFlakyNeedsEvidence(t *testing.T) {
 		cats, why := Commit(&work.Commit{Subject: tt.subject, Body: tt.body, Files: tt.files}, nil)
 		if got := slices.Contains(cats, work.FlakyTests); got != tt.flaky {
 			t.Errorf("Commit(%q): flaky-tests %v (%v %q), want %v", tt.subject, got, cats, why, tt.flaky)
+		}
+	}
+}
+
+// A typo or comment fix is docs in any files, when the change is that
+// small; a file named for typos is not one.
+func TestFixesWording(t *testing.T) {
+	for _, tt := range []struct {
+		subject string
+		files   []work.FileChange
+		want    bool
+	}{
+		{"fix spelling in comments", files("tests/e2e/test_version.py:1:1"), true},
+		{"Fix typo in the error message", files("src/errors.go:1:1"), true},
+		{"Update typos.toml", files("typos.toml:1:0"), false},
+		{"Fix typo that broke the build", files("src/a.go:40:12"), false},
+	} {
+		_, got := fixesWording(newFacts(&work.Commit{Subject: tt.subject, Files: tt.files}, nil))
+		if got != tt.want {
+			t.Errorf("fixesWording(%q) = %v, want %v", tt.subject, got, tt.want)
 		}
 	}
 }

@@ -44,10 +44,11 @@ func KindOf(p string) PathKind {
 		return LockFile
 	case isChangelog(base) || hasDir(dirs, ".changeset"):
 		return ChangelogFile
-	case anyDir(dirs, generatedDirs) && !hasSrcMain(dirs) || isGeneratedBase(base):
+	case anyDir(dirs, generatedDirs) && !hasSrcMain(dirs) && !generatedInTests(dirs) || isGeneratedBase(base):
 		// (A Maven module named dist, with its src/main, is source.)
 		return GeneratedFile
-	case isTest(dirs, base, origBase):
+	case isTest(dirs, base, origBase) && !isReadme(base):
+		// (A test folder's README is documentation of the tests.)
 		return TestFile
 	case isCI(lp, dirs, base):
 		return CIFile
@@ -59,7 +60,7 @@ func KindOf(p string) PathKind {
 		return ConfigFile
 	case isDoc(lp, dirs, base):
 		return DocFile
-	case isBuildBase(base) || anyDir(dirs, buildDirs):
+	case isBuildBase(base) || anyDir(dirs, buildDirs) || len(dirs) > 0 && topBuildDirs[dirs[0]]:
 		return BuildFile
 	case anyDir(dirs, exampleDirs):
 		return ExampleFile
@@ -110,14 +111,15 @@ func hasSuffixAny(s string, suffixes ...string) bool {
 // Go's _test.go, Python's test_*.py, JUnit's src/test and FooTest.java,
 // JS/TS *.spec.ts and *.test.js, Ruby's _spec.rb, snapshots and fixtures.
 var testDirs = set("t", "test", "tests", "__tests__", "__snapshots__", "__mocks__", "spec", "specs", "testdata",
-	"testing", "test-fixtures", "testfixtures", "fixtures", "e2e", "cypress", "playwright",
+	"testing", "testsuite", "test-fixtures", "testfixtures", "fixtures", "e2e", "cypress", "playwright",
 	"integration-test", "integration-tests", "unit-test", "unit-tests", "it")
 
 func isTest(dirs []string, base, origBase string) bool {
 	// Maven's and Gradle's src/main holds the main code, even in a
 	// module named for testing (a library users test with): the folders
 	// above it do not make it a test.
-	if hasSrcMain(dirs) {
+	main := hasSrcMain(dirs)
+	if main {
 		dirs = nil
 	}
 	for i, d := range dirs {
@@ -169,7 +171,8 @@ func isTest(dirs []string, base, origBase string) bool {
 	switch oext {
 	case ".java", ".kt", ".kts", ".scala", ".groovy", ".cs", ".swift":
 		for _, s := range []string{"Test", "Tests", "IT", "TestCase", "Spec"} {
-			if len(ostem) > len(s) && strings.HasSuffix(ostem, s) {
+			// Main code names things specs too (ConnectionSpec).
+			if len(ostem) > len(s) && strings.HasSuffix(ostem, s) && !(s == "Spec" && main) {
 				return true
 			}
 		}
@@ -237,6 +240,31 @@ func isChangelog(base string) bool {
 		// Prose only: changelog.go and changelog.yml are the code and
 		// the workflow that write one.
 		if base == n || strings.HasPrefix(base, n+".") && docExt[base[len(n):]] {
+			return true
+		}
+	}
+	return false
+}
+
+// isReadme: README, README.md, readme.rst; CONTRIBUTING too.
+func isReadme(base string) bool {
+	return strings.HasPrefix(base, "readme") || strings.HasPrefix(base, "contributing")
+}
+
+// generatedInTests: a test folder's generated outputs (tests/gen/x.stdout)
+// are the tests' expectations; vendored code stays vendored, and so does
+// a test folder inside generated code (node_modules/x/test/).
+func generatedInTests(dirs []string) bool {
+	for i, d := range dirs {
+		if generatedDirs[d] {
+			return false
+		}
+		if testDirs[d] {
+			for _, g := range dirs[i+1:] {
+				if g == "vendor" || g == "node_modules" || g == "third_party" || g == "third-party" {
+					return false
+				}
+			}
 			return true
 		}
 	}
@@ -315,7 +343,12 @@ func isBuildBase(base string) bool {
 	return false
 }
 
-var buildDirs = set("scripts", "script", "tools", "tool", "deploy", "deploys", "deployment", "deployments", "helm",
+// topBuildDirs hold build tooling at the top of a repository only: deeper
+// down, a folder named tools or scripts is as often the product's own
+// (packages/build/src/tools/esbuild/).
+var topBuildDirs = set("scripts", "script", "tools", "tool")
+
+var buildDirs = set("deploy", "deploys", "deployment", "deployments", "helm",
 	"terraform", "k8s", ".devcontainer", "nix", "gradle", ".mvn", "build-aux", "cmake")
 
 var configFiles = set(".editorconfig", ".gitignore", ".gitattributes", ".golangci.yml", ".golangci.yaml", "rustfmt.toml",

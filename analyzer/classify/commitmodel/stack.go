@@ -43,7 +43,8 @@ var stackFeatureNames = func() []string {
 		out = append(out, "all:"+k, "share:"+k)
 	}
 	out = append(out, "nofiles", "files", "added", "deleted", "deleted-share", "add-only", "delete-only",
-		"files-added", "files-emptied", "moves", "body", "subject-words", "closes-issue", "code-span")
+		"files-added", "files-emptied", "moves", "tiny-edits", "body", "subject-words", "closes-issue", "code-span",
+		"subject-version")
 	for _, v := range vocab {
 		out = append(out, "v:"+v.name)
 	}
@@ -112,10 +113,12 @@ func stackFeatures(in Input, r *reading, probs []float64, dst []float64) {
 		put(0)
 	}
 	put(b(moves(in.Files)))
+	put(b(n > 0 && maxLines(in.Files) <= 2))
 	put(b(strings.TrimSpace(in.Body) != ""))
 	put(math.Log1p(float64(len(subjectWords))) / 3)
 	put(b(closesIssue(in.Subject + "\n" + in.Body)))
 	put(b(strings.Contains(in.Subject, "`")))
+	put(b(hasVersion(in.Subject)))
 	for j := range vocab {
 		put(b(r.vocab&(1<<j) != 0))
 	}
@@ -141,6 +144,27 @@ func moves(files []File) bool {
 	}
 	return false
 }
+
+// maxLines is the most lines any one file changes.
+func maxLines(files []File) int {
+	m := 0
+	for _, f := range files {
+		m = max(m, f.Additions+f.Deletions)
+	}
+	return m
+}
+
+// hasVersion: a dotted version number ("1.2", "v0.16.0") in s.
+func hasVersion(s string) bool {
+	for i := 1; i+1 < len(s); i++ {
+		if s[i] == '.' && isDigit(s[i-1]) && isDigit(s[i+1]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigit(b byte) bool { return '0' <= b && b <= '9' }
 
 // closesIssue: "fixes #12", "closes #3", "resolves owner/repo#4".
 func closesIssue(m string) bool {
