@@ -43,8 +43,11 @@ type facts struct {
 	// product counts files that are none of test, doc, CI/build tooling,
 	// dependency manifest or changelog: the product's own code.
 	product int
-	files   []commitmodel.File
-	kinds   []commitmodel.PathKind
+	// namesTests caches whether the subject names tests: 0 not asked
+	// yet, 1 yes, -1 no.
+	namesTests int
+	files      []commitmodel.File
+	kinds      []commitmodel.PathKind
 }
 
 // ciSkip markers ("[ci skip]") say nothing about the work and contain "ci".
@@ -78,7 +81,6 @@ func newFacts(c *work.Commit, ctx *Context) *facts {
 	}
 	f.text = strings.TrimSpace(dropCISkip(subj))
 	f.subject = strings.ToLower(f.text)
-	f.message = dropCISkip(strings.ToLower(c.Subject + "\n" + c.Body))
 	f.files = make([]commitmodel.File, len(c.Files))
 	f.kinds = make([]commitmodel.PathKind, len(c.Files))
 	for i, fc := range c.Files {
@@ -151,7 +153,28 @@ func isHex(s string) bool {
 // aboutTests: tests changed, and the change is about them: only test
 // files changed, or the subject names tests.
 func (f *facts) aboutTests() bool {
-	return f.tests > 0 && (f.all(f.tests) || testWords.MatchString(f.subject))
+	if f.tests == 0 {
+		return false
+	}
+	if f.all(f.tests) {
+		return true
+	}
+	if f.namesTests == 0 {
+		f.namesTests = -1
+		if containsAny(f.subject, "test", "spec", "coverage", "e2e") && testWords.MatchString(f.subject) {
+			f.namesTests = 1
+		}
+	}
+	return f.namesTests > 0
+}
+
+// msg is the message, lower-cased, trailers included, computed on first
+// use: most commits need only the subject.
+func (f *facts) msg() string {
+	if f.message == "" {
+		f.message = dropCISkip(strings.ToLower(f.c.Subject + "\n" + f.c.Body))
+	}
+	return f.message
 }
 
 // all reports whether n counts every changed file (and there is one).

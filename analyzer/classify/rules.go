@@ -52,10 +52,10 @@ type flagRule struct {
 var flags = []flagRule{
 	{work.FlakyTests, "message names flakiness", namesFlakiness},
 	{work.FlakyTests, "race or timing in tests", func(f *facts) (string, bool) {
-		if !f.aboutTests() || !containsAny(f.message, "rac", "timing", "retr") {
+		if !f.aboutTests() || !containsAny(f.msg(), "rac", "timing", "retr") {
 			return "", false
 		}
-		w, ok := find(raceWords, f.message)
+		w, ok := find(raceWords, f.msg())
 		if !ok {
 			return "", false
 		}
@@ -80,14 +80,14 @@ var flags = []flagRule{
 		if !f.all(f.tests) {
 			return "", false
 		}
-		w, ok := find(stateWords, f.message)
+		w, ok := find(stateWords, f.msg())
 		if !ok {
 			return "", false
 		}
-		if c, ok := find(betweenTestsWords, f.message); ok {
+		if c, ok := find(betweenTestsWords, f.msg()); ok {
 			return fmt.Sprintf("only test files changed; message says %q, %q", w, c), true
 		}
-		if resetFirst[firstWord(f.subject)] && f.deleted == 0 && f.added <= 30 && strings.Contains(f.message, "test") {
+		if resetFirst[firstWord(f.subject)] && f.deleted == 0 && f.added <= 30 && strings.Contains(f.msg(), "test") {
 			return fmt.Sprintf("only adds a few lines to tests that %s state", firstWord(f.subject)), true
 		}
 		return "", false
@@ -95,10 +95,10 @@ var flags = []flagRule{
 	{work.FlakyTests, "test-only ordering", testOnlyWith(orderWords, "makes an order deterministic")},
 	{work.FlakyTests, "test-only waiting", testOnlyWith(waitWords, "changes how tests wait")},
 	{work.FlakyTests, "fixed seed or clock", func(f *facts) (string, bool) {
-		if !f.all(f.tests) || !containsAny(f.message, "seed", "clock", "time") {
+		if !f.all(f.tests) || !containsAny(f.msg(), "seed", "clock", "time") {
 			return "", false
 		}
-		w, ok := find(seedClockWords, f.message)
+		w, ok := find(seedClockWords, f.msg())
 		if !ok {
 			return "", false
 		}
@@ -132,7 +132,7 @@ func namesFlakiness(f *facts) (string, bool) {
 	tests := f.aboutTests()
 	m := f.subject
 	if tests {
-		m = f.message
+		m = f.msg()
 	}
 	if !mayNameFlakiness(m) {
 		return "", false
@@ -202,6 +202,22 @@ var removeFirst = map[string]bool{"remove": true, "removes": true, "removed": tr
 	"deleted": true, "drop": true, "drops": true, "dropped": true, "prune": true, "purge": true, "retire": true, "kill": true,
 	"cleanup": true, "clean": true, "eliminate": true, "strip": true}
 
+// mayNameAdvisory is a cheap test before advisoryID: "CVE-" or "GHSA-" in
+// any case.
+func mayNameAdvisory(s string) bool {
+	for i := strings.IndexByte(s, '-'); i >= 0; {
+		if i >= 3 && strings.EqualFold(s[i-3:i], "cve") || i >= 4 && strings.EqualFold(s[i-4:i], "ghsa") {
+			return true
+		}
+		j := strings.IndexByte(s[i+1:], '-')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+	}
+	return false
+}
+
 // namesVulnerability: security needs more than one word such as
 // "injection" (a tutorial warns of SQL injection, a query builder
 // supports "injection" of parameters): an advisory id (CVE, GHSA); or a
@@ -212,8 +228,8 @@ func namesVulnerability(f *facts) (string, bool) {
 	if f.code()+f.tests+f.deps == 0 {
 		return "", false
 	}
-	if strings.Contains(f.message, "cve-") || strings.Contains(f.message, "ghsa-") {
-		if w, ok := find(advisoryID, f.message); ok {
+	if mayNameAdvisory(f.c.Subject) || mayNameAdvisory(f.c.Body) {
+		if w, ok := find(advisoryID, f.msg()); ok {
 			return fmt.Sprintf("message names advisory %s", strings.ToUpper(w)), true
 		}
 	}
@@ -224,7 +240,7 @@ func namesVulnerability(f *facts) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	for _, m := range securityWords.FindAllString(f.message, -1) {
+	for _, m := range securityWords.FindAllString(f.msg(), -1) {
 		if m != w {
 			return fmt.Sprintf("message says %q and %q", w, m), true
 		}

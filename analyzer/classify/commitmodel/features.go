@@ -97,7 +97,13 @@ func hashName(name string) uint64 { return fnvAdd(fnvOffset, name) }
 // keeps there what the second stage reads again (the subject's words and
 // vocabularies, the kinds of the files).
 func emitFeatures(in Input, e *emitter, read *reading) {
-	ws := words(in.Subject, maxSubjectWords)
+	var raws []string
+	var rawsTo *[]string
+	if read != nil {
+		raws = make([]string, 0, 16)
+		rawsTo = &raws
+	}
+	ws := wordsWith(in.Subject, maxSubjectWords, rawsTo)
 	for i, w := range ws {
 		e.add("w:", w)
 		if i > 0 {
@@ -137,13 +143,14 @@ func emitFeatures(in Input, e *emitter, read *reading) {
 	}
 	fileFeatures(e, in.Files, kinds, first, m)
 	if read != nil {
-		read.words, read.vocab, read.kinds = ws, m, kinds
+		read.words, read.raws, read.vocab, read.kinds = ws, raws, m, kinds
 	}
 }
 
 // reading is what emitFeatures computed that the second stage needs too.
 type reading struct {
 	words []string
+	raws  []string // the words as written, lower-cased
 	vocab uint32
 	kinds []PathKind
 }
@@ -227,8 +234,24 @@ func fileFeatures(e *emitter, files []File, kinds []PathKind, first string, m ui
 func bucket(n int, bounds ...int) string {
 	for _, b := range bounds {
 		if n <= b {
+			if b < len(atMost) {
+				return atMost[b]
+			}
 			return "≤" + strconv.Itoa(b)
 		}
 	}
-	return ">" + strconv.Itoa(bounds[len(bounds)-1])
+	last := bounds[len(bounds)-1]
+	if last < len(above) {
+		return above[last]
+	}
+	return ">" + strconv.Itoa(last)
 }
+
+// atMost and above are the labels of bucket for small bounds, made once:
+// bucket runs several times for every commit.
+var atMost, above = func() (le, gt [1001]string) {
+	for i := range le {
+		le[i], gt[i] = "≤"+strconv.Itoa(i), ">"+strconv.Itoa(i)
+	}
+	return
+}()

@@ -96,7 +96,7 @@ func (m *Model) Predict(in Input) Prediction {
 		p.Kind, p.KindP, p.KindProbs = m.stack.kinds[kb], kp[kb], kp
 		explain = m.classFor(p.Kind, probs)
 	}
-	p.Reasons = m.reasons(in, rows, explain)
+	p.Reasons = m.reasons(in, rows, explain, &read)
 	return p
 }
 
@@ -162,7 +162,7 @@ func argmax(xs []float64) int {
 // (a feature's weight for c minus its mean weight over all classes): up
 // to two about the words, then one about the files, so that a reason
 // reads "words 'readme', 'typo'; only docs files changed".
-func (m *Model) reasons(in Input, rows []int, c int) []string {
+func (m *Model) reasons(in Input, rows []int, c int, read *reading) []string {
 	k := len(m.classes)
 	type contrib struct {
 		row int
@@ -176,7 +176,7 @@ func (m *Model) reasons(in Input, rows []int, c int) []string {
 			mean += x
 		}
 		v := row[c] - mean/float64(k)
-		if v <= 0 || describe(m.names[r]) == "" {
+		if v <= 0 || !describes(m.names[r]) {
 			continue
 		}
 		top = append(top, contrib{r, v})
@@ -193,6 +193,9 @@ func (m *Model) reasons(in Input, rows []int, c int) []string {
 	var wordNames []string
 	fileReason := ""
 	for _, t := range top {
+		if len(wordNames) == maxReasons-1 && fileReason != "" {
+			break
+		}
 		name := m.names[t.row]
 		switch {
 		case isWordFeature(name):
@@ -208,18 +211,27 @@ func (m *Model) reasons(in Input, rows []int, c int) []string {
 	}
 	// Quote words as the author wrote them, not as stems: that means
 	// reading the subject again, and the body only when a reason is there.
-	surface := map[string]string{}
-	wordsWith(in.Subject, maxSubjectWords, surface)
+	subject, body := surface{read.words, read.raws}, surface{}
 	for _, n := range wordNames {
 		if strings.HasPrefix(n, "bw:") {
-			wordsWith(bodyText(in.Body), maxBodyWords, surface)
+			body.stems = wordsWith(bodyText(in.Body), maxBodyWords, &body.raws)
 			break
 		}
+	}
+	asWritten := func(w string) (string, bool) {
+		if s, ok := subject.of(w); ok {
+			return s, true
+		}
+		return body.of(w)
 	}
 	var wordsOut []string
 	for _, n := range wordNames {
 		// Numbers are one token, "#", to the model; a reader sees "N".
-		if d := numberWords.Replace(describe(unstem(n, surface))); !slices.Contains(wordsOut, d) {
+		d := describe(unstem(n, asWritten))
+		if strings.Contains(d, "#") {
+			d = numberWords.Replace(d)
+		}
+		if !slices.Contains(wordsOut, d) {
 			wordsOut = append(wordsOut, d)
 		}
 	}
@@ -242,7 +254,7 @@ var stopwords = set("a", "an", "the", "to", "for", "of", "in", "on", "at", "by",
 func onlyStopwords(f string) bool {
 	_, v, _ := strings.Cut(f, ":")
 	v, _, _ = strings.Cut(v, "|")
-	for _, w := range strings.Fields(v) {
+	for w := range strings.FieldsSeq(v) {
 		if !stopwords[w] {
 			return false
 		}
@@ -276,7 +288,7 @@ func joinWords(rs []string) []string {
 }
 
 // unstem writes the words of a word feature as the author wrote them.
-func unstem(f string, surface map[string]string) string {
+func unstem(f string, asWritten func(string) (string, bool)) string {
 	fam, v, ok := strings.Cut(f, ":")
 	switch fam {
 	case "w", "f", "b", "bw", "x":
@@ -293,11 +305,23 @@ func unstem(f string, surface map[string]string) string {
 	}
 	ws := strings.Split(v, " ")
 	for i, w := range ws {
-		if s, ok := surface[w]; ok {
+		if s, ok := asWritten(w); ok {
 			ws[i] = s
 		}
 	}
 	return fam + ":" + strings.Join(ws, " ") + rest
+}
+
+// describes reports whether describe(f) is not "", without building it.
+func describes(f string) bool {
+	fam, v, _ := strings.Cut(f, ":")
+	switch fam {
+	case "w", "f", "xw", "b", "bw", "all", "d", "n", "x", "v", "vx", "add-only", "delete-only", "in-place":
+		return true
+	case "most", "k":
+		return v != "product"
+	}
+	return false
 }
 
 // describe turns a feature name into words for a reader, or "" for a

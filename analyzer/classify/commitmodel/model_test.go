@@ -99,3 +99,8 @@ func TestDefault(t *testing.T) {
 		t.Errorf("classes %q, want %q", m.ClassNames(), commitmodel.Classes)
 	}
 }
+
+// describes agrees with describe on every feature of the shipped model.
+func TestDescribes(t *testing.T) {
+	commitmodel.CheckDescribes(t)
+}

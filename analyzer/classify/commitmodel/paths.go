@@ -37,7 +37,8 @@ func (k PathKind) String() string { return kindNames[k] }
 // example, a tool config.
 func KindOf(p string) PathKind {
 	lp := strings.ToLower(p)
-	dirs, base := splitPath(lp)
+	var buf [16]string
+	dirs, base := splitPath(lp, buf[:0])
 	origBase := path.Base(p)
 	switch {
 	case lockfiles[base]:
@@ -71,12 +72,17 @@ func KindOf(p string) PathKind {
 }
 
 // splitPath returns the folders of a lower-cased path and its base name.
-func splitPath(lp string) ([]string, string) {
+// splitPath returns the folders of a lower-cased path, appended to dirs
+// (a buffer the caller owns), and its base name.
+func splitPath(lp string, dirs []string) ([]string, string) {
 	i := strings.LastIndexByte(lp, '/')
 	if i < 0 {
 		return nil, lp
 	}
-	return strings.Split(lp[:i], "/"), lp[i+1:]
+	for d := range strings.SplitSeq(lp[:i], "/") {
+		dirs = append(dirs, d)
+	}
+	return dirs, lp[i+1:]
 }
 
 func hasDir(dirs []string, d string) bool {
@@ -236,15 +242,19 @@ var manifests = set("go.mod", "package.json", "cargo.toml", "gemfile", "pyprojec
 // isChangelog: CHANGELOG, CHANGES, HISTORY, RELEASE-NOTES, NEWS, with or
 // without an extension.
 func isChangelog(base string) bool {
-	for _, n := range []string{"changelog", "changes", "history", "release-notes", "release_notes", "releasenotes", "news"} {
-		// Prose only: changelog.go and changelog.yml are the code and
-		// the workflow that write one.
-		if base == n || strings.HasPrefix(base, n+".") && docExt[base[len(n):]] {
-			return true
+	// Prose only: changelog.go and changelog.yml are the code and the
+	// workflow that write one.
+	stem, ext := base, ""
+	if i := strings.IndexByte(base, '.'); i >= 0 {
+		stem, ext = base[:i], base[i:]
+		if !docExt[ext] {
+			return false
 		}
 	}
-	return false
+	return changelogNames[stem]
 }
+
+var changelogNames = set("changelog", "changes", "history", "release-notes", "release_notes", "releasenotes", "news")
 
 // isReadme: README, README.md, readme.rst; CONTRIBUTING too.
 func isReadme(base string) bool {

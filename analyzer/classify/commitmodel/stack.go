@@ -116,7 +116,7 @@ func stackFeatures(in Input, r *reading, probs []float64, dst []float64) {
 	put(b(n > 0 && maxLines(in.Files) <= 2))
 	put(b(strings.TrimSpace(in.Body) != ""))
 	put(math.Log1p(float64(len(subjectWords))) / 3)
-	put(b(closesIssue(in.Subject + "\n" + in.Body)))
+	put(b(closesIssue(in.Subject) || closesIssue(in.Body)))
 	put(b(strings.Contains(in.Subject, "`")))
 	put(b(hasVersion(in.Subject)))
 	for j := range vocab {
@@ -166,20 +166,25 @@ func hasVersion(s string) bool {
 
 func isDigit(b byte) bool { return '0' <= b && b <= '9' }
 
-// closesIssue: "fixes #12", "closes #3", "resolves owner/repo#4".
+// closesIssue: "fixes #12", "closes #3", "resolves gh-4" or a link: the
+// word before an issue reference is a verb of closing.
 func closesIssue(m string) bool {
-	lm := strings.ToLower(m)
-	for _, w := range []string{"fix", "fixes", "fixed", "close", "closes", "closed", "resolve", "resolves", "resolved"} {
-		for i := 0; ; {
-			j := strings.Index(lm[i:], w+" ")
-			if j < 0 {
-				break
-			}
-			rest := lm[i+j+len(w)+1:]
-			if strings.HasPrefix(rest, "#") || strings.HasPrefix(rest, "gh-") || strings.HasPrefix(rest, "https://github.com/") {
-				return true
-			}
-			i += j + len(w)
+	for i := 0; i < len(m); i++ {
+		if m[i] != '#' && !(m[i] == 'g' && strings.HasPrefix(m[i:], "gh-")) && !(m[i] == 'h' && strings.HasPrefix(m[i:], "https://github.com/")) {
+			continue
+		}
+		// The word before, after one space.
+		end := i
+		if end == 0 || m[end-1] != ' ' {
+			continue
+		}
+		end--
+		start := end
+		for start > 0 && isAlnum(m[start-1]) {
+			start--
+		}
+		if end-start >= 3 && end-start <= 8 && issueVerbs[strings.ToLower(m[start:end])] {
+			return true
 		}
 	}
 	return false

@@ -131,3 +131,22 @@ func TestBodyTextDropsIssueRefs(t *testing.T) {
 		}
 	}
 }
+
+func TestClosesIssue(t *testing.T) {
+	for _, tt := range []struct {
+		m    string
+		want bool
+	}{
+		{"Fixes #412", true},
+		{"handle empty input (fixes #3)", true},
+		{"See the notes.\n\nCloses https://github.com/o/r/issues/9", true},
+		{"resolves gh-12", true},
+		{"Add --tail (#412)", false},
+		{"Fix the crash", false},
+		{"prefix#3", false},
+	} {
+		if got := closesIssue(tt.m); got != tt.want {
+			t.Errorf("closesIssue(%q) = %v, want %v", tt.m, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,13 @@
+package commitmodel
+
+import "testing"
+
+// CheckDescribes checks describes against describe on every feature name
+// of the shipped model.
+func CheckDescribes(t *testing.T) {
+	for _, n := range Default().names {
+		if describes(n) != (describe(n) != "") {
+			t.Errorf("describes(%q) = %v, describe = %q", n, describes(n), describe(n))
+		}
+	}
+}
