@@ -98,7 +98,7 @@ func fixesWording(f *facts) (string, bool) {
 	if f.nFiles == 0 || f.added > 10 || f.deleted > 10 || f.added-f.deleted > 2 || f.deleted-f.added > 2 {
 		return "", false
 	}
-	if !containsAny(f.subject, "typo", "spell", "grammar", "comment", "docstring", "wording") {
+	if !containsAny(f.subject, "typo", "spell", "grammar", "comment", "docstring", "wording") || strings.Contains(f.subject, "review comment") {
 		return "", false
 	}
 	m := wordingWords.FindStringSubmatch(f.subject)
@@ -109,7 +109,9 @@ func fixesWording(f *facts) (string, bool) {
 }
 
 // wordingWords: typos and comments; not a file name ("typos.toml").
-var wordingWords = regexp.MustCompile(`\b(typos?|misspell\w*|spelling|grammar|wording|(?:code |doc |inline )?comments?|docstrings?)(?:[^.\w]|$)`)
+// A comment must be the code's ("code comments", "in a comment"): "PR
+// comments" and "review comments" are not.
+var wordingWords = regexp.MustCompile(`\b(typos?|misspell\w*|spelling|grammar|wording|(?:code|doc|inline|source) comments?|(?:in|to|the|a) comments?|docstrings?)(?:[^.\w]|$)`)
 
 // isDocExample: an example or sample program (not a playground, which
 // is for trying the product out, or its tests).
@@ -145,6 +147,10 @@ func releaseKind(f *facts) (work.Category, string) {
 	}
 	if f.all(f.logs) {
 		return work.Release, "only the changelog changed: " + firstPath(f, isKind(commitmodel.ChangelogFile))
+	}
+	if f.logs > 0 && nameVersion.MatchString(f.subject) {
+		// "Git 2.45.3", "redis 7.2.4" with its release notes.
+		return work.Release, "subject is a name and a version, and the release notes changed"
 	}
 	return "", ""
 }

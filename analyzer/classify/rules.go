@@ -202,6 +202,15 @@ var removeFirst = map[string]bool{"remove": true, "removes": true, "removed": tr
 	"deleted": true, "drop": true, "drops": true, "dropped": true, "prune": true, "purge": true, "retire": true, "kill": true,
 	"cleanup": true, "clean": true, "eliminate": true, "strip": true}
 
+// root is the start of a word, enough to tell "sanitize" and "sanitized"
+// are one word.
+func root(w string) string {
+	if len(w) > 6 {
+		return w[:6]
+	}
+	return w
+}
+
 // mayNameAdvisory is a cheap test before advisoryID: "CVE-" or "GHSA-" in
 // any case.
 func mayNameAdvisory(s string) bool {
@@ -241,7 +250,7 @@ func namesVulnerability(f *facts) (string, bool) {
 		return "", false
 	}
 	for _, m := range securityWords.FindAllString(f.msg(), -1) {
-		if m != w {
+		if root(m) != root(w) {
 			return fmt.Sprintf("message says %q and %q", w, m), true
 		}
 	}

@@ -382,6 +382,8 @@ func TestFixesWording(t *testing.T) {
 		{"fix spelling in comments", files("tests/e2e/test_version.py:1:1"), true},
 		{"Fix typo in the error message", files("src/errors.go:1:1"), true},
 		{"Update typos.toml", files("typos.toml:1:0"), false},
+		{"Resolve PR comments", files("pkg/cmd/run.go:3:3"), false},
+		{"Clarify the comment in the parser", files("src/parse.go:2:2"), true},
 		{"Fix typo that broke the build", files("src/a.go:40:12"), false},
 	} {
 		_, got := fixesWording(newFacts(&work.Commit{Subject: tt.subject, Files: tt.files}, nil))

@@ -43,7 +43,7 @@ func KindOf(p string) PathKind {
 	switch {
 	case lockfiles[base]:
 		return LockFile
-	case isChangelog(base) || hasDir(dirs, ".changeset"):
+	case isChangelog(base) || hasDir(dirs, ".changeset") || anyDir(dirs, releaseNoteDirs) && docExt[path.Ext(base)]:
 		return ChangelogFile
 	case anyDir(dirs, generatedDirs) && !hasSrcMain(dirs) && !generatedInTests(dirs) || isGeneratedBase(base):
 		// (A Maven module named dist, with its src/main, is source.)
@@ -151,6 +151,8 @@ func isTest(dirs []string, base, origBase string) bool {
 		return true
 	case ext == ".py" && (strings.HasPrefix(base, "test_") || base == "conftest.py"):
 		return true
+	case (strings.HasPrefix(base, "test-") || strings.HasPrefix(base, "test_")) && (ext == ".tcl" || ext == ".sh" || ext == ".rb" || ext == ".pl" || jsExt[ext]):
+		return true // redis's test-redis.tcl, a test_helper.rb
 	case strings.HasSuffix(base, "_spec.rb") || ext == ".snap":
 		return true
 	case (strings.HasSuffix(stem, "_spec") || strings.HasSuffix(stem, "_test")) && jsExt[ext]:
@@ -253,6 +255,10 @@ func isChangelog(base string) bool {
 	}
 	return changelogNames[stem]
 }
+
+// releaseNoteDirs hold one file of release notes per release (git's
+// Documentation/RelNotes/2.44.0.txt).
+var releaseNoteDirs = set("relnotes", "release-notes", "release_notes", "releasenotes", "changelogs", "changelog.d", "changes.d")
 
 var changelogNames = set("changelog", "changes", "history", "release-notes", "release_notes", "releasenotes", "news")
 
