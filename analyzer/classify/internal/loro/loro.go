@@ -104,7 +104,7 @@ func (t *Table) Add(repo, label string, cats []string) {
 	}
 	if slices.Contains(Typed, strings.ToLower(label)) {
 		t.Typed[repo]++
-		if len(cats) == 0 {
+		if len(cats) == 0 || cats[0] == "other" {
 			t.Uncat[repo]++
 		}
 	}
@@ -122,7 +122,8 @@ func (t *Table) Pooled(kind string) Score {
 	return s
 }
 
-// Uncategorised is the pooled share of typed commits without a category.
+// Uncategorised is the pooled share of typed commits without a category
+// (or whose kind is other).
 func (t *Table) Uncategorised() float64 {
 	n, u := 0, 0
 	for _, r := range t.Repos {
