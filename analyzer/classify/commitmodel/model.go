@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Classes are what the model predicts: the authors' Conventional types,
@@ -58,6 +59,48 @@ type Model struct {
 	names   []string       // row → feature name
 	w       []float64      // row-major: len(names) × len(classes)
 	stack   *stack         // nil for a first stage alone (Train)
+
+	// rows are facts about each row that reasons needs, computed once.
+	rowsOnce sync.Once
+	rowFacts []rowFact
+}
+
+// rowFact is what reasons needs to know of a row without reading its
+// name again: its mean weight, and what kind of reason it can give.
+type rowFact struct {
+	mean float64
+	kind uint8 // noReason, wordReason or fileReason
+}
+
+const (
+	noReason = iota
+	wordReason
+	fileReason
+)
+
+// facts returns the rowFacts of m.
+func (m *Model) facts() []rowFact {
+	m.rowsOnce.Do(func() {
+		k := len(m.classes)
+		m.rowFacts = make([]rowFact, len(m.names))
+		for r, name := range m.names {
+			f := &m.rowFacts[r]
+			for _, x := range m.w[r*k : r*k+k] {
+				f.mean += x
+			}
+			f.mean /= float64(k)
+			switch {
+			case !describes(name):
+			case isWordFeature(name):
+				if !onlyStopwords(name) {
+					f.kind = wordReason
+				}
+			default:
+				f.kind = fileReason
+			}
+		}
+	})
+	return m.rowFacts
 }
 
 // Prediction is the model's answer for one input.
@@ -168,18 +211,15 @@ func (m *Model) reasons(in Input, rows []int, c int, read *reading) []string {
 		row int
 		v   float64
 	}
-	var top []contrib
+	facts := m.facts()
+	top := make([]contrib, 0, len(rows))
 	for _, r := range rows {
-		row := m.w[r*k : r*k+k]
-		mean := 0.0
-		for _, x := range row {
-			mean += x
-		}
-		v := row[c] - mean/float64(k)
-		if v <= 0 || !describes(m.names[r]) {
+		if facts[r].kind == noReason {
 			continue
 		}
-		top = append(top, contrib{r, v})
+		if v := m.w[r*k+c] - facts[r].mean; v > 0 {
+			top = append(top, contrib{r, v})
+		}
 	}
 	slices.SortFunc(top, func(a, b contrib) int {
 		if a.v != b.v {
@@ -191,22 +231,22 @@ func (m *Model) reasons(in Input, rows []int, c int, read *reading) []string {
 		return strings.Compare(m.names[a.row], m.names[b.row])
 	})
 	var wordNames []string
-	fileReason := ""
+	fileWhy := ""
 	for _, t := range top {
-		if len(wordNames) == maxReasons-1 && fileReason != "" {
+		if len(wordNames) == maxReasons-1 && fileWhy != "" {
 			break
 		}
-		name := m.names[t.row]
-		switch {
-		case isWordFeature(name):
-			if onlyStopwords(name) {
-				continue // "word 'for'", "words '# #'" explain nothing to a reader
-			}
+		switch facts[t.row].kind {
+		case wordReason:
+			// ("word 'for'", "words '# #'" explain nothing to a reader,
+			// and are noReason.)
 			if len(wordNames) < maxReasons-1 {
-				wordNames = append(wordNames, name)
+				wordNames = append(wordNames, m.names[t.row])
 			}
-		case fileReason == "":
-			fileReason = describe(name)
+		case fileReason:
+			if fileWhy == "" {
+				fileWhy = describe(m.names[t.row])
+			}
 		}
 	}
 	// Quote words as the author wrote them, not as stems: that means
@@ -235,8 +275,8 @@ func (m *Model) reasons(in Input, rows []int, c int, read *reading) []string {
 			wordsOut = append(wordsOut, d)
 		}
 	}
-	if fileReason != "" {
-		wordsOut = append(wordsOut, fileReason)
+	if fileWhy != "" {
+		wordsOut = append(wordsOut, fileWhy)
 	}
 	return joinWords(wordsOut)
 }
