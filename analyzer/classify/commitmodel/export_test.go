@@ -11,3 +11,10 @@ func CheckDescribes(t *testing.T) {
 		}
 	}
 }
+
+// The model file stays under 2 MB.
+func TestModelSize(t *testing.T) {
+	if n := len(modelText); n >= 2<<20 {
+		t.Errorf("model.txt has %d bytes, want under 2 MB", n)
+	}
+}
