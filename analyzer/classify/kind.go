@@ -12,9 +12,11 @@ import (
 // primaryKind decides the one kind of work a commit is, and says why; it
 // never returns "": a commit nothing recognises is work.Other. In order:
 //
-//  1. what the files prove, whatever the prefix says (the guide's
+//  1. what the change proves, whatever the prefix says (the guide's
 //     overrides): a release or version bump, a changelog alone, a
-//     dependency update, docs, tests or CI files alone;
+//     dependency or toolchain update; design docs, docs, tests, CI files,
+//     examples, or build and tool files alone; a small typo or comment
+//     fix;
 //  2. the author's Conventional type (an author's "fix:" is a fix);
 //  3. a pull request's labels;
 //  4. rules that are sure of the words (an area such as t/ or

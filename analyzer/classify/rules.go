@@ -27,7 +27,8 @@ type Context struct {
 	// the user as a co-author.
 	Credited bool
 	// PullRequest is true when the "commit" is a pull request's (or an
-	// issue's) title and description: a few rules read only those.
+	// issue's) title and description, with its commits' files when
+	// PullRequest gives them.
 	PullRequest bool
 	// Labels are a pull request's or an issue's labels ("bug",
 	// "enhancement", "documentation"): they name the kind of work.
