@@ -3,7 +3,6 @@ package classify
 import (
 	"bufio"
 	"encoding/json"
-	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -115,24 +114,4 @@ func ratio(a, b int) float64 {
 		return 0
 	}
 	return float64(a) / float64(b)
-}
-
-// Flaky-test fixes in junit-quickcheck (IDoFT): most do not say "flaky".
-func TestEvalFlakyJunitQuickcheck(t *testing.T) {
-	recs := readEval(t, "flaky-junit-quickcheck.jsonl")
-	var m confusion
-	for i := range recs {
-		r := &recs[i]
-		cats, _ := Commit(r.commit(r.Subject, r.Body), nil)
-		pred := has(cats, work.FlakyTests)
-		m.add(pred, r.FlakyFix)
-		if testing.Verbose() && pred != r.FlakyFix {
-			t.Logf("flaky %v, labelled %v: %q", pred, r.FlakyFix, r.Subject)
-		}
-	}
-	fmt.Printf("eval junit-quickcheck flaky-tests: precision %.3f recall %.3f (tp %d fp %d fn %d)\n",
-		m.precision(), m.recall(), m.tp, m.fp, m.fn)
-	if m.precision() < 0.8 || m.recall() < 0.8 {
-		t.Errorf("flaky precision %.3f (want ≥ 0.8), recall %.3f (want ≥ 0.8)", m.precision(), m.recall())
-	}
 }

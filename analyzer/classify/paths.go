@@ -1,7 +1,6 @@
 package classify
 
 import (
-	"path"
 	"regexp"
 	"strings"
 )
@@ -25,15 +24,4 @@ func TopArea(p string) string {
 		return p[:i]
 	}
 	return ""
-}
-
-// isGovernancePath: community rules, not documentation of the software.
-func isGovernancePath(p string) bool {
-	b := strings.ToLower(path.Base(p))
-	return strings.HasPrefix(b, "code_of_conduct") || strings.HasPrefix(b, "governance") || strings.HasPrefix(b, "codeowners")
-}
-
-// isRootReadme: the README at the root of a repository.
-func isRootReadme(p string) bool {
-	return !strings.Contains(p, "/") && strings.HasPrefix(strings.ToLower(p), "readme")
 }

@@ -20,7 +20,7 @@ func testOnlyWith(re *regexp.Regexp, what string) func(f *facts) (string, bool) 
 		if !f.all(f.tests) {
 			return "", false
 		}
-		w, ok := find(re, f.message)
+		w, ok := find(re, f.msg())
 		if !ok {
 			return "", false
 		}

@@ -2,7 +2,7 @@ package classify
 
 import (
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/git-career/git-career/analyzer/classify/commitmodel"
@@ -27,7 +27,8 @@ type Context struct {
 	// the user as a co-author.
 	Credited bool
 	// PullRequest is true when the "commit" is a pull request's (or an
-	// issue's) title and description: a few rules read only those.
+	// issue's) title and description, with its commits' files when
+	// PullRequest gives them.
 	PullRequest bool
 	// Labels are a pull request's or an issue's labels ("bug",
 	// "enhancement", "documentation"): they name the kind of work.
@@ -38,110 +39,71 @@ type Context struct {
 	Model *commitmodel.Model
 }
 
-// rule gives Category to a commit when Match says so; the reason it returns
-// is shown to the reader, so it is a short plain sentence.
-type rule struct {
+// flag is one rule for a flag: a category that is not a kind of work
+// (flaky-tests, mentoring, cross-team). The reason Match returns is shown
+// to the reader, so it is a short plain sentence.
+type flagRule struct {
 	Category work.Category
 	Name     string
 	Match    func(f *facts) (reason string, ok bool)
 }
 
-// rules are the categories besides the one kind of work (see kind.go):
-// every rule runs, a commit may get several of these categories, and the
-// first matching rule of a category gives its reason.
-var rules = []rule{
-	{work.FlakyTests, "message names flakiness", func(f *facts) (string, bool) {
-		// Only the subject counts when no test changed (below): the
-		// body is read only when it can matter.
-		if f.tests == 0 && !mayNameFlakiness(f.subject) || f.tests > 0 && !mayNameFlakiness(f.message) {
+// flags run after the kind is decided: every rule runs, and the first
+// matching rule of a flag gives its reason.
+var flags = []flagRule{
+	{work.FlakyTests, "message names flakiness", namesFlakiness},
+	{work.FlakyTests, "race or timing in tests", func(f *facts) (string, bool) {
+		if !f.aboutTests() || !containsAny(f.msg(), "rac", "timing", "retr") {
 			return "", false
 		}
-		w, ok := find(flakyWords, nixFlake.ReplaceAllString(f.message, ""))
+		w, ok := find(raceWords, f.msg())
 		if !ok {
-			return "", false
-		}
-		// A body that only mentions flakiness in passing ("scores the
-		// flaky-test rule") is not a fix unless tests changed too.
-		if _, inSubject := find(flakyWords, nixFlake.ReplaceAllString(f.subject, "")); !inSubject && f.tests == 0 {
-			return "", false
-		}
-		return fmt.Sprintf("message says %q", w), true
-	}},
-	{work.FlakyTests, "race in tests", func(f *facts) (string, bool) {
-		if f.tests == 0 || !strings.Contains(f.message, "rac") {
-			return "", false
-		}
-		w, ok := find(raceWords, f.message)
-		if !ok || !(f.all(f.tests) || testWords.MatchString(f.subject)) {
 			return "", false
 		}
 		return fmt.Sprintf("message says %q about tests", w), true
 	}},
-	{work.FlakyTests, "test-only state reset", testOnlyWith(stateWords, "resets shared state")},
+	{work.FlakyTests, "tests made reliable", func(f *facts) (string, bool) {
+		if !f.aboutTests() {
+			return "", false
+		}
+		w, ok := find(reliableWords, f.subject)
+		if !ok {
+			return "", false
+		}
+		return fmt.Sprintf("makes tests reliable (%q)", w), true
+	}},
+	{work.FlakyTests, "test-only state reset", func(f *facts) (string, bool) {
+		// Order-dependent tests (IDoFT "OD") are fixed by resetting the
+		// state one test leaves for the next. The word alone ("reset",
+		// "clear", "restore") is not enough: it must be about what is
+		// left between tests, or be the whole of a small addition to
+		// tests.
+		if !f.all(f.tests) {
+			return "", false
+		}
+		w, ok := find(stateWords, f.msg())
+		if !ok {
+			return "", false
+		}
+		if c, ok := find(betweenTestsWords, f.msg()); ok {
+			return fmt.Sprintf("only test files changed; message says %q, %q", w, c), true
+		}
+		if resetFirst[firstWord(f.subject)] && f.deleted == 0 && f.added <= 30 && strings.Contains(f.msg(), "test") {
+			return fmt.Sprintf("only adds a few lines to tests that %s state", firstWord(f.subject)), true
+		}
+		return "", false
+	}},
 	{work.FlakyTests, "test-only ordering", testOnlyWith(orderWords, "makes an order deterministic")},
 	{work.FlakyTests, "test-only waiting", testOnlyWith(waitWords, "changes how tests wait")},
-	{work.Cleanup, "removes unused code", func(f *facts) (string, bool) {
-		if !containsAny(f.subject, "remov", "delet", "drop", "prun", "purg", "retir", "clean", "dead") {
+	{work.FlakyTests, "fixed seed or clock", func(f *facts) (string, bool) {
+		if !f.all(f.tests) || !containsAny(f.msg(), "seed", "clock", "time") {
 			return "", false
 		}
-		w, ok := find(cleanupWords, f.subject)
+		w, ok := find(seedClockWords, f.msg())
 		if !ok {
 			return "", false
 		}
-		return fmt.Sprintf("subject says %q", firstLine(w)), true
-	}},
-	{work.Cleanup, "large net deletion", func(f *facts) (string, bool) {
-		// Deleting far more than is added, at scale, is removal work even
-		// when the message is terse.
-		net := f.deleted - f.added
-		if net < 500 || f.deleted < 4*f.added {
-			return "", false
-		}
-		return "deletes " + thousands(net) + " lines net", true
-	}},
-	{work.Design, "design doc paths", func(f *facts) (string, bool) {
-		if f.design == 0 {
-			return "", false
-		}
-		return "changes design document " + firstPath(f, func(p string) bool { return commitmodel.KindOf(p) == commitmodel.DocFile && isDesignPath(p) }), true
-	}},
-	{work.Design, "pull request weighs alternatives", func(f *facts) (string, bool) {
-		// A description that explains the options it did not take is design
-		// communication. Only for pull requests: "use X instead of Y" is
-		// common in commit messages and says much less there.
-		if !f.ctx.PullRequest {
-			return "", false
-		}
-		w, ok := find(alternativesWords, f.message)
-		if !ok {
-			return "", false
-		}
-		return fmt.Sprintf("description weighs alternatives (%q)", w), true
-	}},
-	{work.Design, "subject names a design doc", func(f *facts) (string, bool) {
-		if f.docs == 0 || !containsAny(f.subject, "design", "rfc", "adr", "architecture", "proposal") {
-			return "", false
-		}
-		w, ok := find(designWords, f.subject)
-		if !ok || f.docs == 0 {
-			return "", false
-		}
-		return fmt.Sprintf("subject says %q", w), true
-	}},
-	{work.Security, "message names a vulnerability", func(f *facts) (string, bool) {
-		// The subject, or a CVE/GHSA id anywhere in the message; other body
-		// words are too often template boilerplate ("security policy").
-		w, ok := "", false
-		if containsAny(f.subject, securityHints...) {
-			w, ok = find(securityWords, f.subject)
-		}
-		if !ok && (strings.Contains(f.message, "cve-") || strings.Contains(f.message, "ghsa-")) {
-			w, ok = find(advisoryID, f.message)
-		}
-		if !ok || f.code()+f.tests+f.deps == 0 {
-			return "", false
-		}
-		return fmt.Sprintf("message says %q", w), true
+		return fmt.Sprintf("tests changed; message says %q", w), true
 	}},
 	{work.Mentoring, "co-authors", func(f *facts) (string, bool) {
 		var parts []string
@@ -161,46 +123,142 @@ var rules = []rule{
 	{work.CrossTeam, "area others work in", othersArea},
 }
 
+// namesFlakiness: the message names the symptom. "Flaky" and
+// "flakiness" name it wherever they are; the words that can also describe
+// the product ("nondeterministic", "intermittent", "a flake" of Nix)
+// count only when the change is about tests. The body counts only then
+// too: a body that mentions flakiness in passing ("scores the flaky-test
+// rule") does not make the change a fix of it.
+func namesFlakiness(f *facts) (string, bool) {
+	tests := f.aboutTests()
+	m := f.subject
+	if tests {
+		m = f.msg()
+	}
+	if !mayNameFlakiness(m) {
+		return "", false
+	}
+	for _, w := range flakyWords.FindAllString(nixFlake.ReplaceAllString(m, ""), -1) {
+		if tests || strongFlaky.MatchString(w) {
+			return fmt.Sprintf("message says %q", w), true
+		}
+	}
+	return "", false
+}
+
+// resetFirst: first words of a subject that resets state.
+var resetFirst = map[string]bool{"reset": true, "resets": true, "clear": true, "clears": true, "restore": true, "restores": true, "clean": true, "cleans": true}
+
 // AreaActivity is how many commits of a scan changed one area.
 type AreaActivity struct {
 	Mine   int
 	Others int
 }
 
-// Commit returns the categories of c, in the order of Categories, and one
-// reason per category given. ctx may be nil. A commit gets at most one
-// kind of work (feature, fix, docs, testing, automation, performance,
-// refactor, release, dependencies, security; see kindOf) and any of the
-// categories of the rules.
+// Commit returns what c is: its one primary kind of work first (one of
+// the guide's kinds: feature, fix, performance, security, testing, docs,
+// automation, refactor, cleanup, dependencies, release, design, other;
+// see primaryKind), then the flags that are not kinds, in the order of
+// work.Categories (flaky-tests, mentoring, cross-team), with one plain
+// reason each, in the same order. ctx may be nil. The kind is never
+// missing: a commit nothing recognises is work.Other.
 func Commit(c *work.Commit, ctx *Context) ([]work.Category, []string) {
 	f := newFacts(c, ctx)
-	reasons := map[work.Category]string{}
-	kind, kindWhy, guessed := kindOf(f)
-	if kind != "" {
-		reasons[kind] = kindWhy
-	}
-	for _, r := range rules {
-		if _, done := reasons[r.Category]; done {
+	kind, why := primaryKind(f)
+	cats := []work.Category{kind}
+	reasons := []string{why}
+	for _, r := range flags {
+		if slices.Contains(cats, r.Category) {
 			continue
 		}
 		if why, ok := r.Match(f); ok {
-			reasons[r.Category] = why
+			cats = append(cats, r.Category)
+			reasons = append(reasons, why)
 		}
 	}
-	// Removing dead code is refactoring (so the Conventional Commits study
-	// files it), whatever the model guessed from "remove" (a fix, often).
-	if _, ok := reasons[work.Cleanup]; ok && guessed && (kind == work.Fix || kind == work.Feature) {
-		delete(reasons, kind)
-		reasons[work.Refactor] = "removes code that is no longer used"
+	return cats, reasons
+}
+
+// removesDeadCode: the subject removes what is no longer used or wanted
+// ("remove unused X", "drop the deprecated flag", "dead code"), or
+// removes something and the change mostly deletes.
+func removesDeadCode(f *facts) (string, bool) {
+	if strings.Contains(f.subject, "dead code") {
+		return `subject says "dead code"`, true
 	}
-	cats := make([]work.Category, 0, len(reasons))
-	for k := range reasons {
-		cats = append(cats, k)
+	if !removeFirst[firstWord(f.subject)] {
+		return "", false
 	}
-	sort.Slice(cats, func(i, j int) bool { return cats[i].Rank() < cats[j].Rank() })
-	why := make([]string, len(cats))
-	for i, k := range cats {
-		why[i] = reasons[k]
+	if w, ok := find(cleanupWords, f.subject); ok {
+		return fmt.Sprintf("subject says %q", firstLine(w)), true
 	}
-	return cats, why
+	if f.deleted >= 20 && f.deleted >= 4*f.added && f.product > 0 {
+		return fmt.Sprintf("subject removes something and the change deletes %s lines, adds %s", thousands(f.deleted), thousands(f.added)), true
+	}
+	return "", false
+}
+
+// removeFirst: first words of a subject that removes something.
+var removeFirst = map[string]bool{"remove": true, "removes": true, "removed": true, "removing": true, "delete": true, "deletes": true,
+	"deleted": true, "drop": true, "drops": true, "dropped": true, "prune": true, "purge": true, "retire": true, "kill": true,
+	"cleanup": true, "clean": true, "eliminate": true, "strip": true}
+
+// root is the start of a word, enough to tell "sanitize" and "sanitized"
+// are one word.
+func root(w string) string {
+	if len(w) > 6 {
+		return w[:6]
+	}
+	return w
+}
+
+// mayNameAdvisory is a cheap test before advisoryID: "CVE-" or "GHSA-" in
+// any case.
+func mayNameAdvisory(s string) bool {
+	for i := strings.IndexByte(s, '-'); i >= 0; {
+		if i >= 3 && strings.EqualFold(s[i-3:i], "cve") || i >= 4 && strings.EqualFold(s[i-4:i], "ghsa") {
+			return true
+		}
+		j := strings.IndexByte(s[i+1:], '-')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+	}
+	return false
+}
+
+// namesVulnerability: security needs more than one word such as
+// "injection" (a tutorial warns of SQL injection, a query builder
+// supports "injection" of parameters): an advisory id (CVE, GHSA); or a
+// word of security in the subject with another in the message, or with
+// what is done against it ("prevent XSS", "fix the injection"); and a
+// change to code, tests or dependencies.
+func namesVulnerability(f *facts) (string, bool) {
+	if f.code()+f.tests+f.deps == 0 {
+		return "", false
+	}
+	if mayNameAdvisory(f.c.Subject) || mayNameAdvisory(f.c.Body) {
+		if w, ok := find(advisoryID, f.msg()); ok {
+			return fmt.Sprintf("message names advisory %s", strings.ToUpper(w)), true
+		}
+	}
+	if !containsAny(f.subject, securityHints...) {
+		return "", false
+	}
+	w, ok := find(securityWords, f.subject)
+	if !ok {
+		return "", false
+	}
+	for _, m := range securityWords.FindAllString(f.msg(), -1) {
+		if root(m) != root(w) {
+			return fmt.Sprintf("message says %q and %q", w, m), true
+		}
+	}
+	for _, v := range defenceWords.FindAllString(f.subject, -1) {
+		if !strings.Contains(w, v) && !strings.Contains(v, w) {
+			return fmt.Sprintf("subject says %q against %q", v, w), true
+		}
+	}
+	return "", false
 }

@@ -19,7 +19,10 @@ const (
 	Dependencies Category = "dependencies"
 	// Release is cutting a release or bumping the project's version:
 	// listed, but never a highlight nor a problem owned.
-	Release   Category = "release"
+	Release Category = "release"
+	// Other is a commit that is no kind of work the others name, or that
+	// cannot be judged ("wip", a revert that does not say what it undoes).
+	Other     Category = "other"
 	Mentoring Category = "mentoring"
 	CrossTeam Category = "cross-team"
 	Reviews   Category = "review" // reviews given and review comments written
@@ -29,7 +32,7 @@ const (
 // Categories lists every category in the order documents show them.
 var Categories = []Category{
 	Feature, Fix, FlakyTests, Automation, Cleanup, Docs, Design,
-	Testing, Refactor, Performance, Security, Dependencies, Release, Mentoring, CrossTeam,
+	Testing, Refactor, Performance, Security, Dependencies, Release, Other, Mentoring, CrossTeam,
 	Reviews, Issues,
 }
 

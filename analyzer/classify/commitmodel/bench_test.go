@@ -30,3 +30,17 @@ func BenchmarkPredict(b *testing.B) {
 		m.Predict(in)
 	}
 }
+
+// BenchmarkStartup is what the first commit classified costs beyond the
+// rest: parsing the embedded model and the first prediction (which also
+// prepares what reasons need).
+func BenchmarkStartup(b *testing.B) {
+	in := Input{Subject: "handle an empty config file without crashing", Files: []File{{Path: "internal/config/load.go", Additions: 12, Deletions: 3}}}
+	for b.Loop() {
+		m, err := Parse(modelText)
+		if err != nil {
+			b.Fatal(err)
+		}
+		m.Predict(in)
+	}
+}

@@ -48,7 +48,7 @@ func ReadCorpus(fsys fs.FS) ([]Record, error) {
 	}
 	var out []Record
 	for _, name := range names {
-		recs, err := readJSONL(fsys, name)
+		recs, err := readJSONLOf[Record](fsys, name)
 		if err != nil {
 			return nil, err
 		}
@@ -66,17 +66,17 @@ func ReadCorpus(fsys fs.FS) ([]Record, error) {
 	return out, nil
 }
 
-func readJSONL(fsys fs.FS, name string) ([]Record, error) {
+func readJSONLOf[T any](fsys fs.FS, name string) ([]T, error) {
 	fh, err := fsys.Open(name)
 	if err != nil {
 		return nil, err
 	}
 	defer fh.Close()
-	var out []Record
+	var out []T
 	sc := bufio.NewScanner(fh)
 	sc.Buffer(make([]byte, 1<<20), 64<<20)
 	for line := 1; sc.Scan(); line++ {
-		var r Record
+		var r T
 		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
 			return nil, fmt.Errorf("%s:%d: %w", name, line, err)
 		}

@@ -50,7 +50,7 @@ const (
 //	added/removed, add-only, delete-only, in-place.
 func featureNames(in Input) []string {
 	e := emitter{names: make([]string, 0, 96)}
-	emitFeatures(in, &e)
+	emitFeatures(in, &e, nil)
 	slices.Sort(e.names)
 	return slices.Compact(e.names)
 }
@@ -93,8 +93,17 @@ func fnvAdd(h uint64, s string) uint64 {
 
 func hashName(name string) uint64 { return fnvAdd(fnvOffset, name) }
 
-func emitFeatures(in Input, e *emitter) {
-	ws := words(in.Subject, maxSubjectWords)
+// emitFeatures emits the features of in; when read is not nil, it also
+// keeps there what the second stage reads again (the subject's words and
+// vocabularies, the kinds of the files).
+func emitFeatures(in Input, e *emitter, read *reading) {
+	var raws []string
+	var rawsTo *[]string
+	if read != nil {
+		raws = make([]string, 0, 16)
+		rawsTo = &raws
+	}
+	ws := wordsWith(in.Subject, maxSubjectWords, rawsTo)
 	for i, w := range ws {
 		e.add("w:", w)
 		if i > 0 {
@@ -125,7 +134,25 @@ func emitFeatures(in Input, e *emitter) {
 	}
 	e.add("body:", bucket(len(bws), 0, 10, 40))
 
-	fileFeatures(e, in.Files, in.Kinds, first, m)
+	kinds := in.Kinds
+	if len(kinds) != len(in.Files) {
+		kinds = make([]PathKind, len(in.Files))
+		for i, f := range in.Files {
+			kinds[i] = KindOf(f.Path)
+		}
+	}
+	fileFeatures(e, in.Files, kinds, first, m)
+	if read != nil {
+		read.words, read.raws, read.vocab, read.kinds = ws, raws, m, kinds
+	}
+}
+
+// reading is what emitFeatures computed that the second stage needs too.
+type reading struct {
+	words []string
+	raws  []string // the words as written, lower-cased
+	vocab uint32
+	kinds []PathKind
 }
 
 // fileFeatures adds the facts about the paths, and the words of a kind
@@ -141,12 +168,7 @@ func fileFeatures(e *emitter, files []File, kinds []PathKind, first string, m ui
 	var counts [len(kindNames)]int
 	added, deleted, binary := 0, 0, false
 	for i, f := range files {
-		var k PathKind
-		if len(kinds) == len(files) {
-			k = kinds[i]
-		} else {
-			k = KindOf(f.Path)
-		}
+		k := kinds[i]
 		counts[k]++
 		added += f.Additions
 		deleted += f.Deletions
@@ -212,8 +234,24 @@ func fileFeatures(e *emitter, files []File, kinds []PathKind, first string, m ui
 func bucket(n int, bounds ...int) string {
 	for _, b := range bounds {
 		if n <= b {
+			if b < len(atMost) {
+				return atMost[b]
+			}
 			return "≤" + strconv.Itoa(b)
 		}
 	}
-	return ">" + strconv.Itoa(bounds[len(bounds)-1])
+	last := bounds[len(bounds)-1]
+	if last < len(above) {
+		return above[last]
+	}
+	return ">" + strconv.Itoa(last)
 }
+
+// atMost and above are the labels of bucket for small bounds, made once:
+// bucket runs several times for every commit.
+var atMost, above = func() (le, gt [1001]string) {
+	for i := range le {
+		le[i], gt[i] = "≤"+strconv.Itoa(i), ">"+strconv.Itoa(i)
+	}
+	return
+}()

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Classes are what the model predicts: the authors' Conventional types,
@@ -47,34 +48,76 @@ func classOf(typ string) (string, bool) {
 	return "", false
 }
 
-// Model is a trained multinomial logistic regression.
+// Model is a trained multinomial logistic regression over the words and
+// paths of a commit (the first stage, whose classes are the authors'
+// types), and, when built by Build, the second stage that turns its
+// answer and the facts of the change into one of the guide's kinds.
 type Model struct {
 	classes []string
 	bias    []float64
 	index   map[uint64]int // hash of a feature name (hashName) → row
 	names   []string       // row → feature name
 	w       []float64      // row-major: len(names) × len(classes)
-	// minP are the calibrated least probabilities at which a class is
-	// shown (see TrainOptions.Calibrate); classes not in it have none.
-	minP map[string]float64
+	stack   *stack         // nil for a first stage alone (Train)
+
+	// rows are facts about each row that reasons needs, computed once.
+	rowsOnce sync.Once
+	rowFacts []rowFact
 }
 
-// MinP returns the calibrated least probability at which the model's
-// first choice class should be shown, and false when the model has none
-// for it (the caller then uses its own).
-func (m *Model) MinP(class string) (float64, bool) {
-	p, ok := m.minP[class]
-	return p, ok
+// rowFact is what reasons needs to know of a row without reading its
+// name again: its mean weight, and what kind of reason it can give.
+type rowFact struct {
+	mean float64
+	kind uint8 // noReason, wordReason or fileReason
+}
+
+const (
+	noReason = iota
+	wordReason
+	fileReason
+)
+
+// facts returns the rowFacts of m.
+func (m *Model) facts() []rowFact {
+	m.rowsOnce.Do(func() {
+		k := len(m.classes)
+		m.rowFacts = make([]rowFact, len(m.names))
+		for r, name := range m.names {
+			f := &m.rowFacts[r]
+			for _, x := range m.w[r*k : r*k+k] {
+				f.mean += x
+			}
+			f.mean /= float64(k)
+			switch {
+			case !describes(name):
+			case isWordFeature(name):
+				if !onlyStopwords(name) {
+					f.kind = wordReason
+				}
+			default:
+				f.kind = fileReason
+			}
+		}
+	})
+	return m.rowFacts
 }
 
 // Prediction is the model's answer for one input.
 type Prediction struct {
-	Class string  // the most probable class
+	Class string  // the most probable class of the first stage
 	P     float64 // its probability
 	// Probs are the probabilities of every class, in the order of Classes.
 	Probs []float64
-	// Reasons are the features that weighed most for Class, strongest
-	// first, in plain words ("word 'readme'", "only docs files changed").
+	// Kind is the second stage's kind of work (one of StackKinds), and
+	// KindP its probability; "" for a model without a second stage.
+	Kind  string
+	KindP float64
+	// KindProbs are the probabilities of StackKinds.
+	KindProbs []float64
+	// Reasons are the features that weighed most for Kind (for Class
+	// without a second stage), strongest first, in plain words ("word
+	// 'readme'", "only docs files changed").
 	Reasons []string
 }
 
@@ -84,8 +127,29 @@ const maxReasons = 3
 
 // Predict classifies in.
 func (m *Model) Predict(in Input) Prediction {
+	probs, rows, read := m.firstStage(in)
+	best := argmax(probs)
+	p := Prediction{Class: m.classes[best], P: probs[best], Probs: probs}
+	explain := best
+	if m.stack != nil {
+		x := make([]float64, len(stackFeatureNames))
+		stackFeatures(in, &read, probs, x)
+		kp := m.stack.predict(x)
+		kb := argmax(kp)
+		p.Kind, p.KindP, p.KindProbs = m.stack.kinds[kb], kp[kb], kp
+		explain = m.classFor(p.Kind, probs)
+	}
+	p.Reasons = m.reasons(in, rows, explain, &read)
+	return p
+}
+
+// firstStage returns the probabilities of the first stage's classes, the
+// rows of the features of in that the model knows, and what the second
+// stage reads again.
+func (m *Model) firstStage(in Input) ([]float64, []int, reading) {
 	e := emitter{hashing: true, hashes: make([]uint64, 0, 128)}
-	emitFeatures(in, &e)
+	var read reading
+	emitFeatures(in, &e, &read)
 	slices.Sort(e.hashes)
 	hs := slices.Compact(e.hashes)
 	k := len(m.classes)
@@ -101,38 +165,61 @@ func (m *Model) Predict(in Input) Prediction {
 			}
 		}
 	}
-	probs := softmax(scores)
-	best := 0
-	for c := range probs {
-		if probs[c] > probs[best] {
-			best = c
+	return softmax(scores), rows, read
+}
+
+// kindClasses are the first stage's classes that speak for each kind: the
+// reasons given for a kind are the words and paths that pushed the most
+// probable of them.
+var kindClasses = map[string][]string{
+	"feature": {"feature"}, "fix": {"fix"}, "performance": {"perf"}, "testing": {"test"}, "docs": {"docs"},
+	"automation": {"ci", "build"}, "refactor": {"refactor", "style"}, "cleanup": {"refactor", "chore"},
+	"dependencies": {"deps", "build"}, "release": {"release", "chore"},
+}
+
+// classFor returns the index of the class that speaks for kind.
+func (m *Model) classFor(kind string, probs []float64) int {
+	best := -1
+	for _, c := range kindClasses[kind] {
+		if i := slices.Index(m.classes, c); i >= 0 && (best < 0 || probs[i] > probs[best]) {
+			best = i
 		}
 	}
-	return Prediction{Class: m.classes[best], P: probs[best], Probs: probs, Reasons: m.reasons(in, rows, best)}
+	if best < 0 {
+		return argmax(probs)
+	}
+	return best
+}
+
+func argmax(xs []float64) int {
+	best := 0
+	for i := range xs {
+		if xs[i] > xs[best] {
+			best = i
+		}
+	}
+	return best
 }
 
 // reasons names the features that pushed class c above the others most
 // (a feature's weight for c minus its mean weight over all classes): up
 // to two about the words, then one about the files, so that a reason
 // reads "words 'readme', 'typo'; only docs files changed".
-func (m *Model) reasons(in Input, rows []int, c int) []string {
+func (m *Model) reasons(in Input, rows []int, c int, read *reading) []string {
 	k := len(m.classes)
 	type contrib struct {
 		row int
 		v   float64
 	}
-	var top []contrib
+	facts := m.facts()
+	top := make([]contrib, 0, len(rows))
 	for _, r := range rows {
-		row := m.w[r*k : r*k+k]
-		mean := 0.0
-		for _, x := range row {
-			mean += x
-		}
-		v := row[c] - mean/float64(k)
-		if v <= 0 || describe(m.names[r]) == "" {
+		if facts[r].kind == noReason {
 			continue
 		}
-		top = append(top, contrib{r, v})
+		if v := m.w[r*k+c] - facts[r].mean; v > 0 {
+			top = append(top, contrib{r, v})
+		}
 	}
 	slices.SortFunc(top, func(a, b contrib) int {
 		if a.v != b.v {
@@ -144,40 +231,52 @@ func (m *Model) reasons(in Input, rows []int, c int) []string {
 		return strings.Compare(m.names[a.row], m.names[b.row])
 	})
 	var wordNames []string
-	fileReason := ""
+	fileWhy := ""
 	for _, t := range top {
-		name := m.names[t.row]
-		switch {
-		case isWordFeature(name):
-			if onlyStopwords(name) {
-				continue // "word 'for'", "words '# #'" explain nothing to a reader
-			}
+		if len(wordNames) == maxReasons-1 && fileWhy != "" {
+			break
+		}
+		switch facts[t.row].kind {
+		case wordReason:
+			// ("word 'for'", "words '# #'" explain nothing to a reader,
+			// and are noReason.)
 			if len(wordNames) < maxReasons-1 {
-				wordNames = append(wordNames, name)
+				wordNames = append(wordNames, m.names[t.row])
 			}
-		case fileReason == "":
-			fileReason = describe(name)
+		case fileReason:
+			if fileWhy == "" {
+				fileWhy = describe(m.names[t.row])
+			}
 		}
 	}
 	// Quote words as the author wrote them, not as stems: that means
 	// reading the subject again, and the body only when a reason is there.
-	surface := map[string]string{}
-	wordsWith(in.Subject, maxSubjectWords, surface)
+	subject, body := surface{read.words, read.raws}, surface{}
 	for _, n := range wordNames {
 		if strings.HasPrefix(n, "bw:") {
-			wordsWith(bodyText(in.Body), maxBodyWords, surface)
+			body.stems = wordsWith(bodyText(in.Body), maxBodyWords, &body.raws)
 			break
 		}
+	}
+	asWritten := func(w string) (string, bool) {
+		if s, ok := subject.of(w); ok {
+			return s, true
+		}
+		return body.of(w)
 	}
 	var wordsOut []string
 	for _, n := range wordNames {
 		// Numbers are one token, "#", to the model; a reader sees "N".
-		if d := numberWords.Replace(describe(unstem(n, surface))); !slices.Contains(wordsOut, d) {
+		d := describe(unstem(n, asWritten))
+		if strings.Contains(d, "#") {
+			d = numberWords.Replace(d)
+		}
+		if !slices.Contains(wordsOut, d) {
 			wordsOut = append(wordsOut, d)
 		}
 	}
-	if fileReason != "" {
-		wordsOut = append(wordsOut, fileReason)
+	if fileWhy != "" {
+		wordsOut = append(wordsOut, fileWhy)
 	}
 	return joinWords(wordsOut)
 }
@@ -195,7 +294,7 @@ var stopwords = set("a", "an", "the", "to", "for", "of", "in", "on", "at", "by",
 func onlyStopwords(f string) bool {
 	_, v, _ := strings.Cut(f, ":")
 	v, _, _ = strings.Cut(v, "|")
-	for _, w := range strings.Fields(v) {
+	for w := range strings.FieldsSeq(v) {
 		if !stopwords[w] {
 			return false
 		}
@@ -229,7 +328,7 @@ func joinWords(rs []string) []string {
 }
 
 // unstem writes the words of a word feature as the author wrote them.
-func unstem(f string, surface map[string]string) string {
+func unstem(f string, asWritten func(string) (string, bool)) string {
 	fam, v, ok := strings.Cut(f, ":")
 	switch fam {
 	case "w", "f", "b", "bw", "x":
@@ -246,11 +345,23 @@ func unstem(f string, surface map[string]string) string {
 	}
 	ws := strings.Split(v, " ")
 	for i, w := range ws {
-		if s, ok := surface[w]; ok {
+		if s, ok := asWritten(w); ok {
 			ws[i] = s
 		}
 	}
 	return fam + ":" + strings.Join(ws, " ") + rest
+}
+
+// describes reports whether describe(f) is not "", without building it.
+func describes(f string) bool {
+	fam, v, _ := strings.Cut(f, ":")
+	switch fam {
+	case "w", "f", "xw", "b", "bw", "all", "d", "n", "x", "v", "vx", "add-only", "delete-only", "in-place":
+		return true
+	case "most", "k":
+		return v != "product"
+	}
+	return false
 }
 
 // describe turns a feature name into words for a reader, or "" for a
@@ -354,38 +465,33 @@ func softmax(s []float64) []float64 {
 // The file format is text, one feature a line, so that a change to the
 // model shows in a diff and the bytes depend on nothing but the weights:
 //
-//	git-career commit model 1
-//	classes feature fix ...
+//	git-career commit model 2
+//	classes feature fix ...            (the first stage's)
 //	bias 120 -30 ...
-//	minp docs 550 perf 300 ...   (calibrated least probabilities; optional)
+//	kinds feature fix ...              (the second stage's; optional)
+//	kbias 40 -12 ...
+//	stack <name>\t<weight per kind>    (one line per dense feature)
 //	<feature>\t<weight per class>
 //
 // Weights are integers in thousandths, rows sorted by feature name; a
 // feature whose every weight rounds to 0 is left out.
 const (
-	magic = "git-career commit model 1"
+	magic = "git-career commit model 2"
 	scale = 1000
 )
 
 // MarshalText writes m in the file format.
 func (m *Model) MarshalText() ([]byte, error) {
 	var b bytes.Buffer
-	b.WriteString(magic + "\nclasses " + strings.Join(m.classes, " ") + "\nbias")
-	for _, x := range m.bias {
-		b.WriteString(" " + strconv.Itoa(quantize(x)))
-	}
-	b.WriteByte('\n')
-	if len(m.minP) > 0 {
-		cs := make([]string, 0, len(m.minP))
-		for c := range m.minP {
-			cs = append(cs, c)
+	b.WriteString(magic + "\nclasses " + strings.Join(m.classes, " ") + "\n")
+	writeWeights(&b, "bias", m.bias)
+	if s := m.stack; s != nil {
+		b.WriteString("kinds " + strings.Join(s.kinds, " ") + "\n")
+		writeWeights(&b, "kbias", s.bias)
+		k := len(s.kinds)
+		for j, name := range stackFeatureNames {
+			writeWeights(&b, "stack "+name+"\t", s.w[j*k:j*k+k])
 		}
-		slices.Sort(cs)
-		b.WriteString("minp")
-		for _, c := range cs {
-			b.WriteString(" " + c + " " + strconv.Itoa(quantize(m.minP[c])))
-		}
-		b.WriteByte('\n')
 	}
 	k := len(m.classes)
 	order := make([]int, len(m.names))
@@ -418,6 +524,19 @@ func (m *Model) MarshalText() ([]byte, error) {
 	return b.Bytes(), nil
 }
 
+// writeWeights writes a line: head, then the weights in thousandths, the
+// first after a space unless head ends with a tab.
+func writeWeights(b *bytes.Buffer, head string, ws []float64) {
+	b.WriteString(head)
+	for i, x := range ws {
+		if i > 0 || !strings.HasSuffix(head, "\t") {
+			b.WriteByte(' ')
+		}
+		b.WriteString(strconv.Itoa(quantize(x)))
+	}
+	b.WriteByte('\n')
+}
+
 func quantize(x float64) int { return int(math.Round(x * scale)) }
 
 // Parse reads a model in the file format.
@@ -439,24 +558,36 @@ func Parse(data []byte) (*Model, error) {
 	if m.bias, err = parseWeights(strings.TrimPrefix(sc.Text(), "bias "), k); err != nil {
 		return nil, fmt.Errorf("commit model: line 3: %w", err)
 	}
-	m.index = map[uint64]int{}
+	// Most models have some 10,000 features: sizing the index once saves
+	// growing it, which is most of the time Parse takes.
+	m.index = make(map[uint64]int, bytes.Count(data, []byte{'\n'}))
+	stacked := 0 // stack lines read
 	for n := 4; sc.Scan(); n++ {
-		if n == 4 && strings.HasPrefix(sc.Text(), "minp ") {
-			f := strings.Fields(strings.TrimPrefix(sc.Text(), "minp "))
-			if len(f)%2 != 0 {
-				return nil, fmt.Errorf("commit model: line 4: want pairs of a class and a probability")
+		line := sc.Text()
+		switch {
+		case n == 4 && strings.HasPrefix(line, "kinds "):
+			m.stack = &stack{kinds: strings.Fields(strings.TrimPrefix(line, "kinds "))}
+			continue
+		case n == 5 && m.stack != nil:
+			if m.stack.bias, err = parseWeights(strings.TrimPrefix(line, "kbias "), len(m.stack.kinds)); err != nil || !strings.HasPrefix(line, "kbias ") {
+				return nil, fmt.Errorf("commit model: line 5: want the second stage's bias")
 			}
-			m.minP = map[string]float64{}
-			for i := 0; i < len(f); i += 2 {
-				v, err := strconv.Atoi(f[i+1])
-				if err != nil || !slices.Contains(m.classes, f[i]) {
-					return nil, fmt.Errorf("commit model: line 4: bad minimum probability %q %q", f[i], f[i+1])
-				}
-				m.minP[f[i]] = float64(v) / scale
+			m.stack.w = make([]float64, 0, len(stackFeatureNames)*len(m.stack.kinds))
+			continue
+		case m.stack != nil && stacked < len(stackFeatureNames):
+			name, ws, ok := strings.Cut(strings.TrimPrefix(line, "stack "), "\t")
+			if !ok || !strings.HasPrefix(line, "stack ") || name != stackFeatureNames[stacked] {
+				return nil, fmt.Errorf("commit model: line %d: want the second stage's feature %q", n, stackFeatureNames[stacked])
 			}
+			row, err := parseWeights(ws, len(m.stack.kinds))
+			if err != nil {
+				return nil, fmt.Errorf("commit model: line %d: %w", n, err)
+			}
+			m.stack.w = append(m.stack.w, row...)
+			stacked++
 			continue
 		}
-		name, ws, ok := strings.Cut(sc.Text(), "\t")
+		name, ws, ok := strings.Cut(line, "\t")
 		if !ok {
 			return nil, fmt.Errorf("commit model: line %d: no tab", n)
 		}
@@ -473,6 +604,9 @@ func Parse(data []byte) (*Model, error) {
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("commit model: %w", err)
+	}
+	if m.stack != nil && stacked < len(stackFeatureNames) {
+		return nil, fmt.Errorf("commit model: the second stage has %d features, want %d", stacked, len(stackFeatureNames))
 	}
 	return m, nil
 }
@@ -495,6 +629,9 @@ func parseWeights(s string, k int) ([]float64, error) {
 // ClassNames returns the classes m predicts, in the order of
 // Prediction.Probs.
 func (m *Model) ClassNames() []string { return slices.Clone(m.classes) }
+
+// Stacked reports whether m has a second stage (see Build).
+func (m *Model) Stacked() bool { return m.stack != nil }
 
 // Size is the number of features with a weight.
 func (m *Model) Size() int { return len(m.names) }

@@ -14,9 +14,8 @@ import (
 // byte: a change to the features, the training or the corpus that was not
 // followed by `go generate` fails here.
 func TestModelFresh(t *testing.T) {
-	recs := corpus(t)
-	m := commitmodel.Train(commitmodel.Examples(recs), commitmodel.DefaultTrainOptions)
-	got, err := m.MarshalText()
+	fullEval(t)
+	got, _, _, err := commitmodel.BuildFrom(os.DirFS(evalDir(t)), "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -25,7 +24,10 @@ func TestModelFresh(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(got, want) {
-		t.Fatalf("model.txt is stale (%d bytes, a fresh one has %d): run `go generate ./analyzer/classify/commitmodel`", len(want), len(got))
+		t.Fatalf("model.txt is stale (%d bytes, a fresh one has %d): run `go run ./analyzer/classify/commitmodel/internal/train` from the repository root", len(want), len(got))
+	}
+	if len(want) >= 2<<20 {
+		t.Errorf("model.txt has %d bytes, want under 2 MB", len(want))
 	}
 }
 
@@ -96,4 +98,9 @@ func TestDefault(t *testing.T) {
 	if !slices.Equal(m.ClassNames(), commitmodel.Classes) {
 		t.Errorf("classes %q, want %q", m.ClassNames(), commitmodel.Classes)
 	}
+}
+
+// describes agrees with describe on every feature of the shipped model.
+func TestDescribes(t *testing.T) {
+	commitmodel.CheckDescribes(t)
 }

@@ -37,17 +37,19 @@ func (k PathKind) String() string { return kindNames[k] }
 // example, a tool config.
 func KindOf(p string) PathKind {
 	lp := strings.ToLower(p)
-	dirs, base := splitPath(lp)
+	var buf [16]string
+	dirs, base := splitPath(lp, buf[:0])
 	origBase := path.Base(p)
 	switch {
 	case lockfiles[base]:
 		return LockFile
-	case isChangelog(base) || hasDir(dirs, ".changeset"):
+	case isChangelog(base) || hasDir(dirs, ".changeset") || anyDir(dirs, releaseNoteDirs) && docExt[path.Ext(base)]:
 		return ChangelogFile
-	case anyDir(dirs, generatedDirs) && !hasSrcMain(dirs) || isGeneratedBase(base):
+	case anyDir(dirs, generatedDirs) && !hasSrcMain(dirs) && !generatedInTests(dirs) || isGeneratedBase(base):
 		// (A Maven module named dist, with its src/main, is source.)
 		return GeneratedFile
-	case isTest(dirs, base, origBase):
+	case isTest(dirs, base, origBase) && !isReadme(base):
+		// (A test folder's README is documentation of the tests.)
 		return TestFile
 	case isCI(lp, dirs, base):
 		return CIFile
@@ -59,7 +61,7 @@ func KindOf(p string) PathKind {
 		return ConfigFile
 	case isDoc(lp, dirs, base):
 		return DocFile
-	case isBuildBase(base) || anyDir(dirs, buildDirs):
+	case isBuildBase(base) || anyDir(dirs, buildDirs) || len(dirs) > 0 && topBuildDirs[dirs[0]]:
 		return BuildFile
 	case anyDir(dirs, exampleDirs):
 		return ExampleFile
@@ -70,12 +72,17 @@ func KindOf(p string) PathKind {
 }
 
 // splitPath returns the folders of a lower-cased path and its base name.
-func splitPath(lp string) ([]string, string) {
+// splitPath returns the folders of a lower-cased path, appended to dirs
+// (a buffer the caller owns), and its base name.
+func splitPath(lp string, dirs []string) ([]string, string) {
 	i := strings.LastIndexByte(lp, '/')
 	if i < 0 {
 		return nil, lp
 	}
-	return strings.Split(lp[:i], "/"), lp[i+1:]
+	for d := range strings.SplitSeq(lp[:i], "/") {
+		dirs = append(dirs, d)
+	}
+	return dirs, lp[i+1:]
 }
 
 func hasDir(dirs []string, d string) bool {
@@ -110,14 +117,15 @@ func hasSuffixAny(s string, suffixes ...string) bool {
 // Go's _test.go, Python's test_*.py, JUnit's src/test and FooTest.java,
 // JS/TS *.spec.ts and *.test.js, Ruby's _spec.rb, snapshots and fixtures.
 var testDirs = set("t", "test", "tests", "__tests__", "__snapshots__", "__mocks__", "spec", "specs", "testdata",
-	"testing", "test-fixtures", "testfixtures", "fixtures", "e2e", "cypress", "playwright",
+	"testing", "testsuite", "test-fixtures", "testfixtures", "fixtures", "e2e", "cypress", "playwright",
 	"integration-test", "integration-tests", "unit-test", "unit-tests", "it")
 
 func isTest(dirs []string, base, origBase string) bool {
 	// Maven's and Gradle's src/main holds the main code, even in a
 	// module named for testing (a library users test with): the folders
 	// above it do not make it a test.
-	if hasSrcMain(dirs) {
+	main := hasSrcMain(dirs)
+	if main {
 		dirs = nil
 	}
 	for i, d := range dirs {
@@ -143,6 +151,8 @@ func isTest(dirs []string, base, origBase string) bool {
 		return true
 	case ext == ".py" && (strings.HasPrefix(base, "test_") || base == "conftest.py"):
 		return true
+	case (strings.HasPrefix(base, "test-") || strings.HasPrefix(base, "test_")) && (ext == ".tcl" || ext == ".sh" || ext == ".rb" || ext == ".pl" || jsExt[ext]):
+		return true // redis's test-redis.tcl, a test_helper.rb
 	case strings.HasSuffix(base, "_spec.rb") || ext == ".snap":
 		return true
 	case (strings.HasSuffix(stem, "_spec") || strings.HasSuffix(stem, "_test")) && jsExt[ext]:
@@ -169,7 +179,8 @@ func isTest(dirs []string, base, origBase string) bool {
 	switch oext {
 	case ".java", ".kt", ".kts", ".scala", ".groovy", ".cs", ".swift":
 		for _, s := range []string{"Test", "Tests", "IT", "TestCase", "Spec"} {
-			if len(ostem) > len(s) && strings.HasSuffix(ostem, s) {
+			// Main code names things specs too (ConnectionSpec).
+			if len(ostem) > len(s) && strings.HasSuffix(ostem, s) && !(s == "Spec" && main) {
 				return true
 			}
 		}
@@ -233,10 +244,43 @@ var manifests = set("go.mod", "package.json", "cargo.toml", "gemfile", "pyprojec
 // isChangelog: CHANGELOG, CHANGES, HISTORY, RELEASE-NOTES, NEWS, with or
 // without an extension.
 func isChangelog(base string) bool {
-	for _, n := range []string{"changelog", "changes", "history", "release-notes", "release_notes", "releasenotes", "news"} {
-		// Prose only: changelog.go and changelog.yml are the code and
-		// the workflow that write one.
-		if base == n || strings.HasPrefix(base, n+".") && docExt[base[len(n):]] {
+	// Prose only: changelog.go and changelog.yml are the code and the
+	// workflow that write one.
+	stem, ext := base, ""
+	if i := strings.IndexByte(base, '.'); i >= 0 {
+		stem, ext = base[:i], base[i:]
+		if !docExt[ext] {
+			return false
+		}
+	}
+	return changelogNames[stem]
+}
+
+// releaseNoteDirs hold one file of release notes per release (git's
+// Documentation/RelNotes/2.44.0.txt).
+var releaseNoteDirs = set("relnotes", "release-notes", "release_notes", "releasenotes", "changelogs", "changelog.d", "changes.d")
+
+var changelogNames = set("changelog", "changes", "history", "release-notes", "release_notes", "releasenotes", "news")
+
+// isReadme: README, README.md, readme.rst; CONTRIBUTING too.
+func isReadme(base string) bool {
+	return strings.HasPrefix(base, "readme") || strings.HasPrefix(base, "contributing")
+}
+
+// generatedInTests: a test folder's generated outputs (tests/gen/x.stdout)
+// are the tests' expectations; vendored code stays vendored, and so does
+// a test folder inside generated code (node_modules/x/test/).
+func generatedInTests(dirs []string) bool {
+	for i, d := range dirs {
+		if generatedDirs[d] {
+			return false
+		}
+		if testDirs[d] {
+			for _, g := range dirs[i+1:] {
+				if g == "vendor" || g == "node_modules" || g == "third_party" || g == "third-party" {
+					return false
+				}
+			}
 			return true
 		}
 	}
@@ -315,7 +359,12 @@ func isBuildBase(base string) bool {
 	return false
 }
 
-var buildDirs = set("scripts", "script", "tools", "tool", "deploy", "deploys", "deployment", "deployments", "helm",
+// topBuildDirs hold build tooling at the top of a repository only: deeper
+// down, a folder named tools or scripts is as often the product's own
+// (packages/build/src/tools/esbuild/).
+var topBuildDirs = set("scripts", "script", "tools", "tool")
+
+var buildDirs = set("deploy", "deploys", "deployment", "deployments", "helm",
 	"terraform", "k8s", ".devcontainer", "nix", "gradle", ".mvn", "build-aux", "cmake")
 
 var configFiles = set(".editorconfig", ".gitignore", ".gitattributes", ".golangci.yml", ".golangci.yaml", "rustfmt.toml",

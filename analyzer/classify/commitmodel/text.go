@@ -52,21 +52,48 @@ func words(s string, limit int) []string {
 	return wordsWith(s, limit, nil)
 }
 
-// wordsWith is words, also recording in surface the text each stem was
-// first written as, so that reasons quote "rename", not "renam".
-func wordsWith(s string, limit int, surface map[string]string) []string {
-	var out []string
+// surface maps stems back to the text they were first written as.
+type surface struct{ stems, raws []string }
+
+// of returns the text stem w was first written as.
+func (s *surface) of(w string) (string, bool) {
+	if w == "#" || w == "v#" {
+		return "", false
+	}
+	for i, x := range s.stems {
+		if x == w {
+			return s.raws[i], true
+		}
+	}
+	return "", false
+}
+
+// wordsWith is words, also appending to raws (when not nil) the text each
+// stem was written as, so that reasons quote "rename", not "renam".
+func wordsWith(s string, limit int, raws *[]string) []string {
+	out := make([]string, 0, 16)
+	// Lower-case once when s is ASCII (nearly always): then every token
+	// is a slice of it, not a string of its own.
+	lower, ascii := "", isASCII(s)
+	if ascii {
+		lower = strings.ToLower(s)
+	}
 	start := -1
 	flush := func(end int) {
 		if start < 0 {
 			return
 		}
-		raw := strings.ToLower(s[start:end])
+		var raw string
+		if ascii {
+			raw = lower[start:end]
+		} else {
+			raw = strings.ToLower(s[start:end])
+		}
 		start = -1
 		if w := normalize(raw); w != "" {
 			out = append(out, w)
-			if _, ok := surface[w]; surface != nil && !ok && w != "#" && w != "v#" {
-				surface[w] = raw
+			if raws != nil {
+				*raws = append(*raws, raw)
 			}
 		}
 	}
@@ -89,8 +116,20 @@ func wordsWith(s string, limit int, surface map[string]string) []string {
 	flush(len(s))
 	if limit > 0 && len(out) > limit {
 		out = out[:limit]
+		if raws != nil {
+			*raws = (*raws)[:limit]
+		}
 	}
 	return out
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 func normalize(w string) string {
@@ -165,7 +204,7 @@ func bodyText(body string) string {
 			inComment = !strings.Contains(t, "-->")
 			continue
 		}
-		if t == "" || strings.HasPrefix(t, ">") || isTrailerLine(t) {
+		if t == "" || strings.HasPrefix(t, ">") || isTrailerLine(t) || isIssueRef(t) {
 			continue
 		}
 		for f := range strings.FieldsSeq(t) {
@@ -185,6 +224,31 @@ func bodyText(body string) string {
 
 // maxBodyBytes is more text than maxBodyWords words take.
 const maxBodyBytes = 2048
+
+// isIssueRef: a line that only links issues ("Fixes #412", "Closes
+// owner/repo#3, #4", "Resolves https://..."): "fixes #N" alone says which
+// issue, not that the work is a fix.
+func isIssueRef(t string) bool {
+	if !strings.Contains(t, "#") && !strings.Contains(t, "://") && !strings.Contains(t, "gh-") {
+		return false
+	}
+	verb, rest, ok := strings.Cut(strings.ToLower(t), " ")
+	if !ok || !issueVerbs[strings.TrimSuffix(verb, ":")] {
+		return false
+	}
+	for f := range strings.FieldsSeq(rest) {
+		f = strings.TrimRight(f, ",.;")
+		if f == "and" || f == "" {
+			continue
+		}
+		if !(strings.Contains(f, "#") || strings.Contains(f, "://") || strings.HasPrefix(f, "gh-")) {
+			return false
+		}
+	}
+	return true
+}
+
+var issueVerbs = set("fix", "fixes", "fixed", "close", "closes", "closed", "resolve", "resolves", "resolved", "see", "ref", "refs", "re")
 
 // isTrailerLine: "Signed-off-by: ...", "Co-authored-by: ..." and the like.
 func isTrailerLine(t string) bool {

@@ -29,11 +29,8 @@ type TrainOptions struct {
 	Seed     uint64
 	// ClassWeight scales the examples of a class (1 when absent).
 	ClassWeight map[string]float64
-	// Calibrate chooses the least probability at which the model's first
-	// choice is shown, for each class named, from models trained on part
-	// of the repositories and scored on the rest (see calibrate); the
-	// other classes keep the caller's defaults. Nil calibrates nothing.
-	Calibrate map[string]Targets
+	// Stack are the second stage's settings (see Build).
+	Stack StackOptions
 }
 
 // DefaultTrainOptions are the settings the shipped model is trained with,
@@ -46,9 +43,7 @@ type TrainOptions struct {
 // too much), and the rarer kinds more.
 var DefaultTrainOptions = TrainOptions{Epochs: 4, Rate: 0.03, L2: 1e-5, MinRepos: 3, MinCount: 3, Seed: 1,
 	ClassWeight: map[string]float64{"chore": 0.5, "fix": 0.8, "perf": 2, "ci": 1.5, "refactor": 1.3},
-	// The floors for the kinds whose floors were not met at one
-	// fixed minimum probability.
-	Calibrate: map[string]Targets{"docs": {0.85, 0.85}, "test": {0.75, 0.75}, "perf": {0.45, 0.40}}}
+	Stack:       StackOptions{Iterations: 600, Rate: 0.5, L2: 1e-3}}
 
 // Train fits a model to examples. The result depends only on the examples,
 // their order and opts: the same inputs give the same bytes.
@@ -177,11 +172,7 @@ func Train(examples []Example, opts TrainOptions) *Model {
 	for i, f := range names {
 		hashed[hashName(f)] = i
 	}
-	m := &Model{classes: slices.Clone(Classes), bias: bias, index: hashed, names: names, w: w}
-	if opts.Calibrate != nil {
-		m.minP = calibrate(examples, opts)
-	}
-	return m
+	return &Model{classes: slices.Clone(Classes), bias: bias, index: hashed, names: names, w: w}
 }
 
 // splitmix is SplitMix64: a tiny generator whose sequence is fixed by its

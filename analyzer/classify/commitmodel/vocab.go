@@ -69,14 +69,21 @@ func newVocab(name, ws, phrases, first string) vocabulary {
 // vocabIndex maps a stem, a phrase or a first word to the vocabularies
 // (bit i for vocab[i]) that hold it, so that a subject is read once for
 // all of them.
-var vocabIndex = func() (idx struct{ words, phrases, first map[string]uint32 }) {
-	idx.words, idx.phrases, idx.first = map[string]uint32{}, map[string]uint32{}, map[string]uint32{}
+var vocabIndex = func() (idx struct {
+	words, first map[string]uint32
+	phrases      map[string]map[string]uint32 // first stem → second stem → bits
+}) {
+	idx.words, idx.phrases, idx.first = map[string]uint32{}, map[string]map[string]uint32{}, map[string]uint32{}
 	for i, v := range vocab {
 		for w := range v.words {
 			idx.words[w] |= 1 << i
 		}
 		for p := range v.phrases {
-			idx.phrases[p] |= 1 << i
+			a, b, _ := strings.Cut(p, " ")
+			if idx.phrases[a] == nil {
+				idx.phrases[a] = map[string]uint32{}
+			}
+			idx.phrases[a][b] |= 1 << i
 		}
 		for w := range v.first {
 			idx.first[w] |= 1 << i
@@ -95,7 +102,9 @@ func vocabMatches(ws []string) uint32 {
 	for i, w := range ws {
 		m |= vocabIndex.words[w]
 		if i > 0 {
-			m |= vocabIndex.phrases[ws[i-1]+" "+w]
+			if second := vocabIndex.phrases[ws[i-1]]; second != nil {
+				m |= second[w]
+			}
 		}
 	}
 	return m

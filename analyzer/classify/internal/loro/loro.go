@@ -7,10 +7,8 @@ package loro
 import (
 	"fmt"
 	"io"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/git-career/git-career/analyzer/classify/commitmodel"
 )
@@ -106,7 +104,7 @@ func (t *Table) Add(repo, label string, cats []string) {
 	}
 	if slices.Contains(Typed, strings.ToLower(label)) {
 		t.Typed[repo]++
-		if len(cats) == 0 {
+		if len(cats) == 0 || cats[0] == "other" {
 			t.Uncat[repo]++
 		}
 	}
@@ -124,7 +122,8 @@ func (t *Table) Pooled(kind string) Score {
 	return s
 }
 
-// Uncategorised is the pooled share of typed commits without a category.
+// Uncategorised is the pooled share of typed commits without a category
+// (or whose kind is other).
 func (t *Table) Uncategorised() float64 {
 	n, u := 0, 0
 	for _, r := range t.Repos {
@@ -192,38 +191,39 @@ func Folds(recs []commitmodel.Record) []Fold {
 	return folds
 }
 
-// Run trains a model per fold, with opts, and calls score for every
-// held-out record with that fold's model; the folds run in parallel, the
-// calls of one fold in order, and returns the table.
-func Run(recs []commitmodel.Record, opts commitmodel.TrainOptions, score func(m *commitmodel.Model, r *commitmodel.Record) []string) Table {
+// Run builds a model per fold (commitmodel.Build: the first stage on the
+// other repositories' records, the second on the labelled commits of
+// gold, those of the held-out repository left out), with opts, and calls
+// score for every held-out record with that fold's model; the calls of
+// one fold run in order, and it returns the table.
+func Run(recs []commitmodel.Record, gold []commitmodel.GoldRecord, opts commitmodel.TrainOptions, score func(m *commitmodel.Model, r *commitmodel.Record) []string) Table {
 	folds := Folds(recs)
 	// Features are computed once, not once a fold.
 	all := commitmodel.Examples(recs)
+	goldEx := commitmodel.GoldExamples(gold)
 	results := make([][][]string, len(folds))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	// One fold at a time: Build trains its models in parallel already.
 	for i := range folds {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			f := &folds[i]
-			var train []commitmodel.Example
-			for _, e := range all {
-				if e.Repo != f.Repo {
-					train = append(train, e)
-				}
+		f := &folds[i]
+		var train []commitmodel.Example
+		for _, e := range all {
+			if e.Repo != f.Repo {
+				train = append(train, e)
 			}
-			m := commitmodel.Train(train, opts)
-			out := make([][]string, len(f.Test))
-			for j := range f.Test {
-				out[j] = score(m, &f.Test[j])
+		}
+		var labelled []commitmodel.GoldExample
+		for _, e := range goldEx {
+			if e.Repo != f.Repo {
+				labelled = append(labelled, e)
 			}
-			results[i] = out
-		}()
+		}
+		m := commitmodel.Build(train, labelled, opts)
+		out := make([][]string, len(f.Test))
+		for j := range f.Test {
+			out[j] = score(m, &f.Test[j])
+		}
+		results[i] = out
 	}
-	wg.Wait()
 	var t Table
 	for i, f := range folds {
 		for j := range f.Test {
