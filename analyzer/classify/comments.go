@@ -72,10 +72,37 @@ func mustParseModel(name string, b []byte) *commentmodel.Model {
 	return m
 }
 
+// CommentKind is what [ClassifyComment] says of a review comment.
+type CommentKind struct {
+	Class CommentClass
+	// Reason is a short reason in plain words: `gives a reason: "because";
+	// links documentation`, `conventional label nitpick (non-blocking):`.
+	// For a labelled comment that teaches it names the label first
+	// (`labelled suggestion; gives a reason: "so that"; ...`), so a reader
+	// sees that the label was read and why the comment is educational all
+	// the same.
+	Reason string
+	// Label is the comment's Conventional Comments label, lower-cased
+	// ("suggestion", "nit", "issue"), "" when it has none; Decorations
+	// are its decorations ("non-blocking"). They are kept whatever the
+	// class, so that a document quoting the comment can show the label
+	// the reviewer chose: a suggestion that teaches is educational and
+	// still a suggestion in its reviewer's words.
+	Label       string
+	Decorations []string
+}
+
 // Comment returns the kind of a review comment body and a short
 // reason in plain words ("gives a reason: \"because\"; links a
 // reference", "conventional label nitpick (non-blocking):").
 func Comment(body string) (CommentClass, string) {
+	k := ClassifyComment(body)
+	return k.Class, k.Reason
+}
+
+// ClassifyComment returns the kind of a review comment body, with its
+// reason and its Conventional Comments label.
+func ClassifyComment(body string) CommentKind {
 	return classifyComment(builtinModels, body)
 }
 
@@ -85,24 +112,32 @@ func Comment(body string) (CommentClass, string) {
 //   - no text is other, a praise label is praise, a short sign-off with
 //     no reason is approval, a short acknowledgement ("done", "fixed")
 //     is other and a short compliment with no request in it is praise:
-//     the labelled data has two approvals, ten praises and two
+//     the labelled data has two approvals and few praises and
 //     acknowledgements, too few to learn from, and "LGTM" needs no model;
 //   - then whether the comment teaches, asked first and on its own,
 //     because in the guide educational wins whenever a comment does
-//     teach, whatever else it also does (asks, proposes, nitpicks): a
-//     model of that one question, educational when its probability
-//     reaches the model's threshold;
-//   - a Conventional Comments label of a form (nitpick and its kin,
-//     suggestion, question) is then honoured: the comment does not teach,
-//     and the reviewer said what it is. Labels that name no form (issue,
-//     todo, thought, note, chore) leave the decision to the model, which
-//     reads their subject;
+//     teach, whatever else it also does (asks, proposes, nitpicks) and
+//     whatever its Conventional Comments label says: a model of that one
+//     question, educational when its probability reaches the model's
+//     threshold. The label is one of its inputs, a strong hint and not
+//     the last word;
+//   - a label of a form (nitpick and its kin, suggestion, question) is
+//     then honoured: the comment does not teach, and the reviewer said
+//     what it is. Labels that name no form (issue, todo, thought, note,
+//     chore) leave the decision to the kind model, which reads their
+//     subject;
 //   - otherwise the kind model, trained only on comments that do not
 //     teach, picks the likeliest of the six other kinds, so that its
 //     weights learn what tells a suggestion from a question or a nitpick
 //     and not what tells either from teaching.
-func classifyComment(ms commentModels, body string) (CommentClass, string) {
+func classifyComment(ms commentModels, body string) CommentKind {
 	c := newCommentFacts(body)
+	k := CommentKind{Label: c.label, Decorations: c.decorations}
+	k.Class, k.Reason = decideComment(ms, c)
+	return k
+}
+
+func decideComment(ms commentModels, c *commentFacts) (CommentClass, string) {
 	if c.prose == "" && c.code == 0 {
 		return Other, "no text"
 	}
@@ -114,19 +149,23 @@ func classifyComment(ms commentModels, body string) (CommentClass, string) {
 	}
 	fs := commentFeatures(c)
 	if hasFeature(fs, "f:approval-only") {
-		w, _ := find(approvalWords, c.prose)
+		w := approvalWords.FindString(c.prose)
 		return Approval, fmt.Sprintf("signs off: %q", strings.TrimRight(w, " .,!"))
 	}
 	if f, ok := feature(fs, "f:ack-only"); ok {
 		return Other, f.says
 	}
 	if hasFeature(fs, "f:praise-only") && !c.asks {
-		w, _ := find(praiseWords, c.prose)
+		w := praiseWords.FindString(c.prose)
 		return Praise, fmt.Sprintf("praise only: %q", w)
 	}
-	x := modelInputs(c, fs)
+	x := teachInputs(c, fs)
 	if k, _ := ms.teaches.Decide(x); k == 0 {
-		return Educational, explain(ms.teaches, c.words, fs, x, 0, 1)
+		why := explain(ms.teaches, c.words, fs, x, 0, 1)
+		if c.label != "" {
+			why = "labelled " + c.label + "; " + why
+		}
+		return Educational, why
 	}
 	if l := labelClass(c.label); l != "" {
 		return l, c.labelReason()
@@ -180,7 +219,7 @@ func explain(m *commentmodel.Model, words int, fs []commentFeature, x []commentm
 		}
 		seen[p] = true
 		switch {
-		case shapeFeatures[c.Name] || strings.HasPrefix(c.Name, "f:words:"):
+		case shapeFeatures[c.Name] || strings.HasPrefix(c.Name, "f:words:") || strings.HasPrefix(c.Name, "f:sentences:"):
 			shape = append(shape, p)
 		case strings.HasPrefix(c.Name, "f:"):
 			said = append(said, p)

@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"runtime"
 	"sort"
+	"sync"
 )
 
 // Options are the training settings. The zero value is not useful: start
@@ -227,21 +229,48 @@ func TrainSelected(classes []string, xs [][]Feature, ys []int, cands []Options, 
 	for i, y := range ys {
 		pos[i] = y == 0
 	}
+	// Every candidate's held-out probabilities, repeat by repeat, fitted
+	// in parallel: each fit depends only on its own inputs, so the result
+	// is the same however the fits are scheduled.
+	type job struct{ cand, repeat int }
+	var jobs []job
+	for c, opt := range cands {
+		for r := 0; r < max(opt.InnerRepeats, 1); r++ {
+			jobs = append(jobs, job{c, r})
+		}
+	}
+	held := make([][]float64, len(jobs))
+	errs := make([]error, len(jobs))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, j := range jobs {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func(i int, j job) {
+			defer wg.Done()
+			defer func() { <-sem }()
+			held[i], errs[i] = heldOut(classes, xs, ys, cands[j.cand], seed+uint64(j.repeat))
+		}(i, j)
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, 0, err
+		}
+	}
 	best, bestOK, bestTP, bestPrec, bestT := -1, false, -1, -1.0, 0.0
 	for c, opt := range cands {
-		var held []float64
+		var all []float64
 		var hpos []bool
 		repeats := max(opt.InnerRepeats, 1)
-		for r := 0; r < repeats; r++ {
-			h, err := heldOut(classes, xs, ys, opt, seed+uint64(r))
-			if err != nil {
-				return nil, 0, err
+		for i, j := range jobs {
+			if j.cand == c {
+				all, hpos = append(all, held[i]...), append(hpos, pos...)
 			}
-			held, hpos = append(held, h...), append(hpos, pos...)
 		}
-		t := SelectThreshold(held, hpos, opt.MinPrecision, opt.MinPredicted*repeats)
+		t := SelectThreshold(all, hpos, opt.MinPrecision, opt.MinPredicted*repeats)
 		tp, fp := 0, 0
-		for i, p := range held {
+		for i, p := range all {
 			if p >= t {
 				if hpos[i] {
 					tp++
@@ -295,7 +324,7 @@ func heldOut(classes []string, xs [][]Feature, ys []int, opt Options, seed uint6
 	return held, nil
 }
 
-// SelectThreshold returns, among 0.05, 0.06, ... 0.95, the threshold at
+// SelectThreshold returns, among 0.05, 0.06, ... 0.99, the threshold at
 // which the most positives have a probability at or above it while the
 // precision there is at least minPrecision and at least minPredicted
 // texts are decided positive; ties go to the higher threshold. When no
@@ -303,8 +332,8 @@ func heldOut(classes []string, xs [][]Feature, ys []int, opt Options, seed uint6
 // so the model errs towards saying less.
 func SelectThreshold(prob []float64, pos []bool, minPrecision float64, minPredicted int) float64 {
 	best, bestTP := -1, -1
-	fallback, fbPrec, fbTP := 95, -1.0, -1
-	for c := 5; c <= 95; c++ {
+	fallback, fbPrec, fbTP := 99, -1.0, -1
+	for c := 5; c <= 99; c++ {
 		t := float64(c) / 100
 		tp, fp := 0, 0
 		for i, p := range prob {
