@@ -198,19 +198,18 @@ func labelClass(label string) CommentClass {
 // explain names the three features that most favoured class k of m
 // over class against (the runner-up, or for the teaching model the
 // other class), in the phrases of commentFeatures, each phrase once (the
-// features that combine others read as the phrase they stand for;
-// character grams are never named).
+// features that combine others read as the phrase they stand for). The
+// grammar and character grams are never named: "will _" or "ould"
+// explains nothing to a reader.
 func explain(m *commentmodel.Model, words int, fs []commentFeature, x []commentmodel.Feature, k, against int) string {
 	says := map[string]string{"f:length": fmt.Sprintf("%d words long", words)}
 	for _, f := range fs {
 		says[f.name] = f.says
 	}
-	// What the comment says comes before its shape, and the guide's
-	// features before single words: "gives a reason: \"because\"" tells
-	// the reader more than "says \"because\"", which tells more than "65
-	// words long"; each fills in only when fewer than three of the one
-	// before count.
-	var said, wordy, shape []string
+	// What the comment says comes before its shape: "gives a reason:
+	// \"because\"" tells the reader more than "65 words long", which is
+	// said only when nothing the comment says is among the reasons.
+	var said, shape []string
 	seen := map[string]bool{}
 	for _, c := range m.Contributions(x, k, against) {
 		p, ok := says[c.Name]
@@ -218,16 +217,16 @@ func explain(m *commentmodel.Model, words int, fs []commentFeature, x []commentm
 			continue
 		}
 		seen[p] = true
-		switch {
-		case shapeFeatures[c.Name] || strings.HasPrefix(c.Name, "f:words:") || strings.HasPrefix(c.Name, "f:sentences:"):
+		if shapeFeature(c.Name) {
 			shape = append(shape, p)
-		case strings.HasPrefix(c.Name, "f:"):
+		} else {
 			said = append(said, p)
-		default:
-			wordy = append(wordy, p)
 		}
 	}
-	parts := append(append(said, wordy...), shape...)
+	parts := said
+	if len(parts) == 0 {
+		parts = shape
+	}
 	if len(parts) > 3 {
 		parts = parts[:3]
 	}
@@ -237,8 +236,17 @@ func explain(m *commentmodel.Model, words int, fs []commentFeature, x []commentm
 	return strings.Join(parts, "; ")
 }
 
-// shapeFeatures say how a comment looks, not what it says.
-var shapeFeatures = map[string]bool{"f:length": true, "f:sentences": true, "f:statement": true}
+// shapeFeature reports a feature that says how a comment looks, not what
+// it says.
+func shapeFeature(name string) bool {
+	switch {
+	case name == "f:length", name == "f:statement",
+		strings.HasPrefix(name, "f:words:"), strings.HasPrefix(name, "f:sentences:"),
+		strings.HasPrefix(name, "f:statement-words:"):
+		return true
+	}
+	return false
+}
 
 func hasLetter(s string) bool {
 	for _, r := range s {
