@@ -130,14 +130,24 @@ var codeLanguages = map[string]bool{
 	"suggestion": true,
 }
 
-// codeStart is a line that opens like a statement of a programming
-// language rather than a sentence.
-var codeStart = regexp.MustCompile(`^(def |class \w+[(:]|import \w|from \w+(\.\w+)* import |return\b|elif\b|else:|try:|except\b|raise \w|assert \w|@\w+|#include|func |var |let |const |if .*[:{]$|for .*[:{]$|while .*[:{]$|\$ )`)
+// codeStart is a line that can only be code: a definition, an import,
+// a decorator, a shell prompt. codeKeyword is a line that opens with a
+// keyword a sentence may open with too ("return the old value", "if
+// so, ..."); it is code only with the marks of code and no full stop.
+var (
+	codeStart   = regexp.MustCompile(`^(def \w+\(|class \w+[(:]|from [\w.]+ import \w|import [\w.]+(, [\w.]+)*$|@\w+(\(|$)|#include|func \w*\(|\$ \w)`)
+	codeKeyword = regexp.MustCompile(`^(return|raise|assert|if|elif|else|for|while|try|except|with|print|var|let|const|yield|await)\b`)
+	codeEnding  = regexp.MustCompile(`[:{;(\[,]$|\)$|=|\(\)`)
+)
 
-// looksLikeCode reports a line of code outside a fence: a statement's
-// opening, or a line made mostly of the marks code is made of.
+// looksLikeCode reports a line of code outside a fence: a line only code
+// opens with, a keyword with code's marks, or a line made mostly of the
+// marks code is made of.
 func looksLikeCode(line string) bool {
 	if codeStart.MatchString(line) {
+		return true
+	}
+	if codeKeyword.MatchString(line) && codeEnding.MatchString(line) && !strings.HasSuffix(line, ".") {
 		return true
 	}
 	if len(line) < 12 {
@@ -253,12 +263,13 @@ func splitSentences(prose string) []commentSentence {
 
 // sentenceKindOf tells a question, a request and a statement apart.
 func sentenceKindOf(s string) sentenceKind {
-	body := strings.TrimRight(s, " .!")
 	switch {
-	case strings.HasSuffix(body, "?") || questionStart.MatchString(s) && !politeRequest.MatchString(s) && !strings.HasSuffix(body, "."):
+	case strings.HasSuffix(strings.TrimRight(s, " !"), "?"):
 		return sentenceQuestion
-	case requestRe.MatchString(s):
+	case requestRe.MatchString(s) || politeRequest.MatchString(s):
 		return sentenceRequest
+	case askingStart.MatchString(s) && !strings.HasSuffix(s, "."):
+		return sentenceQuestion
 	}
 	return sentenceStatement
 }

@@ -109,6 +109,11 @@ func commentFeatures(c *commentFacts) []commentFeature {
 	alt := vocabIn(c.told, "f:alternative", alternativeWords, "offers an alternative")
 	simpler := vocabIn(c.told, "f:simpler", simplerWords, "shows a simpler way")
 	redundant := vocabIn(c.told, "f:redundant", redundantWords, "says code is redundant")
+	// The guide's rationale in full: why (a reason clause) and what
+	// follows otherwise (a consequence), the two together.
+	if hasFeature(fs, "f:reason") && hasFeature(fs, "f:consequence") {
+		add("f:reason-and-consequence", taught)
+	}
 	if families > 0 && (alt || simpler || redundant) {
 		add("f:alternative-with-why", taught)
 	}

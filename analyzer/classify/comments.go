@@ -167,6 +167,17 @@ func decideComment(ms commentModels, c *commentFacts) (CommentClass, string) {
 		}
 		return Educational, why
 	}
+	if hasFeature(fs, "f:reason-and-consequence") && c.label != "" {
+		// A labelled comment keeps its form in the label and its content
+		// in the subject: a subject that says why and what follows
+		// otherwise is the guide's alternative with its rationale, which
+		// teaches whatever the label. The model cannot learn this: the
+		// labelled files hold a few dozen labelled comments (4 of the 5
+		// of them that say both are educational).
+		r, _ := feature(fs, "f:reason")
+		q, _ := feature(fs, "f:consequence")
+		return Educational, "labelled " + c.label + "; " + r.says + "; " + q.says
+	}
 	if l := labelClass(c.label); l != "" {
 		return l, c.labelReason()
 	}

@@ -196,8 +196,11 @@ func TestClassifyCommentKeepsLabel(t *testing.T) {
 			"the two copies will drift apart and one of them will reject a file the other takes.",
 			Educational, "suggestion", nil, "labelled suggestion; "},
 		{"**suggestion (non-blocking):** log the path too, because otherwise a failure on a shared runner " +
-			"says which test broke but not which file it was reading, and the next person has to rerun it.",
+			"will hide which file it was reading, and the next person has to rerun it to find out.",
 			Educational, "suggestion", []string{"non-blocking"}, "labelled suggestion; "},
+		// The example of issue 19.
+		{"suggestion: extract this into one helper so that both handlers share the validation; otherwise the two " +
+			"copies will drift apart and one of them will miss the next fix", Educational, "suggestion", nil, "labelled suggestion; "},
 		{"suggestion: move this into the helper", Suggestion, "suggestion", nil, "conventional label suggestion:"},
 		{"nit (non-blocking): stray blank line", Nitpick, "nit", []string{"non-blocking"}, "conventional label nit (non-blocking):"},
 		{"question: does this run on every request?", Question, "question", nil, "conventional label question:"},
@@ -225,8 +228,8 @@ func TestClassifyCommentGitHubText(t *testing.T) {
 			"and the backport only shadows it; see [the changelog](https://docs.python.org/3/whatsnew/3.9.html) for when it moved.",
 		"the default of this argument is evaluated once, when the function is defined, so every call that leaves it " +
 			"out shares the same list and sees what the previous call appended to it.",
-		"```suggestion\n    return sorted(items, key=str.lower)\n```\nsorting with a key keeps the comparison in one " +
-			"place, because otherwise upper-case names sort before every lower-case one and the menu looks shuffled to users.",
+		"```suggestion\n    return sorted(items, key=str.lower)\n```\npython compares strings by code point, so every " +
+			"upper-case letter sorts before every lower-case one; see https://docs.python.org/3/howto/sorting.html for how the key works.",
 	}
 	for _, body := range teaching {
 		if k := ClassifyComment(body); k.Class != Educational {
