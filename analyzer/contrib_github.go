@@ -127,7 +127,7 @@ func review(r github.Review, login string) work.Contribution {
 		Quote:      quote(r.Body),
 	}
 	if r.Body != "" {
-		addCommentClass(&c, r.Body, r.PRAuthor != "" && !reviewBot(login))
+		addCommentClass(&c, r.Body, r.PRAuthor != "" && humanOther(r.PRAuthor, login))
 	}
 	return c
 }

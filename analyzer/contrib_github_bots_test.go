@@ -28,29 +28,24 @@ func TestBotCommentsAreNotMentoring(t *testing.T) {
 	const teaching = "Take the lock before reading the counter, because otherwise two workers can both see zero " +
 		"and both start the upload, which means it runs twice. Note that the counter is shared by every request, " +
 		"so this happens under load even though the tests never hit it. See https://go.dev/ref/mem for why."
-	evidence := func(login string) *github.Evidence {
-		return &github.Evidence{
-			Login: login,
-			Reviews: []github.Review{{ID: 1, Repo: "acme/shop", PRNumber: 3, PRTitle: "Retry uploads",
-				PRAuthor: "bob", State: "COMMENTED", Body: teaching}},
-			ReviewComments: []github.ReviewComment{{ID: 2, Repo: "acme/shop", PRNumber: 3,
-				PRTitle: "Retry uploads", PRAuthor: "bob", Body: teaching}},
-			IssueComments: []github.IssueComment{{ID: 3, Repo: "acme/shop", Number: 3, IsPR: true,
-				Title: "Retry uploads", IssueAuthor: "bob", Body: teaching}},
-		}
-	}
 	for _, tt := range []struct {
-		login     string
-		mentoring bool
+		login, author string
+		mentoring     bool
 	}{
-		{"ada", true},
-		{"coderabbitai[bot]", false},
-		{"copilot-pull-request-reviewer[bot]", false},
-		{"gemini-code-assist", false},
+		{"ada", "bob", true},
+		{"coderabbitai[bot]", "bob", false},
+		{"copilot-pull-request-reviewer[bot]", "bob", false},
+		{"gemini-code-assist", "bob", false},
+		// A person's comment on an AI agent's pull request teaches nobody.
+		{"ada", "copilot-swe-agent", false},
 	} {
-		cs := githubContributions(evidence(tt.login), nil)
-		if len(cs) != 3 {
-			t.Fatalf("%s: %d contributions, want 3", tt.login, len(cs))
+		cs := []work.Contribution{
+			review(github.Review{ID: 1, Repo: "acme/shop", PRNumber: 3, PRTitle: "Retry uploads",
+				PRAuthor: tt.author, State: "COMMENTED", Body: teaching}, tt.login),
+			reviewComment(github.ReviewComment{ID: 2, Repo: "acme/shop", PRNumber: 3,
+				PRTitle: "Retry uploads", PRAuthor: tt.author, Body: teaching}, tt.login),
+			issueComment(github.IssueComment{ID: 3, Repo: "acme/shop", Number: 3, IsPR: true,
+				Title: "Retry uploads", IssueAuthor: tt.author, Body: teaching}, tt.login),
 		}
 		for _, c := range cs {
 			if c.Class != "educational" {
