@@ -120,7 +120,9 @@ func ClassifyComment(body string) CommentKind {
 //     whatever its Conventional Comments label says: a model of that one
 //     question, educational when its probability reaches the model's
 //     threshold. The label is one of its inputs, a strong hint and not
-//     the last word;
+//     the last word; and a labelled comment whose subject gives a reason
+//     and says what follows otherwise teaches whatever the model says
+//     (the guide's alternative with its rationale);
 //   - a label of a form (nitpick and its kin, suggestion, question) is
 //     then honoured: the comment does not teach, and the reviewer said
 //     what it is. Labels that name no form (issue, todo, thought, note,
