@@ -66,7 +66,7 @@ func githubContributions(ev *github.Evidence, commits []work.Contribution, perio
 		out = append(out, c)
 	}
 	for _, r := range ev.Reviews {
-		out = append(out, review(r))
+		out = append(out, review(r, ev.Login))
 	}
 	for _, rc := range ev.ReviewComments {
 		out = append(out, reviewComment(rc, ev.Login))
@@ -134,7 +134,7 @@ func pullRequest(pr github.PullRequest, commits []work.Contribution) work.Contri
 }
 
 // review is a review given on someone else's pull request.
-func review(r github.Review) work.Contribution {
+func review(r github.Review, login string) work.Contribution {
 	state := strings.ReplaceAll(strings.ToLower(r.State), "_", "-")
 	c := work.Contribution{
 		ID: "review:" + fmt.Sprint(r.ID), Kind: work.KindReview, Repo: r.Repo, URL: r.URL,
@@ -145,7 +145,7 @@ func review(r github.Review) work.Contribution {
 		Quote:      quote(r.Body),
 	}
 	if r.Body != "" {
-		addCommentClass(&c, r.Body, r.PRAuthor != "")
+		addCommentClass(&c, r.Body, r.PRAuthor != "" && humanOther(r.PRAuthor, login))
 	}
 	return c
 }
@@ -209,10 +209,42 @@ func issueComment(ic github.IssueComment, login string) work.Contribution {
 	return c
 }
 
-// humanOther reports whether author is a person other than the user:
-// mentoring needs a human on the other side, not a bot's pull request.
+// humanOther reports whether author is a person other than the user,
+// and the user a person: mentoring needs a human on both sides, not a
+// bot's pull request, nor a review bot's or an AI reviewer's comments.
 func humanOther(author, login string) bool {
-	return !strings.EqualFold(author, login) && !work.IsBot(work.Person{Name: author})
+	return !strings.EqualFold(author, login) && !reviewBot(author) && !reviewBot(login)
+}
+
+// reviewBot reports whether a login is an automation account: a GitHub
+// App ("coderabbitai[bot]"), a "-bot" account, one of work.IsBot's, or
+// an AI reviewer or review service that comments under a plain login.
+func reviewBot(login string) bool {
+	l := strings.ToLower(strings.TrimSpace(login))
+	if l == "" {
+		return false
+	}
+	if work.IsBot(work.Person{Name: l}) || reviewBots[l] {
+		return true
+	}
+	for _, suffix := range []string{"[bot]", "-bot", "_bot", "-robot", "-ci"} {
+		if strings.HasSuffix(l, suffix) {
+			return true
+		}
+	}
+	return false
+}
+
+// reviewBots are review services and AI reviewers known by the login
+// they comment as, with or without their App's "[bot]" suffix.
+var reviewBots = map[string]bool{
+	"copilot": true, "copilot-pull-request-reviewer": true, "copilot-swe-agent": true,
+	"coderabbitai": true, "coderabbit": true, "sourcery-ai": true, "gemini-code-assist": true,
+	"greptile-apps": true, "ellipsis-dev": true, "korbit-ai": true, "qodo-merge-pro": true,
+	"codiumai-pr-agent": true, "bugbot": true, "codeant-ai": true, "graphite-app": true,
+	"deepsource-io": true, "deepsource-autofix": true, "sonarcloud": true, "sonarqubecloud": true,
+	"codecov": true, "codecov-commenter": true, "github-advanced-security": true, "codeql": true,
+	"sweep-ai": true, "devin-ai-integration": true, "openai-codex": true,
 }
 
 // addCommentClass records a comment's class; an educational comment on

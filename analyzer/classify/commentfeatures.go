@@ -16,29 +16,13 @@ type commentFeature struct {
 	says string // `gives a reason: "because"`
 }
 
-// Words are the comment's own prose words, letters only: identifiers,
-// numbers and paths are counted as "mentions code" instead, since
-// "instance_uuid" or "libvirt.py" are the project's words, not the
-// reviewer's way of teaching. Words shorter than two letters carry nothing.
+// wordRe finds the comment's own prose words, letters only.
 var wordRe = regexp.MustCompile(`[a-z]+(?:'[a-z]+)?`)
 
-// codeRefRe finds a reference to other code in prose: snake_case,
-// dotted.names, calls foo(), CamelCase, paths with a slash or a source
-// file suffix, and "line 12" / "L12".
+// codeRefRe finds a reference to code in prose: snake_case, dotted.names,
+// calls foo(), CamelCase, paths with a slash, "line 12" / "L12". Written
+// to hold on lower-cased text too, where CamelCase is lost.
 var codeRefRe = regexp.MustCompile(`\b[A-Za-z]\w*_\w+\b|\b[A-Za-z]\w*\.[A-Za-z_]\w*\b|\b\w+\(\)|\b[a-z]+[A-Z]\w*\b|\b[A-Z][a-z]+[A-Z]\w*\b|\w/\w|\bline \d+\b|\bL\d+\b`)
-
-// imperativeStart is a comment that opens with a command: "remove this",
-// "add a test". Without a reason it is the guide's bare imperative.
-var imperativeStart = regexp.MustCompile(`^(please |pls )?(use|add|remove|drop|rename|move|replace|change|make|avoid|delete|extract|inline|split|merge|wrap|return|check|call|pass|put|keep|switch|fix|update|revert|define|log|test|raise|catch|handle|set|get|do|don't|dont|leave|mock|assert|reword|reorder|combine|simplify|document|spell|capitalize|indent)\b`)
-
-// consequenceWords: what happens if the code stays as it is, or why it
-// behaves as it does: "or it won't run", "so we lose nothing", "since
-// the keys are dense".
-var consequenceWords = regexp.MustCompile(`\b(or (else )?(it|this|that|we|you|they|the \w+) (will|would|won't|wouldn't|can't|cannot|could|might|may|is|are)|won't (work|run|be|happen|match|help)|will not (work|run|be|happen)|can't happen|never happens?|(is|are) going to|so (we|it|you|this|that|there|nothing)|, so\b|which (is|are|means|makes|will|would|can|could|isn't|doesn't)|since\b|as (it|this|that|they)('s| is| are| does| will| would)|given that|in case|(it|this|that) (would|will) (be|make|mean|have)|is (a|an|the) \w+ (of|for|that|which)|(is|are) not the same)\b`)
-
-// suggestiveQuestion: a change request worded as a question ("why not
-// use X?", "can't we ...?", "should this be ...?").
-var suggestiveQuestion = regexp.MustCompile(`\b(why not|why don't|can't we|couldn't we|can we|could we|should we|shouldn't (we|this|it|that)|should (this|it|that) (be|not|also)|would it be (better|cleaner|simpler|nicer|easier)|how about|what about|do we (need|want)|is (this|it) (needed|necessary|required)|wouldn't it be|any reason (not )?to|could (you|this|it)|can (you|this)|would you)\b`)
 
 // sedRe is a substitution in sed's notation, "s/recieve/receive/".
 var sedRe = regexp.MustCompile(`(^|\s)s/[^/\s]+/`)
@@ -47,111 +31,221 @@ var sedRe = regexp.MustCompile(`(^|\s)s/[^/\s]+/`)
 // wording.
 var quotedRe = regexp.MustCompile(`(^|\W)('[^'\n]{1,40}'|"[^"\n]{1,40}")`)
 
-// stopWords are left out of the words: articles, prepositions and
-// pronouns say how long a comment is, which f:length already says, and
-// "says \"the\"" explains nothing to a reader.
-var stopWords = map[string]bool{
-	"the": true, "a": true, "an": true, "and": true, "of": true, "to": true, "in": true,
-	"on": true, "at": true, "for": true, "with": true, "by": true, "from": true, "as": true,
-	"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "it": true,
-	"its": true, "this": true, "that": true, "these": true, "those": true, "there": true,
-	"we": true, "you": true, "i": true, "he": true, "she": true, "they": true, "them": true,
-	"our": true, "your": true, "my": true, "me": true, "us": true, "or": true, "but": true,
-	"so": true, "if": true, "then": true, "than": true, "also": true, "here": true,
-}
-
-// dittoRe is a comment that points at another one instead of saying
-// anything itself.
-var dittoRe = regexp.MustCompile(`^(same|ditto|likewise|again|as above|as below|same (here|as above|as before|thing|below|comment|issue)|here too|and here|also here|see above|see below|see my (previous |other |earlier )?comment)\W*$`)
-
-// ackRe is a reply that acknowledges: "done", "ok", "fixed in the next
-// patch".
-var ackRe = regexp.MustCompile(`^(done|fixed|ok|okay|ack|agreed?|yes|yeah|yep|sure|will do|thanks?,? (fixed|done)|good point|right|true|understood|noted)\b`)
-
-// wishRe is a request worded as a wish: "a test would be nice".
-var wishRe = regexp.MustCompile(`\b(would|will|might) be (nice|good|great|better|cleaner|nicer)\b`)
-
 // sentenceEnd counts the ends of sentences inside the prose.
 var sentenceEnd = regexp.MustCompile(`[.!?](\s|$)`)
 
-// commentFeatures are the model's inputs for a comment. The named ones
-// carry the guide's definition of each kind; the words let the model
-// weigh ordinary review English the vocabularies miss.
+// teachingFamilies are the guide's ways of teaching, each a vocabulary
+// and the phrase a reader is shown. Their order is the order a reason
+// names them in.
+var teachingFamilies = []struct {
+	name string
+	re   *regexp.Regexp
+	what string
+}{
+	{"f:reason", reasonWords, "gives a reason"},
+	{"f:consequence", consequenceWords, "says what follows"},
+	{"f:behaviour", behaviourWords, "explains behaviour"},
+	{"f:reference", referenceWords, "points to a reference"},
+	{"f:knowledge", knowledgeWords, "shares what they know"},
+	{"f:rule", ruleWords, "states a practice"},
+}
+
+// commentFeatures are the model's inputs for a comment. They carry the
+// guide's definition of each kind (review-comment-kinds.md): for
+// teaching, a reason, a consequence, a reference or link, an explanation
+// of how code behaves, code shown with words around it, an alternative
+// with its why; for the other kinds, a question, a request without a
+// why, a remark on naming or layout, praise, a sign-off, an
+// acknowledgement. Single words are not among them: a word says more
+// about the project it was written in than about the comment's kind.
 func commentFeatures(c *commentFacts) []commentFeature {
 	var fs []commentFeature
 	add := func(name, says string) { fs = append(fs, commentFeature{name, says}) }
-	vocab := func(name string, re *regexp.Regexp, what string) bool {
-		w := re.FindString(c.prose)
+	vocabIn := func(text, name string, re *regexp.Regexp, what string) bool {
+		w := re.FindString(text)
 		if w == "" {
 			return false
 		}
-		add(name, fmt.Sprintf("%s: %q", what, strings.TrimSpace(w)))
+		add(name, fmt.Sprintf("%s: %q", what, clip(strings.TrimSpace(w))))
 		return true
 	}
-	teaches, taught, families := false, "", 0
-	for _, v := range []struct {
-		name string
-		re   *regexp.Regexp
-		what string
-	}{
-		{"f:reason", reasonWords, "gives a reason"},
-		{"f:alternative", alternativeWords, "offers an alternative"},
-		{"f:behaviour", behaviourWords, "explains behaviour"},
-		{"f:simpler", simplerWords, "shows a simpler way"},
-		{"f:redundant", redundantWords, "says code is redundant"},
-		{"f:defect", defectWords, "names a defect"},
-		{"f:effect", effectWords, "says what it leads to"},
-		{"f:code-fact", codeFactWords, "explains behaviour"},
-	} {
-		if vocab(v.name, v.re, v.what) {
+	vocab := func(name string, re *regexp.Regexp, what string) bool { return vocabIn(c.prose, name, re, what) }
+
+	// The teaching families, in the prose as a whole and sentence by
+	// sentence: a reason in a statement next to a request is the guide's
+	// "a request with a because"; the same words in a question ask.
+	families, taught := 0, ""
+	for _, v := range teachingFamilies {
+		if vocabIn(c.told, v.name, v.re, v.what) {
 			families++
-			if !teaches {
-				teaches, taught = true, fs[len(fs)-1].says
+			if taught == "" {
+				taught = fs[len(fs)-1].says
 			}
 		}
 	}
-	if referenceWords.MatchString(c.prose) {
-		add("f:reference", "links a reference")
-		families++
-		if !teaches {
-			teaches, taught = true, "links a reference"
+	refs := c.links.references()
+	switch {
+	case c.links.docs > 0:
+		add("f:link-doc", "links documentation")
+	case c.links.code > 0:
+		add("f:link-code", "links code that shows how")
+	case c.links.other > 0:
+		add("f:link-page", "links a page")
+	}
+	if c.links.threads > 0 {
+		add("f:link-thread", "links another change or issue")
+	}
+	if refs > 0 {
+		if !hasFeature(fs, "f:reference") {
+			families++
+		}
+		if taught == "" {
+			taught = "links a reference"
 		}
 	}
-	if vocab("f:consequence", consequenceWords, "says what follows") {
-		families++
+	if c.quotes > 0 {
+		add("f:quotes", "quotes a source")
 	}
-	// Conjunctions a linear model cannot form itself: in review data a
-	// short comment with one "because" teaches less often than a long one
-	// that reasons several ways.
+	alt := vocabIn(c.told, "f:alternative", alternativeWords, "offers an alternative")
+	simpler := vocabIn(c.told, "f:simpler", simplerWords, "shows a simpler way")
+	redundant := vocabIn(c.told, "f:redundant", redundantWords, "says code is redundant")
+	// The guide's rationale in full: why (a reason clause) and what
+	// follows otherwise (a consequence), the two together.
+	if hasFeature(fs, "f:reason") && hasFeature(fs, "f:consequence") {
+		add("f:reason-and-consequence", taught)
+	}
+	if families > 0 && (alt || simpler || redundant) {
+		add("f:alternative-with-why", taught)
+	}
 	switch {
-	// They read, to a person, as the first teaching phrase found.
 	case families >= 3:
-		add("f:signals:3+", taught)
+		add("f:teaching:3+", taught)
 	case families == 2:
-		add("f:signals:2", taught)
+		add("f:teaching:2", taught)
+	case families == 1:
+		add("f:teaching:1", taught)
 	}
-	if teaches && c.words > 20 {
-		add("f:teaches-at-length", taught)
+	if families > 0 && c.words > 25 {
+		add("f:teaching-at-length", taught)
 	}
-	if teaches {
-		add("f:teaches", taught) // the first of them stands for all
+
+	var statements, requests, questions, teachingStatements, teachingRequests, teachingQuestions int
+	statementWords, teachingWords, reasonTail := 0, 0, 0
+	for _, s := range c.sentences {
+		teaches := false
+		for _, v := range teachingFamilies {
+			if v.re.MatchString(s.text) {
+				teaches = true
+				break
+			}
+		}
+		n := len(wordRe.FindAllString(s.text, -1))
+		if loc := reasonWords.FindStringIndex(s.text); loc != nil {
+			reasonTail = max(reasonTail, len(wordRe.FindAllString(s.text[loc[1]:], -1)))
+		}
+		if teaches && s.kind != sentenceQuestion {
+			teachingWords += n
+		}
+		switch s.kind {
+		case sentenceStatement:
+			statements++
+			statementWords += n
+			if teaches {
+				teachingStatements++
+			}
+		case sentenceRequest:
+			requests++
+			if teaches {
+				teachingRequests++
+			}
+		case sentenceQuestion:
+			questions++
+			if teaches {
+				teachingQuestions++
+			}
+		}
 	}
+	if teachingStatements > 0 {
+		add("f:statement-teaches", taught)
+		if teachingStatements >= 2 {
+			add("f:statements-teach", taught)
+		}
+	}
+	if requests > 0 && (teachingRequests > 0 || teachingStatements > 0) {
+		add("f:request-with-why", taught)
+	}
+	if questions > 0 && teachingQuestions == questions && teachingStatements == 0 {
+		add("f:question-with-why", "asks, giving a reason")
+	}
+	switch {
+	case requests > 0 && families == 0 && refs == 0:
+		add("f:request-without-why", "asks for a change without a why")
+	case statements > 0 && requests == 0 && questions == 0 && c.words >= 6:
+		add("f:statement", "states a fact")
+	}
+	switch {
+	case teachingWords >= 30:
+		add("f:teaching-words:30+", taught)
+	case teachingWords >= 15:
+		add("f:teaching-words:15-29", taught)
+	case teachingWords >= 6:
+		add("f:teaching-words:6-14", taught)
+	}
+	switch {
+	case statementWords >= 30:
+		add("f:statement-words:30+", "states facts at length")
+	case statementWords >= 12:
+		add("f:statement-words:12-29", "states facts")
+	}
+	if reasonTail >= 5 {
+		add("f:reason-clause", taught)
+	}
+	if questions > 0 && requests == 0 && statements == 0 {
+		add("f:asks-only", "only asks")
+	}
+	vocab("f:reports", reportWords, "tells what they did")
+
+	// Code in the comment: with words around it, it shows how; alone, a
+	// proposed change; a GitHub suggestion block is the latter unless
+	// the words say why.
+	if c.code > 0 || c.spans > 0 {
+		switch {
+		case c.words <= 3:
+			add("f:code-only", "shows code only")
+		case c.words >= 10:
+			add("f:code-with-words", "shows code and explains it")
+		default:
+			add("f:code", "shows code")
+		}
+	}
+	if c.suggestions > 0 {
+		add("f:suggestion-block", "proposes code")
+	}
+	if codeRefRe.MatchString(c.raw) {
+		add("f:code-ref", "refers to code")
+	}
+
 	suggestsQ := suggestiveQuestion.MatchString(c.prose)
 	if suggestsQ {
 		add("f:suggestive-question", "proposes a change as a question")
 	} else if c.asks {
 		add("f:info-question", "asks for information")
 	}
-	// The guide's line between a question and a suggestion: a question
-	// asks for what the reviewer does not know; one that also proposes a
-	// change ("why not", "can we", "please") is a change request dressed
-	// as a question. A linear model cannot form the "and not" itself.
-	requests := suggestsQ || suggestionWords.MatchString(c.prose) || imperativeStart.MatchString(c.prose) || politeRequest.MatchString(c.prose)
-	switch {
-	case c.asks && !requests:
-		add("f:asks-only", "only asks")
-	case requests && !c.asks:
-		add("f:requests-only", "asks for a change")
+	if c.asks {
+		add("f:asks", "asks a question")
+	}
+	if strings.HasSuffix(strings.TrimSpace(c.prose), "?") {
+		add("f:ends-asking", "ends with a question")
+	}
+	if politeRequest.MatchString(c.prose) {
+		add("f:polite-request", "asks for a change")
+	}
+	if imperativeStart.MatchString(c.prose) && families == 0 {
+		add("f:bare-imperative", "a bare imperative")
+	}
+	vocab("f:suggests", suggestionWords, "proposes a change")
+	if wishRe.MatchString(c.prose) {
+		add("f:wish", "asks for a change")
 	}
 	if sedRe.MatchString(c.prose) {
 		add("f:substitution", "proposes a wording")
@@ -159,55 +253,44 @@ func commentFeatures(c *commentFacts) []commentFeature {
 	if quotedRe.MatchString(c.raw) {
 		add("f:quoted-words", "quotes words")
 	}
-	if !c.asks && !imperativeStart.MatchString(c.prose) && !suggestionWords.MatchString(c.prose) && c.words >= 12 {
-		add("f:statement", "states a fact")
-	}
-	vocab("f:aside", asideWords, "acknowledges or thinks aloud")
-	vocab("f:interjection", interjectionWords, "an exclamation")
-	vocab("f:suggests", suggestionWords, "proposes a change")
-	vocab("f:nit-topic", nitTopics, "about naming or layout")
+
 	nit := vocab("f:nit-marker", nitMarkers, "marked as trivia")
-	if vocab("f:praise", praiseWords, "praises") && c.words <= 12 && !teaches &&
-		c.label == "" && !suggestionWords.MatchString(c.prose) && !wishRe.MatchString(c.prose) && strings.Trim(praiseWords.FindString(c.prose), " :)") != "" {
-		// Nothing but the compliment: no request ("would be nice"), no
-		// label, and more than a smiley.
-		add("f:praise-only", "praise only")
-	}
-	if vocab("f:approval", approvalWords, "signs off") && c.words <= 8 && !teaches {
-		add("f:approval-only", "signs off only")
-	}
+	vocab("f:nit-topic", nitTopics, "about naming or layout")
 	if c.label != "" {
 		add("f:label:"+c.label, c.labelReason())
 		if isNitLabel(c.label) {
 			nit = true
 		}
 	}
-	if nit && !teaches {
+	if nit && families == 0 {
 		add("f:nit-no-reason", "a nit without a reason")
 	}
-	if c.asks {
-		add("f:asks", "asks a question")
+
+	vocab("f:aside", asideWords, "acknowledges or thinks aloud")
+	vocab("f:interjection", interjectionWords, "an exclamation")
+	if vocab("f:praise", praiseWords, "praises") && c.words <= 12 && families == 0 &&
+		c.label == "" && !suggestionWords.MatchString(c.prose) && !wishRe.MatchString(c.prose) && strings.Trim(praiseWords.FindString(c.prose), " :)") != "" {
+		// Nothing but the compliment: no request ("would be nice"), no
+		// label, and more than a smiley.
+		add("f:praise-only", "praise only")
 	}
-	if strings.Contains(c.prose, "?") {
-		add("f:question-mark", "asks a question")
+	if vocab("f:approval", approvalWords, "signs off") && c.words <= 8 && families == 0 {
+		add("f:approval-only", "signs off only")
 	}
-	if politeRequest.MatchString(c.prose) {
-		add("f:polite-request", "asks for a change")
+	if dittoRe.MatchString(c.prose) {
+		add("f:ditto", "refers to another comment")
 	}
-	if imperativeStart.MatchString(c.prose) && !teaches {
-		add("f:bare-imperative", "a bare imperative")
+	if w := ackRe.FindString(c.prose); w != "" {
+		add("f:ack", fmt.Sprintf("acknowledges: %q", w))
+		if c.words <= 6 && families == 0 && !c.asks {
+			add("f:ack-only", fmt.Sprintf("acknowledges: %q", w))
+		}
 	}
-	if c.code > 0 {
-		add("f:code-block", "shows code")
-	}
-	if c.spans > 0 {
-		add("f:code-span", "quotes code")
-	}
-	if codeRefRe.MatchString(c.raw) {
-		add("f:code-ref", "refers to other code")
-	}
-	if n := len(sentenceEnd.FindAllString(c.prose, -1)); n >= 2 {
-		add("f:sentences", "several sentences")
+
+	if n := len(c.sentences); n >= 3 {
+		add("f:sentences:3+", "several sentences")
+	} else if n == 2 {
+		add("f:sentences:2", "two sentences")
 	}
 	switch w := c.words; {
 	case len(wordRe.FindAllString(c.prose, 2)) == 0 && c.code == 0:
@@ -227,31 +310,17 @@ func commentFeatures(c *commentFacts) []commentFeature {
 	default:
 		add("f:words:51+", "several paragraphs")
 	}
-	if dittoRe.MatchString(c.prose) {
-		add("f:ditto", "refers to another comment")
-	}
-	if w := ackRe.FindString(c.prose); w != "" {
-		add("f:ack", fmt.Sprintf("acknowledges: %q", w))
-		if c.words <= 6 && !teaches && !c.asks {
-			add("f:ack-only", fmt.Sprintf("acknowledges: %q", w))
-		}
-	}
-	if strings.HasSuffix(c.prose, "?") {
-		add("f:ends-asking", "ends with a question")
-	}
-	words := wordRe.FindAllString(c.prose, -1)
-	if len(words) > 0 {
-		add("s:"+words[0], fmt.Sprintf("opens with %q", words[0]))
-	}
-	seen := map[string]bool{}
-	for _, w := range words {
-		if len(w) < 2 || seen[w] || stopWords[w] {
-			continue
-		}
-		seen[w] = true
-		add("w:"+w, fmt.Sprintf("says %q", w))
-	}
 	return fs
+}
+
+// clip shortens a matched phrase to its first six words, for a reason a
+// reader scans.
+func clip(s string) string {
+	f := strings.Fields(s)
+	if len(f) > 6 {
+		return strings.Join(f[:6], " ") + " …"
+	}
+	return strings.Join(f, " ")
 }
 
 // lengthValue grades length in [0, 1] on a log scale, 100 words and more
@@ -270,17 +339,22 @@ func modelInputs(c *commentFacts, fs []commentFeature) []commentmodel.Feature {
 	return append(out, commentmodel.Feature{Name: "f:length", Value: lengthValue(c.words)})
 }
 
+// teachInputs are the inputs of the teaching model: the named features,
+// the graded length and the grammar.
+func teachInputs(c *commentFacts, fs []commentFeature) []commentmodel.Feature {
+	return append(modelInputs(c, fs), grammarInputs(c)...)
+}
+
 // gramSize is the length of the character n-grams the kind model reads.
 const gramSize = 4
 
 // kindInputs are the inputs of the kind model: those of the teaching
 // model and the character 4-grams of the prose ("g:ould", "g: typ").
 // Grams carry a word's stem and endings ("renam" in rename, renamed,
-// renaming) and short phrases across a space, so they hold on another
-// project's comments better than whole words do; they are never shown as
+// renaming) and short phrases across a space; they are never shown as
 // reasons, since a fragment of a word explains nothing to a reader.
 func kindInputs(c *commentFacts, fs []commentFeature) []commentmodel.Feature {
-	out := modelInputs(c, fs)
+	out := teachInputs(c, fs)
 	r := []rune(" " + strings.Join(strings.Fields(c.prose), " ") + " ")
 	seen := map[string]bool{}
 	for i := 0; i+gramSize <= len(r); i++ {
@@ -299,4 +373,46 @@ func isNitLabel(l string) bool {
 		return true
 	}
 	return false
+}
+
+// grammarTokenRe finds the tokens of the prose the grammar is read from:
+// words (with an apostrophe), numbers, and the marks that end or join
+// clauses.
+var grammarTokenRe = regexp.MustCompile(`[a-z][a-z']*|\d+|[?!.,:;()]`)
+
+// grammarInputs are the comment's grammar as features: each of
+// grammarWords that it uses ("m:since") and each pair of neighbouring
+// tokens, other words read as "_" ("m:since it's", "m:will _", "m:_ ?").
+// They carry how a comment is put together (a reason clause, a modal
+// consequence, a question) without any project's vocabulary, and are
+// never shown as reasons: "will _" explains nothing to a reader.
+func grammarInputs(c *commentFacts) []commentmodel.Feature {
+	toks := []string{"^"}
+	for _, t := range grammarTokenRe.FindAllString(c.prose, -1) {
+		switch {
+		case grammarWords[t] || strings.ContainsAny(t[:1], "?!.,:;()"):
+			toks = append(toks, t)
+		case t[0] >= '0' && t[0] <= '9':
+			toks = append(toks, "#")
+		default:
+			toks = append(toks, "_")
+		}
+	}
+	seen := map[string]bool{}
+	var out []commentmodel.Feature
+	add := func(n string) {
+		if !seen[n] {
+			seen[n] = true
+			out = append(out, commentmodel.Feature{Name: n, Value: 1})
+		}
+	}
+	for i, t := range toks {
+		if grammarWords[t] {
+			add("m:" + t)
+		}
+		if i+1 < len(toks) && !(t == "_" && toks[i+1] == "_") {
+			add("m:" + t + " " + toks[i+1])
+		}
+	}
+	return out
 }

@@ -72,10 +72,37 @@ func mustParseModel(name string, b []byte) *commentmodel.Model {
 	return m
 }
 
+// CommentKind is what [ClassifyComment] says of a review comment.
+type CommentKind struct {
+	Class CommentClass
+	// Reason is a short reason in plain words: `gives a reason: "because";
+	// links documentation`, `conventional label nitpick (non-blocking):`.
+	// For a labelled comment that teaches it names the label first
+	// (`labelled suggestion; gives a reason: "so that"; ...`), so a reader
+	// sees that the label was read and why the comment is educational all
+	// the same.
+	Reason string
+	// Label is the comment's Conventional Comments label, lower-cased
+	// ("suggestion", "nit", "issue"), "" when it has none; Decorations
+	// are its decorations ("non-blocking"). They are kept whatever the
+	// class, so that a document quoting the comment can show the label
+	// the reviewer chose: a suggestion that teaches is educational and
+	// still a suggestion in its reviewer's words.
+	Label       string
+	Decorations []string
+}
+
 // Comment returns the kind of a review comment body and a short
 // reason in plain words ("gives a reason: \"because\"; links a
 // reference", "conventional label nitpick (non-blocking):").
 func Comment(body string) (CommentClass, string) {
+	k := ClassifyComment(body)
+	return k.Class, k.Reason
+}
+
+// ClassifyComment returns the kind of a review comment body, with its
+// reason and its Conventional Comments label.
+func ClassifyComment(body string) CommentKind {
 	return classifyComment(builtinModels, body)
 }
 
@@ -85,24 +112,34 @@ func Comment(body string) (CommentClass, string) {
 //   - no text is other, a praise label is praise, a short sign-off with
 //     no reason is approval, a short acknowledgement ("done", "fixed")
 //     is other and a short compliment with no request in it is praise:
-//     the labelled data has two approvals, ten praises and two
+//     the labelled data has two approvals and few praises and
 //     acknowledgements, too few to learn from, and "LGTM" needs no model;
 //   - then whether the comment teaches, asked first and on its own,
 //     because in the guide educational wins whenever a comment does
-//     teach, whatever else it also does (asks, proposes, nitpicks): a
-//     model of that one question, educational when its probability
-//     reaches the model's threshold;
-//   - a Conventional Comments label of a form (nitpick and its kin,
-//     suggestion, question) is then honoured: the comment does not teach,
-//     and the reviewer said what it is. Labels that name no form (issue,
-//     todo, thought, note, chore) leave the decision to the model, which
-//     reads their subject;
+//     teach, whatever else it also does (asks, proposes, nitpicks) and
+//     whatever its Conventional Comments label says: a model of that one
+//     question, educational when its probability reaches the model's
+//     threshold. The label is one of its inputs, a strong hint and not
+//     the last word; and a labelled comment whose subject gives a reason
+//     and says what follows otherwise teaches whatever the model says
+//     (the guide's alternative with its rationale);
+//   - a label of a form (nitpick and its kin, suggestion, question) is
+//     then honoured: the comment does not teach, and the reviewer said
+//     what it is. Labels that name no form (issue, todo, thought, note,
+//     chore) leave the decision to the kind model, which reads their
+//     subject;
 //   - otherwise the kind model, trained only on comments that do not
 //     teach, picks the likeliest of the six other kinds, so that its
 //     weights learn what tells a suggestion from a question or a nitpick
 //     and not what tells either from teaching.
-func classifyComment(ms commentModels, body string) (CommentClass, string) {
+func classifyComment(ms commentModels, body string) CommentKind {
 	c := newCommentFacts(body)
+	k := CommentKind{Label: c.label, Decorations: c.decorations}
+	k.Class, k.Reason = decideComment(ms, c)
+	return k
+}
+
+func decideComment(ms commentModels, c *commentFacts) (CommentClass, string) {
 	if c.prose == "" && c.code == 0 {
 		return Other, "no text"
 	}
@@ -114,19 +151,34 @@ func classifyComment(ms commentModels, body string) (CommentClass, string) {
 	}
 	fs := commentFeatures(c)
 	if hasFeature(fs, "f:approval-only") {
-		w, _ := find(approvalWords, c.prose)
+		w := approvalWords.FindString(c.prose)
 		return Approval, fmt.Sprintf("signs off: %q", strings.TrimRight(w, " .,!"))
 	}
 	if f, ok := feature(fs, "f:ack-only"); ok {
 		return Other, f.says
 	}
 	if hasFeature(fs, "f:praise-only") && !c.asks {
-		w, _ := find(praiseWords, c.prose)
+		w := praiseWords.FindString(c.prose)
 		return Praise, fmt.Sprintf("praise only: %q", w)
 	}
-	x := modelInputs(c, fs)
+	x := teachInputs(c, fs)
 	if k, _ := ms.teaches.Decide(x); k == 0 {
-		return Educational, explain(ms.teaches, c.words, fs, x, 0, 1)
+		why := explain(ms.teaches, c.words, fs, x, 0, 1)
+		if c.label != "" {
+			why = "labelled " + c.label + "; " + why
+		}
+		return Educational, why
+	}
+	if hasFeature(fs, "f:reason-and-consequence") && c.label != "" {
+		// A labelled comment keeps its form in the label and its content
+		// in the subject: a subject that says why and what follows
+		// otherwise is the guide's alternative with its rationale, which
+		// teaches whatever the label. The model cannot learn this: the
+		// labelled files hold a few dozen labelled comments (4 of the 5
+		// of them that say both are educational).
+		r, _ := feature(fs, "f:reason")
+		q, _ := feature(fs, "f:consequence")
+		return Educational, "labelled " + c.label + "; " + r.says + "; " + q.says
 	}
 	if l := labelClass(c.label); l != "" {
 		return l, c.labelReason()
@@ -159,19 +211,18 @@ func labelClass(label string) CommentClass {
 // explain names the three features that most favoured class k of m
 // over class against (the runner-up, or for the teaching model the
 // other class), in the phrases of commentFeatures, each phrase once (the
-// features that combine others read as the phrase they stand for;
-// character grams are never named).
+// features that combine others read as the phrase they stand for). The
+// grammar and character grams are never named: "will _" or "ould"
+// explains nothing to a reader.
 func explain(m *commentmodel.Model, words int, fs []commentFeature, x []commentmodel.Feature, k, against int) string {
 	says := map[string]string{"f:length": fmt.Sprintf("%d words long", words)}
 	for _, f := range fs {
 		says[f.name] = f.says
 	}
-	// What the comment says comes before its shape, and the guide's
-	// features before single words: "gives a reason: \"because\"" tells
-	// the reader more than "says \"because\"", which tells more than "65
-	// words long"; each fills in only when fewer than three of the one
-	// before count.
-	var said, wordy, shape []string
+	// What the comment says comes before its shape: "gives a reason:
+	// \"because\"" tells the reader more than "65 words long", which is
+	// said only when nothing the comment says is among the reasons.
+	var said, shape []string
 	seen := map[string]bool{}
 	for _, c := range m.Contributions(x, k, against) {
 		p, ok := says[c.Name]
@@ -179,16 +230,16 @@ func explain(m *commentmodel.Model, words int, fs []commentFeature, x []commentm
 			continue
 		}
 		seen[p] = true
-		switch {
-		case shapeFeatures[c.Name] || strings.HasPrefix(c.Name, "f:words:"):
+		if shapeFeature(c.Name) {
 			shape = append(shape, p)
-		case strings.HasPrefix(c.Name, "f:"):
+		} else {
 			said = append(said, p)
-		default:
-			wordy = append(wordy, p)
 		}
 	}
-	parts := append(append(said, wordy...), shape...)
+	parts := said
+	if len(parts) == 0 {
+		parts = shape
+	}
 	if len(parts) > 3 {
 		parts = parts[:3]
 	}
@@ -198,8 +249,17 @@ func explain(m *commentmodel.Model, words int, fs []commentFeature, x []commentm
 	return strings.Join(parts, "; ")
 }
 
-// shapeFeatures say how a comment looks, not what it says.
-var shapeFeatures = map[string]bool{"f:length": true, "f:sentences": true, "f:statement": true}
+// shapeFeature reports a feature that says how a comment looks, not what
+// it says.
+func shapeFeature(name string) bool {
+	switch {
+	case name == "f:length", name == "f:statement",
+		strings.HasPrefix(name, "f:words:"), strings.HasPrefix(name, "f:sentences:"),
+		strings.HasPrefix(name, "f:statement-words:"):
+		return true
+	}
+	return false
+}
 
 func hasLetter(s string) bool {
 	for _, r := range s {

@@ -1,14 +1,18 @@
 package classify
 
 import (
+	"bufio"
 	"bytes"
+	"encoding/json"
 	"flag"
 	"fmt"
-	"math"
 	"os"
+	"path/filepath"
+	"regexp"
+	"runtime"
 	"sort"
-	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/git-career/git-career/analyzer/classify/commentmodel"
@@ -16,35 +20,107 @@ import (
 
 var update = flag.Bool("update", false, "rewrite comment_teaches.tsv and comment_kind.tsv from the labelled comments")
 
-// kindRecord is one comment of review-comments-kinds.jsonl. Kind is nil
-// where the two annotators disagreed: those are left out.
-type kindRecord struct {
+// The two labelled files of review comments (../shared/eval/README.md):
+// Nova's, on Gerrit, and GitHub pull requests of about thirty projects,
+// lower-cased by the makers of their dataset. Both were labelled with the
+// guide review-comment-kinds.md by two annotators; a null kind is a
+// disagreement and is left out.
+const (
+	novaCommentsFile   = "review-comments-kinds.jsonl"
+	githubCommentsFile = "review-comments-github.jsonl"
+)
+
+const (
+	// evalSeed fixes the folds of the evaluation and the inner folds that
+	// choose the settings and the threshold.
+	evalSeed = 9
+	evalFold = 10
+)
+
+// commentSet is one labelled file: the agreed comments and their kinds
+// (indices into commentClasses).
+type commentSet struct {
+	name   string
+	bodies []string
+	ys     []int
+	repos  []string // the GitHub repository of each comment, "" for Nova's
+}
+
+// commentRecord is one line of a labelled file.
+type commentRecord struct {
 	ID   string  `json:"id"`
+	Repo string  `json:"repo"`
 	Body string  `json:"body"`
 	Kind *string `json:"kind"`
 }
 
-const (
-	kindsFile = "review-comments-kinds.jsonl"
-	// evalSeed fixes both the folds of the evaluation and the inner folds
-	// that choose the threshold.
-	evalSeed = 9
-	evalFold = 10
-	// definitionPenalty scales the ridge penalty of the named features
-	// of the kind model.
-	definitionPenalty = 0.3
+// readCommentSet reads a labelled file from evalDir (which skips the
+// test, saying why, when the data is absent).
+func readCommentSet(t *testing.T, name, file string) commentSet {
+	t.Helper()
+	fh, err := os.Open(filepath.Join(evalDir(t), file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fh.Close()
+	index := map[string]int{}
+	for i, c := range commentClasses {
+		index[string(c)] = i
+	}
+	s := commentSet{name: name}
+	sc := bufio.NewScanner(fh)
+	sc.Buffer(make([]byte, 1<<20), 16<<20)
+	for sc.Scan() {
+		var r commentRecord
+		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
+			t.Fatalf("%s: %v", file, err)
+		}
+		if r.Kind == nil {
+			continue
+		}
+		k, ok := index[*r.Kind]
+		if !ok {
+			t.Fatalf("%s: %s: unknown kind %q", file, r.ID, *r.Kind)
+		}
+		s.bodies, s.ys, s.repos = append(s.bodies, r.Body), append(s.ys, k), append(s.repos, r.Repo)
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if len(s.bodies) == 0 {
+		t.Fatalf("%s: no labelled comments", file)
+	}
+	return s
+}
+
+// bothCommentSets reads the two labelled files.
+func bothCommentSets(t *testing.T) (nova, github commentSet) {
+	return readCommentSet(t, "nova", novaCommentsFile), readCommentSet(t, "github", githubCommentsFile)
+}
+
+// fullEval skips a test that trains many models unless
+// GIT_CAREER_EVAL_FULL=1: the default test run stays fast.
+func fullEval(t *testing.T) {
+	t.Helper()
+	if os.Getenv("GIT_CAREER_EVAL_FULL") != "1" {
+		t.Skip("trains dozens of models: set GIT_CAREER_EVAL_FULL=1 to run it")
+	}
+}
+
+// The settings the teaching model chooses among, inside its training
+// comments alone (inner folds): how much less the named features are
+// penalised than the grammar (teachPenalties), and how much of a naive
+// Bayes model is added to the regression's weights (teachNaiveBayes;
+// naive Bayes trusts a rare feature seen only in teaching comments more
+// than a regularised regression does, and the two err differently).
+var (
+	teachPenalties  = []float64{0.3, 1}
+	teachNaiveBayes = []float64{0, 0.3}
 )
 
-// The teaching model chooses, inside its training comments, among
-// teachPenalties (the scale of the named features' penalty) and
-// teachNaiveBayes (how much of a naive Bayes model is added to the
-// logistic regression's weights: naive Bayes trusts a rare feature seen
-// only in teaching comments more than a regularised regression does,
-// and the two err differently).
-var (
-	teachPenalties  = []float64{0.1, 0.3, 1}
-	teachNaiveBayes = []float64{0, 0.3, 0.6}
-)
+// kindPenalty scales the ridge penalty of the named features of the
+// kind model.
+const kindPenalty = 0.3
 
 // teachSetting is what the teaching model chose.
 type teachSetting struct{ penalty, naiveBayes float64 }
@@ -53,83 +129,95 @@ func (s teachSetting) String() string {
 	return fmt.Sprintf("penalty %g naive Bayes %g", s.penalty, s.naiveBayes)
 }
 
-// readKinds returns the agreed comments and their class indices.
-func readKinds(t *testing.T) ([]string, []int) {
-	t.Helper()
-	index := map[string]int{}
-	for i, c := range commentClasses {
-		index[string(c)] = i
-	}
-	var bodies []string
-	var ys []int
-	for _, r := range readJSONL[kindRecord](t, kindsFile) {
-		if r.Kind == nil {
-			continue
+// withPenalty is the default options with the named features' penalty
+// scaled.
+func withPenalty(scale float64) commentmodel.Options {
+	opt := commentmodel.DefaultOptions()
+	opt.Penalty = func(name string) float64 {
+		if strings.HasPrefix(name, "f:") {
+			return scale
 		}
-		k, ok := index[*r.Kind]
-		if !ok {
-			t.Fatalf("%s: %s: unknown kind %q", kindsFile, r.ID, *r.Kind)
-		}
-		bodies, ys = append(bodies, r.Body), append(ys, k)
+		return 1
 	}
-	return bodies, ys
+	return opt
+}
+
+// commentInputs are a comment's inputs to the two models, computed once
+// per text however many trainings of the evaluation read it.
+type commentInputs struct{ teach, kind []commentmodel.Feature }
+
+var (
+	inputsMu    sync.Mutex
+	inputsCache = map[string]commentInputs{}
+)
+
+func inputsOf(body string) commentInputs {
+	inputsMu.Lock()
+	in, ok := inputsCache[body]
+	inputsMu.Unlock()
+	if ok {
+		return in
+	}
+	c := newCommentFacts(body)
+	fs := commentFeatures(c)
+	in = commentInputs{teachInputs(c, fs), kindInputs(c, fs)}
+	inputsMu.Lock()
+	inputsCache[body] = in
+	inputsMu.Unlock()
+	return in
+}
+
+// allTeachSettings are the candidates the teaching model chooses among.
+func allTeachSettings() []teachSetting {
+	var out []teachSetting
+	for _, nb := range teachNaiveBayes {
+		for _, p := range teachPenalties {
+			out = append(out, teachSetting{p, nb})
+		}
+	}
+	return out
 }
 
 // trainCommentModels is the one way the comment models are built, for
-// the committed files and for every fold of the evaluation: the teaching
-// model on every comment (educational or not), its threshold from inner
-// folds of these comments alone; the kind model on the comments that are
-// not educational.
-func trainCommentModels(t *testing.T, bodies []string, ys []int, seed uint64) (commentModels, teachSetting) {
-	t.Helper()
+// the committed files and for every training of the evaluation: the
+// teaching model on every comment (educational or not), its setting
+// (among settings) and threshold chosen on inner folds of these comments
+// alone; the kind model on the comments that are not educational.
+func trainCommentModels(bodies []string, ys []int, seed uint64, settings []teachSetting) (commentModels, teachSetting, error) {
 	var tx, kx [][]commentmodel.Feature
 	var ty, ky []int
 	for i, b := range bodies {
-		c := newCommentFacts(b)
-		fs := commentFeatures(c)
-		tx = append(tx, modelInputs(c, fs))
+		in := inputsOf(b)
+		tx = append(tx, in.teach)
 		if ys[i] == 0 {
 			ty = append(ty, 0)
 			continue
 		}
 		ty = append(ty, 1)
-		kx, ky = append(kx, kindInputs(c, fs)), append(ky, ys[i]-1)
-	}
-	// The features that carry the guide's definitions are penalised less
-	// than single words and grams (definitionPenalty): they are what
-	// holds on another project's comments, where Nova's words mean
-	// nothing. How much less, for the teaching model, is chosen among
-	// teachPenalties on inner folds of these comments alone, and with it
-	// the weight of naive Bayes (teachNaiveBayes).
-	withPenalty := func(scale float64) commentmodel.Options {
-		opt := commentmodel.DefaultOptions()
-		opt.Penalty = func(name string) float64 {
-			if strings.HasPrefix(name, "f:") {
-				return scale
-			}
-			return 1
-		}
-		return opt
+		kx, ky = append(kx, in.kind), append(ky, ys[i]-1)
 	}
 	var cands []commentmodel.Options
-	for _, nb := range teachNaiveBayes {
-		for _, p := range teachPenalties {
-			o := withPenalty(p)
-			o.NaiveBayes = nb
-			cands = append(cands, o)
-		}
+	for _, st := range settings {
+		o := withPenalty(st.penalty)
+		o.NaiveBayes = st.naiveBayes
+		cands = append(cands, o)
 	}
 	teaches, chosen, err := commentmodel.TrainSelected(classNames(teachClasses), tx, ty, cands, seed)
 	if err != nil {
-		t.Fatal(err)
+		return commentModels{}, teachSetting{}, err
 	}
-	kind, err := commentmodel.Train(classNames(kindClasses), kx, ky, withPenalty(definitionPenalty))
+	kind, err := commentmodel.Train(classNames(kindClasses), kx, ky, withPenalty(kindPenalty))
 	if err != nil {
-		t.Fatal(err)
+		return commentModels{}, teachSetting{}, err
 	}
-	chose := teachSetting{penalty: teachPenalties[chosen%len(teachPenalties)], naiveBayes: cands[chosen].NaiveBayes}
 	// Score the models as they are stored: weights rounded.
-	return commentModels{teaches: roundTrip(t, teaches), kind: roundTrip(t, kind)}, chose
+	if teaches, err = commentmodel.Parse(teaches.Marshal()); err != nil {
+		return commentModels{}, teachSetting{}, err
+	}
+	if kind, err = commentmodel.Parse(kind.Marshal()); err != nil {
+		return commentModels{}, teachSetting{}, err
+	}
+	return commentModels{teaches: teaches, kind: kind}, settings[chosen], nil
 }
 
 func classNames(cs []CommentClass) []string {
@@ -140,37 +228,56 @@ func classNames(cs []CommentClass) []string {
 	return out
 }
 
-func roundTrip(t *testing.T, m *commentmodel.Model) *commentmodel.Model {
-	t.Helper()
-	m, err := commentmodel.Parse(m.Marshal())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
-}
-
 func modelHeader(what string) []string {
 	return []string{
 		"git-career review-comment model, " + what + ":",
 		"multinomial logistic regression, one row a feature, one weight a class.",
-		"Trained on ../shared/eval/review-comments-kinds.jsonl (agreed labels);",
+		"Trained on ../shared/eval/review-comments-kinds.jsonl (Nova) and",
+		"../shared/eval/review-comments-github.jsonl (GitHub), agreed labels;",
 		"rebuilt by: go test ./analyzer/classify -run TestCommentModelFresh -update",
 	}
 }
 
+// settingRe reads the setting the committed teaching model was built
+// with from its header.
+var settingRe = regexp.MustCompile(`(?m)^# setting: penalty (\S+) naive Bayes (\S+)$`)
+
 // TestCommentModelFresh fails when comment_teaches.tsv or comment_kind.tsv
-// is not what training on the labelled comments gives today; -update
-// rewrites them.
+// is not what training on both labelled files gives today; -update
+// rewrites them. Training is deterministic: the same data and code give
+// the same bytes. -update (and GIT_CAREER_EVAL_FULL=1) choose the
+// teaching model's setting among all candidates on inner folds; the
+// default run retrains with the setting the committed file records, which
+// is what keeps it fast.
 func TestCommentModelFresh(t *testing.T) {
-	bodies, ys := readKinds(t)
-	ms, chose := trainCommentModels(t, bodies, ys, evalSeed)
+	nova, github := bothCommentSets(t)
+	bodies := append(append([]string(nil), nova.bodies...), github.bodies...)
+	ys := append(append([]int(nil), nova.ys...), github.ys...)
+	settings := allTeachSettings()
+	if !*update && os.Getenv("GIT_CAREER_EVAL_FULL") != "1" {
+		m := settingRe.FindSubmatch(teachesModelText)
+		if m == nil {
+			t.Fatal("comment_teaches.tsv records no setting: run go test ./analyzer/classify -run TestCommentModelFresh -update")
+		}
+		var st teachSetting
+		if _, err := fmt.Sscan(string(m[1])+" "+string(m[2]), &st.penalty, &st.naiveBayes); err != nil {
+			t.Fatal(err)
+		}
+		settings = []teachSetting{st}
+	}
+	ms, chose, err := trainCommentModels(bodies, ys, evalSeed, settings)
+	if err != nil {
+		t.Fatal(err)
+	}
+	teachHeader := append(modelHeader("does the comment teach (threshold on educational, setting chosen on inner folds)"),
+		fmt.Sprintf("setting: penalty %g naive Bayes %g", chose.penalty, chose.naiveBayes))
 	for _, f := range []struct {
 		name   string
 		m      *commentmodel.Model
 		header []string
 		have   []byte
 	}{
-		{"comment_teaches.tsv", ms.teaches, modelHeader(fmt.Sprintf("does the comment teach (threshold on educational; %s, chosen on inner folds)", chose)), teachesModelText},
+		{"comment_teaches.tsv", ms.teaches, teachHeader, teachesModelText},
 		{"comment_kind.tsv", ms.kind, modelHeader("the kind of a comment that does not teach"), kindModelText},
 	} {
 		got := f.m.Marshal(f.header...)
@@ -186,180 +293,354 @@ func TestCommentModelFresh(t *testing.T) {
 	}
 }
 
-// The floors of issue 9: a quote that is not educational is an
-// embarrassing claim, so precision comes first.
+// The floors of issue 19. A quote that is not educational is an
+// embarrassing claim in front of a manager, so precision comes first.
 const (
-	minEducationalPrecision = 0.85
-	minEducationalRecall    = 0.60
-	minKindAccuracy         = 0.75
+	minEducationalPrecision = 0.85 // across projects, each direction
+	minEducationalRecall    = 0.60 // across projects, each direction
+	minKindAccuracy         = 0.70 // within each file, cross-validated
 )
 
-// Measured on 2026-12-01 (seed 9) the two-step classifier meets the
-// educational floors (precision 0.860, recall 0.653) but not accuracy
-// (0.669); over seeds 1 to 8 precision is 0.848 to 0.900 and recall 0.587
-// to 0.627: see the README. The test asserts the two floors it meets and
-// holds accuracy a little under what was measured, so that a regression
-// fails; the printed line says which of the issue's floors are met.
-const holdKindAccuracy = 0.66
+// Where a floor of the issue is not met, the evaluation holds the figure
+// 0.02 to 0.03 under what was measured, so that a change that makes it
+// worse fails, and prints NOT MET beside the issue's floor; a figure that
+// meets its floor is held at the floor. Measured on 2026-12-03 (seed 9):
+// educational precision is met everywhere across projects (nova→github
+// 0.920, github→nova 0.911, unseen GitHub repositories 0.880); recall is
+// not (0.205, 0.340, 0.196), nor accuracy within each file (Nova 0.636,
+// GitHub 0.603). docs/review-comments.md gives the table and why.
+var (
+	holdAcross = map[string][2]float64{ // precision, recall
+		"nova→github":         {minEducationalPrecision, 0.18},
+		"github→nova":         {minEducationalPrecision, 0.31},
+		"unseen repositories": {minEducationalPrecision, 0.17},
+	}
+	holdWithinAccuracy = map[string]float64{"nova": 0.61, "github": 0.58}
+)
 
-// TestEvalCommentKinds scores the classifier by 10-fold cross-validation
-// (folds stratified by kind, fixed seed) on the agreed labels: each fold
-// is classified by models trained, threshold included, on the other nine
-// only. Printed: each fold, the pooled figures and the confusion
-// table. GIT_CAREER_EVAL_ERRORS=1 logs every comment called educational
-// wrongly or missed; GIT_CAREER_EVAL_ERRORS=all every comment of the
-// wrong kind.
-func TestEvalCommentKinds(t *testing.T) {
-	bodies, ys := readKinds(t)
-	pooled, acc := evalCommentKinds(t, bodies, ys, evalSeed, true)
-	met := func(v, floor float64) string {
-		if v >= floor {
-			return "met"
+func met(v, floor float64) string {
+	if v >= floor {
+		return "met"
+	}
+	return "NOT MET"
+}
+
+// commentScore counts a classifier's decisions against the labels.
+type commentScore struct {
+	conf [][]int // [label][predicted], commentClasses order
+}
+
+func newCommentScore() *commentScore {
+	s := &commentScore{conf: make([][]int, len(commentClasses))}
+	for i := range s.conf {
+		s.conf[i] = make([]int, len(commentClasses))
+	}
+	return s
+}
+
+func (s *commentScore) add(label, predicted int) { s.conf[label][predicted]++ }
+
+func (s *commentScore) merge(o *commentScore) {
+	for i := range s.conf {
+		for j := range s.conf[i] {
+			s.conf[i][j] += o.conf[i][j]
 		}
-		return "NOT MET"
-	}
-	fmt.Printf("eval comment kinds floors: educational precision %.3f ≥ %.2f %s; recall %.3f ≥ %.2f %s; accuracy %.3f ≥ %.2f %s\n",
-		pooled.precision(), minEducationalPrecision, met(pooled.precision(), minEducationalPrecision),
-		pooled.recall(), minEducationalRecall, met(pooled.recall(), minEducationalRecall),
-		acc, minKindAccuracy, met(acc, minKindAccuracy))
-	if pooled.precision() < minEducationalPrecision {
-		t.Errorf("educational precision %.3f, want ≥ %.2f", pooled.precision(), minEducationalPrecision)
-	}
-	if pooled.recall() < minEducationalRecall {
-		t.Errorf("educational recall %.3f, want ≥ %.2f", pooled.recall(), minEducationalRecall)
-	}
-	if acc < holdKindAccuracy {
-		t.Errorf("accuracy over the seven kinds %.3f fell below the %.2f measured before (the issue asks %.2f)", acc, holdKindAccuracy, minKindAccuracy)
 	}
 }
 
-// TestEvalCommentKindsSeeds repeats the evaluation with other seeds (of
-// the folds and of the inner folds), listed in GIT_CAREER_EVAL_SEEDS
-// ("1,2,3,4,5"), to show how much of a figure is the luck of one split.
-// It asserts nothing and is skipped without the variable: each seed costs
-// as much as the evaluation itself.
-func TestEvalCommentKindsSeeds(t *testing.T) {
-	list := os.Getenv("GIT_CAREER_EVAL_SEEDS")
-	if list == "" {
-		t.Skip("GIT_CAREER_EVAL_SEEDS not set (for example 1,2,3,4,5)")
+// educational counts: true positives, false positives, false negatives.
+func (s *commentScore) educational() (tp, fp, fn int) {
+	tp = s.conf[0][0]
+	for i := 1; i < len(s.conf); i++ {
+		fp += s.conf[i][0]
+		fn += s.conf[0][i]
 	}
-	bodies, ys := readKinds(t)
-	for _, f := range strings.Split(list, ",") {
-		seed, err := strconv.ParseUint(strings.TrimSpace(f), 10, 64)
+	return tp, fp, fn
+}
+
+func (s *commentScore) precision() float64 {
+	tp, fp, _ := s.educational()
+	return commentRatio(tp, tp+fp)
+}
+
+func (s *commentScore) recall() float64 {
+	tp, _, fn := s.educational()
+	return commentRatio(tp, tp+fn)
+}
+
+func (s *commentScore) accuracy() float64 {
+	right, n := 0, 0
+	for i := range s.conf {
+		for j := range s.conf[i] {
+			n += s.conf[i][j]
+			if i == j {
+				right += s.conf[i][j]
+			}
+		}
+	}
+	return commentRatio(right, n)
+}
+
+func (s *commentScore) String() string {
+	tp, fp, fn := s.educational()
+	return fmt.Sprintf("educational precision %.3f recall %.3f (tp %d fp %d fn %d), accuracy over 7 kinds %.3f",
+		s.precision(), s.recall(), tp, fp, fn, s.accuracy())
+}
+
+func commentRatio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+// scoreComments classifies bodies with ms and counts the results;
+// GIT_CAREER_EVAL_ERRORS=1 logs every comment called educational wrongly
+// or missed, GIT_CAREER_EVAL_ERRORS=all every comment of the wrong kind.
+func scoreComments(t *testing.T, ms commentModels, bodies []string, ys []int, tag string) *commentScore {
+	s := newCommentScore()
+	show := os.Getenv("GIT_CAREER_EVAL_ERRORS")
+	for i, b := range bodies {
+		k := classifyComment(ms, b)
+		got := classIndex(k.Class)
+		s.add(ys[i], got)
+		if show != "" && ((got == 0) != (ys[i] == 0) || show == "all" && got != ys[i]) {
+			t.Logf("%s: predicted %s (%s), labelled %s: %q", tag, k.Class, k.Reason, commentClasses[ys[i]], b)
+		}
+	}
+	return s
+}
+
+// parallel runs f(0..n-1) on as many goroutines as there are CPUs and
+// returns the first error.
+func parallel(n int, f func(i int) error) error {
+	sem := make(chan struct{}, runtime.NumCPU())
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	for i := 0; i < n; i++ {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func(i int) {
+			defer wg.Done()
+			defer func() { <-sem }()
+			errs[i] = f(i)
+		}(i)
+	}
+	wg.Wait()
+	for _, err := range errs {
 		if err != nil {
-			t.Fatalf("GIT_CAREER_EVAL_SEEDS: %q is not a seed", f)
+			return err
 		}
-		pooled, acc := evalCommentKinds(t, bodies, ys, seed, false)
-		fmt.Printf("eval comment kinds seed %d: educational precision %.3f recall %.3f (tp %d fp %d fn %d), accuracy %.3f\n",
-			seed, pooled.precision(), pooled.recall(), pooled.tp, pooled.fp, pooled.fn, acc)
+	}
+	return nil
+}
+
+// TestEvalCommentsAcrossProjects trains on one labelled file and scores
+// on the other, both ways: the models (settings and threshold included)
+// see nothing of the project they are scored on. This is the measure of
+// a classifier that must hold on projects it was never trained on.
+func TestEvalCommentsAcrossProjects(t *testing.T) {
+	fullEval(t)
+	nova, github := bothCommentSets(t)
+	dirs := []struct{ train, test commentSet }{{nova, github}, {github, nova}}
+	scores := make([]*commentScore, len(dirs))
+	chose := make([]teachSetting, len(dirs))
+	thresholds := make([]float64, len(dirs))
+	err := parallel(len(dirs), func(i int) error {
+		d := dirs[i]
+		ms, c, err := trainCommentModels(d.train.bodies, d.train.ys, evalSeed, allTeachSettings())
+		if err != nil {
+			return err
+		}
+		chose[i], thresholds[i] = c, ms.teaches.Threshold
+		scores[i] = scoreComments(t, ms, d.test.bodies, d.test.ys, d.train.name+"→"+d.test.name)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, d := range dirs {
+		s := scores[i]
+		fmt.Printf("eval comments across projects, trained on %s (%d), scored on %s (%d; %s, threshold %.4g): %s\n",
+			d.train.name, len(d.train.bodies), d.test.name, len(d.test.bodies), chose[i], thresholds[i], s)
+		for _, line := range confusionTable(s.conf) {
+			fmt.Printf("eval comments across projects %s→%s confusion %s\n", d.train.name, d.test.name, line)
+		}
+		dir := d.train.name + "→" + d.test.name
+		fmt.Printf("eval comments across projects %s floors: educational precision %.3f ≥ %.2f %s; recall %.3f ≥ %.2f %s\n", dir,
+			s.precision(), minEducationalPrecision, met(s.precision(), minEducationalPrecision),
+			s.recall(), minEducationalRecall, met(s.recall(), minEducationalRecall))
+		hold := holdAcross[dir]
+		if p, floor := s.precision(), min(minEducationalPrecision, hold[0]); p < floor {
+			t.Errorf("%s: educational precision %.3f, want ≥ %.2f", dir, p, floor)
+		}
+		if r, floor := s.recall(), min(minEducationalRecall, hold[1]); r < floor {
+			t.Errorf("%s: educational recall %.3f, want ≥ %.2f", dir, r, floor)
+		}
 	}
 }
 
-// evalCommentKinds scores the classifier by cross-validation with seed,
-// printing each fold, the pooled figures, the confusion table and the
-// diagnostics when verbose; it returns the pooled educational counts and
-// the accuracy over the seven kinds.
-func evalCommentKinds(t *testing.T, bodies []string, ys []int, seed uint64, verbose bool) (confusion, float64) {
-	t.Helper()
-	folds := commentmodel.Folds(ys, evalFold, seed)
-	showErrors := os.Getenv("GIT_CAREER_EVAL_ERRORS") != ""
-	K := len(commentClasses)
-	conf := make([][]int, K) // [label][predicted]
-	for i := range conf {
-		conf[i] = make([]int, K)
-	}
-	var pooled confusion
-	// Two diagnostics of where the floors are lost, from the same folds:
-	// the teaching model's held-out probabilities (how well it ranks), and
-	// the kinds the rest of the decision gives the comments labelled not
-	// educational when the teaching step says no to all of them (how good
-	// the accuracy could be if that step were always right).
-	teachP := make([]float64, len(bodies))
-	restRight := 0
-	for f := 0; f < evalFold; f++ {
-		var tb []string
-		var ty []int
-		for i := range bodies {
-			if folds[i] != f {
-				tb, ty = append(tb, bodies[i]), append(ty, ys[i])
-			}
+// TestEvalCommentsWithinProject scores the classifier by 10-fold
+// cross-validation inside each labelled file (folds stratified by kind,
+// fixed seed): each fold is classified by models trained, setting and
+// threshold included, on the other nine folds of the same file only.
+// Printed too, and not asserted: the same folds classified by models that
+// also learn from all of the other file, which is how the committed
+// models are trained.
+func TestEvalCommentsWithinProject(t *testing.T) {
+	fullEval(t)
+	nova, github := bothCommentSets(t)
+	for _, set := range []commentSet{nova, github} {
+		other := github
+		if set.name == "github" {
+			other = nova
 		}
-		ms, chose := trainCommentModels(t, tb, ty, seed)
-		never := *ms.teaches
-		never.Threshold = 2 // above any probability: the step always says no
-		rest := commentModels{teaches: &never, kind: ms.kind}
-		var fm confusion
-		right, n := 0, 0
-		for i := range bodies {
-			if folds[i] != f {
-				continue
-			}
-			c := newCommentFacts(bodies[i])
-			teachP[i] = ms.teaches.Probabilities(modelInputs(c, commentFeatures(c)))[0]
-			if ys[i] != 0 {
-				if k, _ := classifyComment(rest, bodies[i]); classIndex(k) == ys[i] {
-					restRight++
-				}
-			}
-			got, why := classifyComment(ms, bodies[i])
-			gi := classIndex(got)
-			conf[ys[i]][gi]++
-			n++
-			if gi == ys[i] {
-				right++
-			}
-			pred, want := got == Educational, ys[i] == 0
-			fm.add(pred, want)
-			pooled.add(pred, want)
-			if showErrors && (pred != want || os.Getenv("GIT_CAREER_EVAL_ERRORS") == "all" && gi != ys[i]) {
-				t.Logf("fold %d: predicted %s (%s), labelled %s: %q", f, got, why, commentClasses[ys[i]], bodies[i])
-			}
+		s, err := crossValidateComments(t, set, commentSet{}, evalSeed)
+		if err != nil {
+			t.Fatal(err)
 		}
-		if !verbose {
-			continue
+		both, err := crossValidateComments(t, set, other, evalSeed)
+		if err != nil {
+			t.Fatal(err)
 		}
-		fmt.Printf("eval comment kinds fold %d: %s, threshold %.2f, educational precision %.3f recall %.3f (tp %d fp %d fn %d), accuracy %.3f (%d/%d)\n",
-			f, chose, ms.teaches.Threshold, fm.precision(), fm.recall(), fm.tp, fm.fp, fm.fn, float64(right)/float64(n), right, n)
+		fmt.Printf("eval comments within %s (%d-fold CV, seed %d, %d comments): %s\n", set.name, evalFold, evalSeed, len(set.bodies), s)
+		for _, line := range confusionTable(s.conf) {
+			fmt.Printf("eval comments within %s confusion %s\n", set.name, line)
+		}
+		fmt.Printf("eval comments within %s, the same folds trained with all of %s too: %s\n", set.name, other.name, both)
+		floor := minKindAccuracy
+		if held := holdWithinAccuracy[set.name]; held < floor {
+			floor = held
+		}
+		fmt.Printf("eval comments within %s floor: accuracy %.3f ≥ %.2f %s\n", set.name, s.accuracy(), minKindAccuracy, met(s.accuracy(), minKindAccuracy))
+		if a := s.accuracy(); a < floor {
+			t.Errorf("%s: accuracy over the seven kinds %.3f, want ≥ %.2f", set.name, a, floor)
+		}
 	}
-	right := 0
-	for k := range conf {
-		right += conf[k][k]
-	}
-	acc := float64(right) / float64(len(bodies))
-	if !verbose {
-		return pooled, acc
-	}
-	fmt.Printf("eval comment kinds pooled (%d-fold CV, seed %d, %d agreed labels): educational precision %.3f recall %.3f (tp %d fp %d fn %d), accuracy over 7 kinds %.3f (%d/%d)\n",
-		evalFold, seed, len(bodies), pooled.precision(), pooled.recall(), pooled.tp, pooled.fp, pooled.fn, acc, right, len(bodies))
-	for _, line := range confusionTable(conf) {
-		fmt.Println("eval comment kinds confusion " + line)
-	}
-	edu := conf[0][0] + conf[0][1] + conf[0][2] + conf[0][3] + conf[0][4] + conf[0][5] + conf[0][6]
-	fmt.Printf("eval comment kinds diagnostics: teaching model AUC %.3f (held-out probabilities pooled over the folds); the other six kinds right for %d of the %d comments labelled not educational (%.3f), so with the teaching step always right accuracy would be %.3f\n",
-		auc(teachP, ys), restRight, len(bodies)-edu, float64(restRight)/float64(len(bodies)-edu), float64(edu+restRight)/float64(len(bodies)))
-	return pooled, acc
 }
 
-// auc is the area under the ROC curve of p for class 0 of ys: the chance
-// that an educational comment is given a higher probability than one
-// that is not (ties count half).
-func auc(p []float64, ys []int) float64 {
-	var pos, neg []float64
-	for i, y := range ys {
-		if y == 0 {
-			pos = append(pos, p[i])
-		} else {
-			neg = append(neg, p[i])
+// TestEvalCommentsUnseenRepositories scores the models as they are
+// built for the committed files (on both files) on GitHub repositories
+// they never saw: the GitHub comments are grouped by repository into five
+// folds of about the same size, and each fold is classified by models
+// trained on all of Nova and the other four folds. It is the nearest
+// measure at hand of a third project set.
+func TestEvalCommentsUnseenRepositories(t *testing.T) {
+	fullEval(t)
+	nova, github := bothCommentSets(t)
+	const k = 5
+	foldOf := repositoryFolds(github.repos, k)
+	scores := make([]*commentScore, k)
+	err := parallel(k, func(f int) error {
+		tb := append([]string(nil), nova.bodies...)
+		ty := append([]int(nil), nova.ys...)
+		var sb []string
+		var sy []int
+		for i, r := range github.repos {
+			if foldOf[r] == f {
+				sb, sy = append(sb, github.bodies[i]), append(sy, github.ys[i])
+			} else {
+				tb, ty = append(tb, github.bodies[i]), append(ty, github.ys[i])
+			}
 		}
+		ms, _, err := trainCommentModels(tb, ty, evalSeed, allTeachSettings())
+		if err != nil {
+			return err
+		}
+		scores[f] = scoreComments(t, ms, sb, sy, fmt.Sprintf("unseen repositories fold %d", f))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
-	sort.Float64s(neg)
-	sum := 0.0
-	for _, v := range pos {
-		below := sort.SearchFloat64s(neg, v)                           // neg < v
-		tied := sort.SearchFloat64s(neg, math.Nextafter(v, 2)) - below // neg == v
-		sum += float64(below) + float64(tied)/2
+	pooled := newCommentScore()
+	for _, s := range scores {
+		pooled.merge(s)
 	}
-	return sum / float64(len(pos)*len(neg))
+	repos := map[string]bool{}
+	for _, r := range github.repos {
+		repos[r] = true
+	}
+	fmt.Printf("eval comments on unseen GitHub repositories (%d repositories in %d folds, trained on nova and the other folds): %s\n", len(repos), k, pooled)
+	for _, line := range confusionTable(pooled.conf) {
+		fmt.Printf("eval comments on unseen GitHub repositories confusion %s\n", line)
+	}
+	fmt.Printf("eval comments on unseen GitHub repositories floors: educational precision %.3f ≥ %.2f %s; recall %.3f ≥ %.2f %s\n",
+		pooled.precision(), minEducationalPrecision, met(pooled.precision(), minEducationalPrecision),
+		pooled.recall(), minEducationalRecall, met(pooled.recall(), minEducationalRecall))
+	hold := holdAcross["unseen repositories"]
+	if p, floor := pooled.precision(), min(minEducationalPrecision, hold[0]); p < floor {
+		t.Errorf("unseen repositories: educational precision %.3f, want ≥ %.2f", p, floor)
+	}
+	if r, floor := pooled.recall(), min(minEducationalRecall, hold[1]); r < floor {
+		t.Errorf("unseen repositories: educational recall %.3f, want ≥ %.2f", r, floor)
+	}
+}
+
+// repositoryFolds deals repositories into k folds, the largest first,
+// each to the fold with the fewest comments so far (the lowest on a tie).
+func repositoryFolds(repos []string, k int) map[string]int {
+	size := map[string]int{}
+	for _, r := range repos {
+		size[r]++
+	}
+	var names []string
+	for r := range size {
+		names = append(names, r)
+	}
+	sort.Slice(names, func(a, b int) bool {
+		if size[names[a]] != size[names[b]] {
+			return size[names[a]] > size[names[b]]
+		}
+		return names[a] < names[b]
+	})
+	load := make([]int, k)
+	out := map[string]int{}
+	for _, r := range names {
+		best := 0
+		for f := 1; f < k; f++ {
+			if load[f] < load[best] {
+				best = f
+			}
+		}
+		out[r] = best
+		load[best] += size[r]
+	}
+	return out
+}
+
+// crossValidateComments is the pooled score of evalFold-fold
+// cross-validation of set with seed.
+func crossValidateComments(t *testing.T, set, extra commentSet, seed uint64) (*commentScore, error) {
+	folds := commentmodel.Folds(set.ys, evalFold, seed)
+	scores := make([]*commentScore, evalFold)
+	err := parallel(evalFold, func(f int) error {
+		tb := append([]string(nil), extra.bodies...)
+		ty := append([]int(nil), extra.ys...)
+		var sb []string
+		var sy []int
+		for i := range set.bodies {
+			if folds[i] == f {
+				sb, sy = append(sb, set.bodies[i]), append(sy, set.ys[i])
+			} else {
+				tb, ty = append(tb, set.bodies[i]), append(ty, set.ys[i])
+			}
+		}
+		ms, _, err := trainCommentModels(tb, ty, seed, allTeachSettings())
+		if err != nil {
+			return err
+		}
+		scores[f] = scoreComments(t, ms, sb, sy, fmt.Sprintf("%s fold %d", set.name, f))
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	pooled := newCommentScore()
+	for _, s := range scores {
+		pooled.merge(s)
+	}
+	return pooled, nil
 }
 
 func classIndex(c CommentClass) int {

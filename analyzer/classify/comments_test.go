@@ -103,7 +103,7 @@ func TestClassifyComment(t *testing.T) {
 const teachingReason = "(a teaching feature)"
 
 func namesTeaching(why string) bool {
-	for _, p := range []string{"gives a reason", "says what follows", "explains behaviour", "links a reference", "offers an alternative", "names a defect"} {
+	for _, p := range []string{"gives a reason", "says what follows", "explains behaviour", "points to a reference", "links documentation", "links code", "shares what they know", "states a practice", "offers an alternative"} {
 		if strings.Contains(why, p) {
 			return true
 		}
@@ -179,4 +179,103 @@ func FuzzParseCommentLabel(f *testing.F) {
 		}
 		Comment(body)
 	})
+}
+
+// A Conventional Comments label is a hint, not the last word: a labelled
+// comment that teaches is educational, and the label stays visible, in
+// the result and first in the reason.
+func TestClassifyCommentKeepsLabel(t *testing.T) {
+	tests := []struct {
+		body   string
+		class  CommentClass
+		label  string
+		decs   []string
+		reason string // a prefix of the reason
+	}{
+		{"suggestion: keep the parsing in one function so that both readers accept the same input; otherwise " +
+			"the two copies will drift apart and one of them will reject a file the other takes.",
+			Educational, "suggestion", nil, "labelled suggestion; "},
+		{"**suggestion (non-blocking):** log the path too, because otherwise a failure on a shared runner " +
+			"will hide which file it was reading, and the next person has to rerun it to find out.",
+			Educational, "suggestion", []string{"non-blocking"}, "labelled suggestion; "},
+		// The example of issue 19.
+		{"suggestion: extract this into one helper so that both handlers share the validation; otherwise the two " +
+			"copies will drift apart and one of them will miss the next fix", Educational, "suggestion", nil, "labelled suggestion; "},
+		{"suggestion: move this into the helper", Suggestion, "suggestion", nil, "conventional label suggestion:"},
+		{"nit (non-blocking): stray blank line", Nitpick, "nit", []string{"non-blocking"}, "conventional label nit (non-blocking):"},
+		{"question: does this run on every request?", Question, "question", nil, "conventional label question:"},
+		{"Move the check up, please.", Suggestion, "", nil, ""},
+	}
+	for _, tt := range tests {
+		k := ClassifyComment(tt.body)
+		if k.Class != tt.class || k.Label != tt.label || !reflect.DeepEqual(k.Decorations, tt.decs) || !strings.HasPrefix(k.Reason, tt.reason) {
+			t.Errorf("ClassifyComment(%q) = %+v; want class %s, label %q %q, reason starting %q", tt.body, k, tt.class, tt.label, tt.decs, tt.reason)
+		}
+		if tt.class == Educational && !namesTeaching(k.Reason) {
+			t.Errorf("ClassifyComment(%q): reason %q names no way of teaching", tt.body, k.Reason)
+		}
+		if class, why := Comment(tt.body); class != k.Class || why != k.Reason {
+			t.Errorf("Comment(%q) = %s, %q; ClassifyComment says %s, %q", tt.body, class, why, k.Class, k.Reason)
+		}
+	}
+}
+
+// Comments as GitHub exports give them: lower-cased, Markdown links,
+// fenced code, suggestion blocks, fences whose marks were dropped.
+func TestClassifyCommentGitHubText(t *testing.T) {
+	teaching := []string{
+		"this import is not needed on python 3.9 and later, since the standard library ships the same helper " +
+			"and the backport only shadows it; see [the changelog](https://docs.python.org/3/whatsnew/3.9.html) for when it moved.",
+		"the default of this argument is evaluated once, when the function is defined, so every call that leaves it " +
+			"out shares the same list and sees what the previous call appended to it.",
+		"```suggestion\n    return sorted(items, key=str.lower)\n```\npython compares strings by code point, so every " +
+			"upper-case letter sorts before every lower-case one; see https://docs.python.org/3/howto/sorting.html for how the key works.",
+	}
+	for _, body := range teaching {
+		if k := ClassifyComment(body); k.Class != Educational {
+			t.Errorf("ClassifyComment(%q) = %s (%s), want educational", body, k.Class, k.Reason)
+		}
+	}
+	notTeaching := []string{
+		"```suggestion\n    return sorted(items)\n```",
+		"python\nfor item in items:\n    total += item.size",
+		"please rename this to `max_retries`",
+		"why is this needed?",
+		"[see here](https://github.com/acme/shop/pull/12)",
+	}
+	for _, body := range notTeaching {
+		if k := ClassifyComment(body); k.Class == Educational {
+			t.Errorf("ClassifyComment(%q) = educational (%s), want another kind", body, k.Reason)
+		}
+	}
+}
+
+func TestCommentFacts(t *testing.T) {
+	c := newCommentFacts("see [the docs](https://example.org/docs/api.html), the [helper](https://github.com/o/r/blob/main/x.go#L3), " +
+		"https://github.com/o/r/pull/4 and ![shot](https://example.org/a.png).\n" +
+		"```suggestion\nx = 1\n```\n> quoted reply\nwill this break? it breaks because the cache is shared")
+	if c.links != (commentLinks{docs: 1, code: 1, threads: 1, images: 1}) {
+		t.Errorf("links = %+v, want one of each of docs, code, threads, images", c.links)
+	}
+	if c.code != 1 || c.suggestions != 1 || c.quotes != 1 {
+		t.Errorf("code %d, suggestions %d, quotes %d; want 1, 1, 1", c.code, c.suggestions, c.quotes)
+	}
+	if strings.Contains(c.prose, "http") || strings.Contains(c.prose, "x = 1") || strings.Contains(c.prose, "quoted") {
+		t.Errorf("prose %q keeps a link target, code or a quote", c.prose)
+	}
+	if strings.Contains(c.told, "will this break") || !strings.Contains(c.told, "because the cache is shared") {
+		t.Errorf("told = %q, want the statements without the question", c.told)
+	}
+	var kinds []sentenceKind
+	for _, s := range newCommentFacts("Move this up. Why is it here? It runs twice.").sentences {
+		kinds = append(kinds, s.kind)
+	}
+	if want := []sentenceKind{sentenceRequest, sentenceQuestion, sentenceStatement}; !reflect.DeepEqual(kinds, want) {
+		t.Errorf("sentence kinds = %v, want %v", kinds, want)
+	}
+	// A fence an export dropped: the language alone on a line, then code.
+	c = newCommentFacts("try this:\npython\nfor x in xs:\n    print(x)\n\nit reads better")
+	if c.code == 0 || strings.Contains(c.prose, "print") || !strings.Contains(c.prose, "it reads better") {
+		t.Errorf("dropped fence: code %d, prose %q", c.code, c.prose)
+	}
 }

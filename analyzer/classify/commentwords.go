@@ -1,52 +1,71 @@
 package classify
 
-import "regexp"
+import (
+	"regexp"
+	"strings"
+)
 
 // Review-comment vocabularies. Each is a lower-case pattern matched against
-// the comment's prose (code and quotes removed, lower-cased);
-// commentfeatures.go turns them into the model's features. They are
-// ordinary English of code review, not the words of any one project.
+// the comment's prose (code, quotes and link targets removed, lower-cased);
+// commentfeatures.go turns them into the model's features. They are the
+// ordinary English of explaining, in any project: connectives, modal
+// verbs, verbs of what code does, words that point to a source. No noun
+// of any one project's domain is among them.
 
-// reasonWords: the comment says why. A reason is what turns "do X" into
-// something the author can learn from and apply elsewhere.
-var reasonWords = regexp.MustCompile(`\b(because|since (we|it|this|that|the|there|they|you|these|those|its|it's|an?|no|nothing|all)|otherwise|so that|in order to|(this|that|which|it) means|which (would|will|could|might|may)|that's why|which is why|the (problem|issue|risk|danger|catch|downside|reason) (is|here|with)|the reason|(will|would|could|can|may|might)( (also|still|never|essentially|actually|effectively|silently|then|eventually))? (cause|break|fail|lead|result|hide|mask|leak|regress|blow up|explode|crash|deadlock|race|overflow|never|always)|leads? to|results? in|due to|as a result|to (avoid|prevent|ensure|guarantee|make sure)|for (consistency|performance|safety|readability|clarity|correctness)|that way|this way)\b`)
+// The guide's ways of teaching (review-comment-kinds.md, "educational").
 
-// alternativeWords: another way of doing it, which nearly always comes with
-// the trade-off that makes it better ("instead of X, Y", "rather than").
-var alternativeWords = regexp.MustCompile(`\b(instead of|instead|rather than|(better|simpler|cleaner|safer|easier|clearer) (to|if|way|approach)|alternatively|an alternative|a better way|more (robust|efficient|idiomatic))\b`)
+// reasonWords: the comment says why, with a causal or purposive
+// connective: "because", "since it", "as this is", "so that",
+// "otherwise", "which means". A reason is what turns "do X" into
+// something the author can apply elsewhere.
+var reasonWords = regexp.MustCompile(`\b(because|cause (it|this|that|the|we|you|they)|otherwise|so that|in order to|hence|thus|therefore|due to|given that|(which|that|this|it) means|that way|this way|the reason|for (this|that|the same) reason|since (we|it|it's|its|this|that|the|there|they|you|these|those|an?|no|nothing|all|every|each|some|any|i|only|both|neither|none|[a-z_]+ (is|are|was|were|has|have|does|doesn't|isn't|aren't|can|can't|will|won't|would|only|already|never|always))|as (it|it's|this|that|they|we|you|there|these|those|the \w+|\w+) (is|are|was|were|has|have|does|doesn't|don't|will|would|can|can't|cannot|won't|isn't|aren't|only|already|might|may|needs?|makes?|seems?|gets?|uses?|returns?|raises?|runs?|breaks?)|\bso (it|it's|this|that|we|you|they|there|the|i|nothing|no|any|in|if|users?|callers?)\b|which (is|are|was|makes|will|would|can|could|causes?|leads?|breaks?|explains?) |now that|in case|\bto (avoid|prevent|ensure|guarantee|make sure|keep|preserve|allow|support|match|stay|remain|reduce|speed up)\b)`)
 
-// behaviourWords: the comment explains what code does or when it runs,
-// which is knowledge the author may not have had.
-var behaviourWords = regexp.MustCompile(`\b(note that|nb:|keep in mind|be aware|beware|(this|that|it|which) (returns|is called|gets called|is run|runs|raises|throws|happens|is only|is never|is always|already|does not|doesn't|won't|will not)|is called (when|by|from|before|after)|by default|under the hood|(returns|raises|throws) (an?|the|none|nil|null|true|false|early)|(will|would) (return|raise|throw|be called|be set|be ignored|be lost|be skipped))\b`)
+// consequenceWords: what follows if the code stays as it is, or what a
+// change would bring: "this will crash", "would break", "leads to",
+// "is going to fail", a risk, a cost. The guide's "a consequence, a
+// risk".
+var consequenceWords = regexp.MustCompile(`\b(can|could|may|might|will|would|won't|wouldn't|'ll|'d)( (also|still|never|only|then|probably|likely|potentially|eventually|actually|silently|just|easily|always|now|not))? (cause|break|fail|crash|lead|result|hide|leak|hurt|prevent|end up|trigger|mask|affect|overflow|hang|deadlock|race|regress|corrupt|lose|miss|drift|blow up|explode|slow|confuse|mislead|surprise|diverge|reduce|increase|improve|simplify|speed|save|avoid|help|allow|enable|ensure|guarantee|make)\w*\b|\b(helps|hurts|harms|costs|saves|avoids|prevents|breaks|fixes|allows|enables|ensures)\b|\b(is|are) (breaking|causing|leaking|hiding|masking|crashing|corrupting|losing)\b|\b(is|are|'s|'re) going to (be|fail|break|crash|happen|cause|find|run|execute|return|raise)\b|\bor (else )?(it|this|that|we|you|they|the \w+) (will|would|won't|wouldn't|can't|cannot|could|might|may)\b|\blets? (us|you|them|callers?|the caller|users?) \w+|\b(breaks?|breaking|broken) (the|this|that|it|when|if|on|for|in|with|backward|compat)|\b(leads?|led) to\b|\bresults? in\b|\bdefeats?\b|\b(risk|risky|danger|dangerous|unsafe|insecure|vulnerab\w+|exploit\w*)\b|\b(slow|slower|expensive|costly|inefficient|quadratic|performance|memory)\b|\b(race condition|racy|deadlocks?|leaks?|leaking|infinite loop|overflows?|off[- ]by[- ]one|data loss|silently|confusing|misleading|brittle|fragile|flaky)\b|\b(hard|harder|difficult|easy|easier|tough) to (read|follow|maintain|understand|debug|test|review|reason|spot|miss|find)\b|\bif (we|you|it|this|that|the|a|someone|somebody|anyone|users?)\b.*\b(will|would|won't|wouldn't|could|might|may|can't)\b`)
 
-// effectWords: what the code does to the people who read or run it, or
-// what a choice buys: "makes it hard to follow", "has the advantage
-// that", "lets us drop the check". The guide's "a consequence, a risk".
-var effectWords = regexp.MustCompile(`\b(makes?|making|made) (it|this|that|things|the \w+|code|them|reviewing|debugging) (hard|harder|difficult|easier|easy|impossible|confusing|clearer|fragile|brittle|slow|slower|faster|safer|unclear)\b|\b(hard|harder|difficult|tough|confusing|easy|easier) to (follow|read|maintain|understand|debug|test|review|tell|see|miss|mistake|get wrong)\b|\b(the )?(advantage|benefit|drawback|downside|trade-?off|intent|intention|purpose) (is|of|here)\b|\bhas the (advantage|benefit|effect)\b|\blets? (us|you|them|callers|the caller) (remove|drop|skip|avoid|reuse|keep|use)\b`)
+// referenceWords: a pointer to where the author can read more: the
+// documentation, a standard, a guide, a section of the contributing
+// rules, "as described in". Links are counted apart, by where they go
+// (commentLinks).
+var referenceWords = regexp.MustCompile(`\bsee (the |also |e\.g\.? |for example |https?|link|below|above|how|what|where|why|this|these|[a-z_]+\.|:)|\b(in|from|per|read|check|according to|see) (the |our |its |their )?(docs|documentation|manual|spec|specification|standard|reference|guide|changelog|release notes)\b|\bthe (docs|documentation|manual|spec) (say|says|said|state|states|mention|mentions|describe|describes)\b|\bpep ?\d+|\brfc ?\d+|\baccording to\b|\bas (per|described|documented|explained|defined|specified|stated|noted|mentioned)\b|\bper (the|our|this|that|discussion)\b|\b(contributing|readme)(\.md)?\b|\b(is|are|was|were) documented\b|\bthere'?s an? (example|test|helper|function|method|similar)\b|\b(like|as) (we do|it's done|is done|done) (in|for|with)\b`)
 
-// codeFactWords: a statement of where or when code runs or what it can
-// do: "is checked in the validator", "this can also raise X", "we already
-// have a helper", "is going to execute during reboot". Telling the
-// author a fact about their code is the guide's "explains how some code
-// behaves".
-var codeFactWords = regexp.MustCompile(`\b(is|are|gets?|was|were) (already )?(called|checked|done|handled|set|used|executed|run|raised|returned|created|validated|ignored|skipped|cached|reset|overridden|passed|stored|loaded|covered|tested) (in|by|from|during|when|before|after|on|at|via|as part of|elsewhere|earlier|later|anyway)\b|\b(can|could|may|might|will) (also |only |still |never )?(raise|return|throw|execute|be none|be empty|be null)\b|\b(we|you|it|this|there) already (have|has|exists?|does|do|is|are|handles?|checks?|sets?|calls?)\b|\bis going to (execute|run|be called|fail|break|happen|return|raise)\b|\b(is|are) not the same (as|thing)\b|\bin fact\b`)
+// behaviourWords: the comment explains what code, a library or a system
+// does: "returns", "is called by", "already handles", "doesn't
+// support", "by default", "was added in 3.6". Knowledge the author may not
+// have had.
+var behaviourWords = regexp.MustCompile(`\b(returns?|raises?|throws?|yields?|evaluates? to|calls? into)\b|\b(is|are|was|were|gets?|get) (only |never |always |already |not |still |also |automatically )?(called|used|defined|set|checked|handled|run|executed|evaluated|triggered|raised|returned|created|stored|imported|installed|deprecated|supported|required|needed|added|removed|designed|implemented|available|initiali[sz]ed|overridden|inherited|cached|ignored|skipped|reset|validated|loaded|generated|passed|propagated|awaited|scheduled|swallowed|caught|retried|closed|released|freed|evaluated|guaranteed|allowed|applied)\b|\b(isn't|aren't|wasn't|weren't|is not|are not|was not|were not) (called|used|defined|set|checked|handled|run|executed|evaluated|triggered|raised|returned|created|stored|imported|installed|supported|required|needed|awaited|scheduled|guaranteed|allowed|applied|covered|reached)\b|\buntil\b|\b(is|are) (able|unable) to\b|\b(changes|modifies|mutates|resets|creates|deletes|removes|reads|writes|opens|closes|sorts|copies|converts|casts|escapes|encodes|decodes|parses|loads|registers|triggers|catches|checks|extends|matches|replaces) the\b|\b(matches|mirrors|follows) the (behaviou?r|semantics|convention)\b|\bby default\b|\bautomatically\b|\binternally\b|under the hood|\b(doesn't|does not|don't|do not|can't|cannot|won't|will not|isn't|aren't) (support|work|handle|allow|accept|apply|matter|exist|get|run|return|raise|throw|call|guarantee|happen|change|affect|block|care|include|contain|expect|know)\b|\b(already|anyways?|by design|as of now|currently)\b|\b(supports|requires|handles|expects|accepts|ignores|overrides|propagates|delegates|swallows|wraps|inherits|implements|caches|blocks|falls back|defaults to)\b|\b(works|runs|fails|behaves|happens) (the same|only|when|if|on|in|for|with|because|since|until|before|after)\b|\b(was|were) (added|introduced|removed|deprecated|changed) in\b|\b(python|py|version|v) ?\d+(\.\d+)*\+?|\b(falsy|truthy|equivalent|idempotent|immutable|mutable|thread-?safe|lazy|lazily|atomic|blocking|non-blocking|async|synchronous|asynchronous)\b|\b(the same as|same thing as|not the same|is just|is simply|is only|is never|is always|are always|are never)\b`)
 
-// referenceWords: a link, an RFC or PEP, or a pointer to documentation;
-// sending someone to the source is teaching.
-var referenceWords = regexp.MustCompile(`https?://\S+|\brfc ?\d+\b|\bpep[ -]\d+\b|\bsee (the |also |e\.g\. )?(docs?|documentation|manual|spec|guide|\[)|\[\d+\]`)
+// knowledgeWords: the reviewer passes on what they know: "note that",
+// "afaik", "in general", "for example", "it turns out".
+var knowledgeWords = regexp.MustCompile(`\b(note that|notice that|keep in mind|be aware|beware|fyi|fwiw|in fact|actually|afaik|afaict|iirc|til|i believe|i think (the|this|that|it) (is|was|does|doesn't|will|would|only|already)|turns out|as far as i (know|can tell)|in general|generally|usually|typically|normally|in practice|in theory|for example|e\.g\.?|for instance|such as|i\.e\.?|in other words|the (idea|trick|catch|point|problem|issue|thing) is)\b`)
+
+// ruleWords: a rule with why it exists, or the project's practice: "we
+// prefer", "the convention is", "in this repository", "deliberately".
+var ruleWords = regexp.MustCompile(`\b(conventions?|guidelines?|best practices?|idiomatic|pythonic|anti-?pattern|we (generally |usually |normally |typically |always |never |currently )?(prefer|avoid|avoided|don't|dont|do not|try to|tend to|usually|always|never)|we (don't|dont|do not) (usually|generally|normally|typically|currently)|(the|our) (pattern|goal|point|purpose|policy|rule|practice|intent|intention|idea) (is|was|here|of)|the goal|in (this|the|our) (repo|repository|project|codebase|code base|code)|by design|deliberate(ly)?|intentional(ly)?|on purpose)\b`)
+
+// alternativeWords: another way of doing it, which teaches when it
+// comes with its why ("rather than X, Y, because").
+var alternativeWords = regexp.MustCompile(`\b(instead|rather than|alternatively|an alternative|another (way|option|approach)|(better|simpler|cleaner|safer|easier|clearer|faster|nicer|preferable) (to|if|way|approach|option|solution|than)|is better|would be better|more (robust|efficient|readable|accurate|idiomatic|pythonic|explicit|general|flexible|consistent|maintainable))\b`)
 
 // simplerWords: a simpler way, where "just" or "simply" is the
 // rationale ("you could just reuse the helper"), or a claim that the code
 // can be simpler or more direct.
-var simplerWords = regexp.MustCompile(`\b(just|simply) (use|call|do|return|pass|loop|iterate|check|keep|put|make|add|remove|drop|set|raise|break|re-?use|have|move|log|assert|catch)\b|\b(can|could) be (simplified|shortened|combined|merged|collapsed|optimi[sz]ed)\b|\bmore direct\b`)
+var simplerWords = regexp.MustCompile(`\b(just|simply) (use|call|do|return|pass|loop|iterate|check|keep|put|make|add|remove|drop|set|raise|break|re-?use|have|move|log|assert|catch|delete)\b|\b(can|could) be (simplified|shortened|combined|merged|collapsed|optimi[sz]ed|replaced|written)\b|\bmore direct\b`)
 
 // redundantWords: the comment tells the author a piece of code does
-// nothing, a fact about the code they may not have known.
-var redundantWords = regexp.MustCompile(`\b(no need (to|for)|not needed|isn't needed|is not needed|unnecessary|not necessary|isn't necessary|don't need|doesn't need|redundant|unused|isn't used|not used|dead code|never used)\b`)
+// nothing; bare, it is the guide's suggestion ("this import isn't
+// needed"); with its why it teaches.
+var redundantWords = regexp.MustCompile(`\b(no need (to|for)|not needed|isn't needed|is not needed|unnecessary|not necessary|isn't necessary|don't need|doesn't need|redundant|unused|isn't used|not used|dead code|never used|not required|isn't required|does nothing)\b`)
 
-// defectWords: the comment names a defect the code has; saying what goes
-// wrong explains behaviour the author missed.
-var defectWords = regexp.MustCompile(`\b(race condition|races?|racy|deadlocks?|leak(s|ed|ing)?|overflows?|infinite loop|regress(ion|ed|es)?|off[- ]by[- ]one|unreachable|always (be )?(true|false|none|null|nil|empty)|never (be )?(called|reached|run|set|true|false|hit|executed)|blow up|explode|false positive)\b`)
+// The other kinds.
+
+// reportWords: the writer tells what they did ("i added", "i've
+// changed", "we fixed"): a reply by the author of the change, or a status
+// note, which the guide calls other even when it gives a reason.
+var reportWords = regexp.MustCompile(`(^|[.!?;,] |\n)(i|i've|i have|i just|i also|i now) ?(just |also |now |then )?(added|made|changed|updated|removed|copied|moved|fixed|did|tried|kept|put|wrote|written|cleaned|renamed|reverted|dropped|replaced|refactored|rebased|split|squashed|addressed|pushed|reworded|rewrote|switched|amended|done)\b`)
 
 // asideWords: the reviewer acknowledges, or thinks aloud for themselves
 // or other reviewers; even with a "because" in it, such a comment
@@ -64,19 +83,88 @@ var approvalWords = regexp.MustCompile(`^(lgtm|\+1|\+\+|ship ?it|approved?|looks
 
 // praiseWords: thanks and compliments. Matched only in short comments
 // with no reason, so "nice, but this will leak because ..." is not praise.
-var praiseWords = regexp.MustCompile(`\b(nice|great|thanks?|thank you|thx|love (this|it|that)|awesome|excellent|neat|cool|good (catch|call|idea|point|find)|well done|kudos|elegant|clean|cleaner|nicer|much better|beautiful|good (job|work)|well spotted)\b|:\)|🎉`)
+var praiseWords = regexp.MustCompile(`\b(nice|great|thanks?|thank you|thx|love (this|it|that)|awesome|excellent|neat|cool|good (catch|call|idea|point|find)|well done|kudos|elegant|clean|cleaner|nicer|much better|beautiful|good (job|work)|well spotted|brilliant|perfect|impressive)\b|:\)|🎉|❤️|:tada:|:heart:`)
 
 // nitMarkers: the reviewer says the remark is trivia.
-var nitMarkers = regexp.MustCompile(`^(nit|nitpick|minor|tiny|trivial|optional)\b|\b(nit|nitpick)\b`)
+var nitMarkers = regexp.MustCompile(`^\[?(nit|nitpick|minor|tiny|trivial|optional|style)\b|\b(nit|nitpick|nitpicking|nits)\b`)
 
 // nitTopics: naming, spelling and layout remarks.
-var nitTopics = regexp.MustCompile(`\b(typos?|spelling|misspell\w*|spelt|grammar|grammatical|capitali[sz]\w*|upper ?case|lower ?case|punctuation|comma|period|full stop|whitespace|white space|ws|trailing space|extra space|double space|blank line|empty line|new ?line|line break|backslash(es)?|indent\w*|dedent\w*|alignment|align|line length|too long|long line|wrap(ped)? line|naming|rename|renamed|variable name|better name|the name|a name|call (this|it)|wording|reword\w*|phrasing|rephrase|plural|singular|tense|docstring|comment (says|should|is)|pep ?8|flake8|lint|import order|sort(ed)? imports|style)\b`)
+var nitTopics = regexp.MustCompile(`\b(typos?|spelling|misspell\w*|spelt|grammar|grammatical|capitali[sz]\w*|upper ?case|lower ?case|punctuation|comma|period|full stop|whitespace|white space|ws|trailing space|extra space|double space|blank lines?|empty lines?|new ?line|line break|backslash(es)?|indent\w*|dedent\w*|alignment|align|line length|too long|long line|wrap(ped)? line|naming|rename|renamed|renaming|variable name|better name|the name|a name|names|call (this|it)|wording|reword\w*|phrasing|rephrase|plural|singular|tense|docstring|comment (says|should|is)|pep ?8|flake8|lint|import order|sort(ed)? imports|formatting|format|snake_case|camel ?case|quotes)\b`)
 
 // suggestionWords: a proposal, as an imperative or a polite form.
-var suggestionWords = regexp.MustCompile(`^(please|pls|use|add|remove|drop|rename|move|replace|change|make|avoid|delete|extract|inline|split|merge|wrap|return|check|call|pass|put|keep|switch)\b|\b(could you|can you|would you|you could|you can|we could|we can|we should|you should|should (be|probably|also|just)|maybe|perhaps|consider|suggest|how about|what about|why not|might want|may want|need to|needs to|i'?d (prefer|rather|suggest)|i would)\b`)
+var suggestionWords = regexp.MustCompile(`^(please|pls|use|add|remove|drop|rename|move|replace|change|make|avoid|delete|extract|inline|split|merge|wrap|return|check|call|pass|put|keep|switch|let's|lets)\b|\b(could you|can you|would you|you could|you can|we could|we can|we should|you should|should (be|probably|also|just)|maybe|perhaps|consider|suggest|how about|what about|why not|might want|may want|need to|needs to|i'?d (prefer|rather|suggest)|i would|please)\b`)
+
+// requestRe: a sentence that asks for a change.
+var requestRe = regexp.MustCompile(`^(please|pls|let's|lets|use|add|remove|drop|rename|move|replace|change|make|avoid|delete|extract|inline|split|merge|wrap|return|check|call|pass|put|keep|switch|revert|fix|update|define|raise|catch|handle|document|test|consider|try|leave|mock|assert|declare|import|include|mention|simplify|reuse|refactor|do not|don't|dont|just|maybe|perhaps|suggest)\b|\b(please|we (should|need to|must|have to|could|can)|you (should|need to|must|have to|could|can|might want|may want)|should (be|probably|also|just|not)|i'?d (prefer|rather|suggest|move|use|keep|say|go|recommend|like)|i would (prefer|rather|suggest|move|use|keep|say|go|recommend|like)|i suggest|i recommend|how about|what about|why not|can you|could you|would you|can we|could we|shall we|needs? to be)\b`)
+
+// imperativeStart is a comment that opens with a command: "remove this",
+// "add a test". Without a reason it is the guide's bare imperative.
+var imperativeStart = regexp.MustCompile(`^(please |pls )?(use|add|remove|drop|rename|move|replace|change|make|avoid|delete|extract|inline|split|merge|wrap|return|check|call|pass|put|keep|switch|fix|update|revert|define|log|test|raise|catch|handle|set|get|do|don't|dont|leave|mock|assert|reword|reorder|combine|simplify|document|spell|capitalize|indent)\b`)
+
+// suggestiveQuestion: a change request worded as a question ("why not
+// use X?", "can't we ...?", "should this be ...?").
+var suggestiveQuestion = regexp.MustCompile(`\b(why not|why don't|can't we|couldn't we|can we|could we|should we|shouldn't (we|this|it|that)|should (this|it|that) (be|not|also)|would it be (better|cleaner|simpler|nicer|easier)|how about|what about|do we (need|want)|is (this|it) (needed|necessary|required)|wouldn't it be|any reason (not )?to|could (you|this|it)|can (you|this)|would you)\b`)
 
 // politeRequest: a request worded as a question ("could you ...").
 var politeRequest = regexp.MustCompile(`^(could|can|would|will) you\b`)
 
+// askingStart: a sentence that asks even without its question mark
+// ("is this needed"); "when", "where" or "which" may open a statement
+// too ("when the cache is empty, ..."), so they count only with one.
+var askingStart = regexp.MustCompile(`^(why|is|are|does|did|can|could|should|would|will|isn't|aren't|doesn't|didn't|shouldn't|wouldn't|any reason)\b`)
+
 // questionStart: a sentence that asks, even without a question mark.
-var questionStart = regexp.MustCompile(`^(why|what|how|when|where|which|who|is|are|does|do|did|can|could|should|would|will|isn't|aren't|doesn't|don't|shouldn't|wouldn't)\b`)
+var questionStart = regexp.MustCompile(`^(why|what|how|when|where|which|who|is|are|does|do|did|can|could|should|would|will|isn't|aren't|doesn't|don't|shouldn't|wouldn't|any reason)\b`)
+
+// dittoRe is a comment that points at another one instead of saying
+// anything itself.
+var dittoRe = regexp.MustCompile(`^(same|ditto|likewise|again|as above|as below|same (here|as above|as before|thing|below|comment|issue|applies)|here too|and here|also here|see above|see below|see my (previous |other |earlier )?comment)\W*$`)
+
+// ackRe is a reply that acknowledges: "done", "ok", "fixed in the next
+// patch".
+var ackRe = regexp.MustCompile(`^(done|fixed|ok|okay|ack|agreed?|yes|yeah|yep|sure|will do|thanks?,? (fixed|done)|good point|right|true|understood|noted|resolved|addressed)\b`)
+
+// wishRe is a request worded as a wish: "a test would be nice".
+var wishRe = regexp.MustCompile(`\b(would|will|might) be (nice|good|great|better|cleaner|nicer)\b`)
+
+// grammarWords are the words a comment's grammar is read with: function
+// words (pronouns, articles, auxiliaries, modal verbs, negation,
+// prepositions, connectives), the verbs and adjectives every code review
+// uses, and the shorthand reviewers write (afaik, iirc, imo). Every other
+// word is read as "_", a placeholder: "since it's not a required
+// dependency" is read "since it's not a _ _", the same in any project,
+// whatever its nouns.
+var grammarWords = wordSet(`a an the this that these those it its it's they them their there here
+i i'm i'd i've i'll me my we we're we'd we've we'll us our you you're you'd you've you'll your he she one ones
+is are was were be been being am isn't aren't wasn't weren't do does did doing done don't doesn't didn't dont
+have has had having haven't hasn't hadn't will would shall should can could may might must won't wouldn't
+shouldn't can't cannot couldn't mustn't needn't 'll 'd
+not no nor never always only just also too very so such than then else otherwise because since as if
+unless until while when whenever where which who whom whose what why how whether
+and or but however although though yet thus hence therefore instead rather anyway anyways actually
+of in on at by for with without from to into onto over under about above below after before between through
+during within against across along around per via like unlike
+all any some each every both either neither few many much more most less least other another same
+up down out off again further once now still already ever
+e.g i.e eg ie etc afaik afaict iirc imo imho fwiw btw til fyi nit nitpick
+get gets got make makes made let lets let's use uses used using need needs needed want wants wanted
+work works worked working fail fails failed failing break breaks broke broken breaking
+return returns returned raise raises raised throw throws call calls called calling run runs running ran
+add adds added remove removes removed change changes changed keep keeps move moved
+check checks checked handle handles handled support supports supported require requires required
+cause causes caused lead leads result results mean means meant happen happens happened
+allow allows allowed prevent prevents avoid avoids ensure ensures sure
+think thought guess believe know knew see seen seems seem look looks looked
+prefer suggest recommend consider wonder
+better worse best simpler easier harder safer faster slower cleaner clearer
+wrong right correct incorrect fine ok okay good bad nice great thanks thank please maybe perhaps probably
+reason problem issue risk bug error exception case example point way thing things
+default documented documentation docs doc spec convention pattern test tests new old same different`)
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}

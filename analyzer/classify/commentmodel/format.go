@@ -32,7 +32,7 @@ func (m *Model) Marshal(header ...string) []byte {
 		fmt.Fprintf(&b, "# %s\n", h)
 	}
 	fmt.Fprintf(&b, "classes\t%s\n", strings.Join(m.Classes, "\t"))
-	fmt.Fprintf(&b, "threshold\t%s\n", strconv.FormatFloat(m.Threshold, 'f', 2, 64))
+	fmt.Fprintf(&b, "threshold\t%s\n", strconv.FormatFloat(m.Threshold, 'f', -1, 64))
 	writeRow(&b, "bias", m.Bias)
 	row := make([]float64, len(m.Classes))
 	for j, name := range m.Names {
