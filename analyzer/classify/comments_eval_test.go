@@ -100,13 +100,6 @@ func bothCommentSets(t *testing.T) (nova, github commentSet) {
 
 // fullEval skips a test that trains many models unless
 // GIT_CAREER_EVAL_FULL=1: the default test run stays fast.
-func fullEval(t *testing.T) {
-	t.Helper()
-	if os.Getenv("GIT_CAREER_EVAL_FULL") != "1" {
-		t.Skip("trains dozens of models: set GIT_CAREER_EVAL_FULL=1 to run it")
-	}
-}
-
 // The settings the teaching model chooses among, inside its training
 // comments alone (inner folds): how much less the named features are
 // penalised than the grammar (teachPenalties), and how much of a naive
