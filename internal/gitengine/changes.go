@@ -6,7 +6,6 @@ import (
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
-	"github.com/go-git/go-git/v5/plumbing/object"
 )
 
 // Change is one path a commit changed, without line counts: From and To
@@ -18,25 +17,6 @@ type Change struct {
 	// Text is true when both sides that exist are regular files or
 	// symlinks, whose blobs can be read as text (not a submodule).
 	Text bool
-}
-
-// Changes lists the paths c changed against its first parent (against the
-// empty tree for a root commit), in git's order, without reading a blob:
-// the tree half of a diff, much cheaper than line counts. parentTree is
-// the first parent's tree when parentKnown (the walk's decoded parent);
-// otherwise the parent commit is read. unknown is true when a tree or the
-// parent commit is not in the repository.
-func (r *Repo) Changes(c *object.Commit, parentTree plumbing.Hash, parentKnown bool) (changes []Change, unknown bool, err error) {
-	tcs, unknown, err := commitChanges(r.storage, c, parentTree, parentKnown)
-	if err != nil {
-		return nil, false, err
-	}
-	out := make([]Change, len(tcs))
-	for i, tc := range tcs {
-		out[i] = Change{Path: tc.Path, From: tc.From.Hash, To: tc.To.Hash,
-			Text: tc.From.Mode != filemode.Submodule && tc.To.Mode != filemode.Submodule}
-	}
-	return out, unknown, nil
 }
 
 // Blob returns the content of a blob, which the caller must not modify;
@@ -51,12 +31,6 @@ func (r *Repo) Blob(h plumbing.Hash) ([]byte, error) {
 		return nil, fmt.Errorf("reading blob %s: %w", h, err)
 	}
 	return data, nil
-}
-
-// Files is commitFiles for one commit: its changed files with line counts.
-func (r *Repo) Files(c *object.Commit) ([]FileChange, error) {
-	files, _, err := commitFiles(r.storage, c, r.storage.attrs)
-	return files, err
 }
 
 // TreeChanges lists the paths that differ between trees a and b (either
