@@ -167,9 +167,9 @@ func Run(ctx context.Context, req Request) (*Result, error) {
 	// The measures need the history around the period: the windows before
 	// the work and after it, up to now, read in the same walk. A living
 	// doc may ask for older work to be measured again.
-	measuring := !req.NoImpact && !req.Now.IsZero() && len(req.Repos) > 0
+	measuring := !req.NoImpact && !req.Now.IsZero()
 	var open []report.OpenMeasure
-	if measuring {
+	if measuring && len(req.Repos) > 0 {
 		if req.Doc != nil && !req.JSON {
 			open = req.Doc.Open()
 		}
@@ -187,9 +187,16 @@ func Run(ctx context.Context, req Request) (*Result, error) {
 	}
 	var m *measurer
 	var again map[string][]work.Impact
-	if measuring && len(windows) > 0 {
+	if measuring {
 		if m, again, err = measureAll(ctx, windows, rep, open, opt.Identity, req.Now); err != nil {
 			return nil, err
+		}
+		if ev != nil {
+			warns, err := measureGitHub(ctx, gh, ev, rep, m, open, again)
+			if err != nil {
+				return nil, err
+			}
+			res.Warnings = append(res.Warnings, warns...)
 		}
 	}
 	if len(rep.Contributions) == 0 && !req.Identity.All && len(req.Repos) > 0 {

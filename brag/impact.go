@@ -44,8 +44,8 @@ type repoHistory struct {
 
 // changed is what one of the person's commits changed.
 type changed struct {
-	files, added []string
-	folders      []string // the folders it created ("dir/")
+	files, added, deleted []string
+	folders               []string // the folders it created ("dir/")
 }
 
 // measureRange is the history the measures need around read: the window
@@ -122,6 +122,9 @@ func prepare(ctx context.Context, rw analyzer.RepoWindow, rep *work.Report, extr
 		dirs := map[string]bool{}
 		for _, c := range cs {
 			d.files = append(d.files, c.Path)
+			if c.Deleted {
+				d.deleted = append(d.deleted, c.Path)
+			}
 			if c.Added {
 				d.added = append(d.added, c.Path)
 				paths[c.Path] = true
