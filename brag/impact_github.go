@@ -25,8 +25,8 @@ type ghAsk struct {
 	id    string
 	index int // into the queries of its kind
 	work  impact.Work
-	file  string          // usage: the workflow
-	refs  []int           // demand: indexes into Issues
+	file  string // usage: the workflow
+	refs  []int  // demand: indexes into Issues
 	ref   []impact.IssueRef
 	login string // mentees
 	repo  string
