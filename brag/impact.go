@@ -66,15 +66,15 @@ func measureRange(read work.Period, now, since time.Time, days int) *history.Tim
 }
 
 // newMeasurer prepares the windows for measuring the report's work and
-// the commits of extra (abbreviated ids, from the living doc): what each
+// the commits of the living doc's open lines (abbreviated ids): what each
 // of those commits changed, which commits of the window touched those
 // files, and what the recogniser calls those and an even sample of the
 // rest.
-func newMeasurer(ctx context.Context, windows []analyzer.RepoWindow, rep *work.Report, extra []string, id work.Identity, now time.Time, days int) (*measurer, error) {
+func newMeasurer(ctx context.Context, windows []analyzer.RepoWindow, rep *work.Report, open []report.OpenMeasure, id work.Identity, now time.Time, days int) (*measurer, error) {
 	m := &measurer{now: now, days: days, repos: map[string]*repoHistory{}}
 	match := work.NewMatcher(id)
 	for _, rw := range windows {
-		rh, err := prepare(ctx, rw, rep, extra, match, now, days)
+		rh, err := prepare(ctx, rw, rep, open, match, now, days)
 		if err != nil {
 			return nil, err
 		}
@@ -83,7 +83,7 @@ func newMeasurer(ctx context.Context, windows []analyzer.RepoWindow, rep *work.R
 	return m, nil
 }
 
-func prepare(ctx context.Context, rw analyzer.RepoWindow, rep *work.Report, extra []string, match *work.Matcher, now time.Time, days int) (*repoHistory, error) {
+func prepare(ctx context.Context, rw analyzer.RepoWindow, rep *work.Report, open []report.OpenMeasure, match *work.Matcher, now time.Time, days int) (*repoHistory, error) {
 	w := rw.Window
 	rh := &repoHistory{rw: rw, index: make(map[string]int, len(w.Commits)), did: map[int]*changed{}}
 	for i, c := range w.Commits {
@@ -107,8 +107,10 @@ func prepare(ctx context.Context, rw analyzer.RepoWindow, rep *work.Report, extr
 			addSHA(sha)
 		}
 	}
-	for _, sha := range extra {
-		addSHA(sha)
+	for _, o := range open {
+		for _, sha := range o.Commits {
+			addSHA(sha)
+		}
 	}
 	slices.Sort(mine)
 	// What they changed, and the folders they created.
@@ -125,7 +127,9 @@ func prepare(ctx context.Context, rw analyzer.RepoWindow, rep *work.Report, extr
 			if c.Deleted {
 				d.deleted = append(d.deleted, c.Path)
 			}
-			if c.Added {
+			// What it added, for reach: not tests, which others run
+			// but do not build on.
+			if c.Added && !impact.IsTest(c.Path) {
 				d.added = append(d.added, c.Path)
 				paths[c.Path] = true
 				if dir := path.Dir(c.Path); dir != "." {
@@ -156,7 +160,7 @@ func prepare(ctx context.Context, rw analyzer.RepoWindow, rep *work.Report, extr
 	// and the files of the work regressions and flakiness are measured
 	// on; not the files of other work (a feature's), which no measure
 	// reads.
-	wanted := rh.wanted(rep, extra)
+	wanted := rh.wanted(rep, open)
 	for f := range wanted {
 		paths[f] = true
 	}
@@ -319,27 +323,46 @@ func toMap(read []int, out []verdict) map[int]verdict {
 // wanted are the files the recogniser is asked about ahead: those of the
 // work that regressions and flakiness are measured on (a cleanup, a
 // refactor, a fix, flaky tests; the living doc's open lines).
-func (rh *repoHistory) wanted(rep *work.Report, extra []string) map[string]bool {
+func (rh *repoHistory) wanted(rep *work.Report, open []report.OpenMeasure) map[string]bool {
 	wanted := map[string]bool{}
-	add := func(sha string) {
-		if j, ok := rh.find(sha); ok && rh.did[j] != nil {
-			for _, f := range rh.did[j].files {
+	add := func(sha string, code, tests bool) {
+		j, ok := rh.find(sha)
+		if !ok || rh.did[j] == nil {
+			return
+		}
+		d := rh.did[j]
+		for _, f := range d.files {
+			switch {
+			case impact.IsTest(f):
+				wanted[f] = wanted[f] || tests
+			case code && !impact.IsDoc(f) && !slices.Contains(d.added, f):
 				wanted[f] = true
 			}
 		}
 	}
 	for i := range rep.Contributions {
 		c := &rep.Contributions[i]
-		if !measurable(c) || !strings.EqualFold(c.Repo, rh.rw.Repo) || !(c.Has(work.Cleanup) || c.Has(work.Refactor) || c.Has(work.Fix) || c.Has(work.FlakyTests)) {
+		if !measurable(c) || !strings.EqualFold(c.Repo, rh.rw.Repo) {
 			continue
 		}
-		add(c.SHA)
+		code, tests := c.Has(work.Cleanup) || c.Has(work.Refactor) || c.Has(work.Fix), c.Has(work.FlakyTests)
+		if !code && !tests {
+			continue
+		}
+		add(c.SHA, code, tests)
 		for _, sha := range c.Commits {
-			add(sha)
+			add(sha, code, tests)
 		}
 	}
-	for _, sha := range extra {
-		add(sha)
+	for _, o := range open {
+		for _, sha := range o.Commits {
+			add(sha, o.Measure == work.MeasureRegressions, o.Measure == work.MeasureReflakes)
+		}
+	}
+	for f, ok := range wanted {
+		if !ok {
+			delete(wanted, f)
+		}
 	}
 	return wanted
 }
@@ -470,9 +493,10 @@ func (rh *repoHistory) measure(shas []string, cats []work.Category, only string)
 			if impact.IsTest(f) {
 				tests[f] = true
 			}
-			// Fixes before a file existed say nothing: regressions are
-			// counted on the files the work found there.
-			if !slices.Contains(d.added, f) {
+			// Regressions live in code, not in tests or docs; and fixes
+			// before a file existed say nothing: they are counted on the
+			// code files the work found there.
+			if !slices.Contains(d.added, f) && !impact.IsTest(f) && !impact.IsDoc(f) {
 				files[f] = true
 			}
 		}
@@ -512,11 +536,7 @@ func (rh *repoHistory) measure(shas []string, cats []work.Category, only string)
 // measures again the living doc's open lines (by item id); the measurer
 // is returned for the renderer's stories.
 func measureAll(ctx context.Context, windows []analyzer.RepoWindow, rep *work.Report, open []report.OpenMeasure, id work.Identity, now time.Time) (*measurer, map[string][]work.Impact, error) {
-	var extra []string
-	for _, o := range open {
-		extra = append(extra, o.Commits...)
-	}
-	m, err := newMeasurer(ctx, windows, rep, extra, id, now, impact.Days)
+	m, err := newMeasurer(ctx, windows, rep, open, id, now, impact.Days)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -25,6 +25,26 @@ func Tests(paths []string) []string {
 	return out
 }
 
+// IsDoc reports whether p is documentation: a doc file by its extension,
+// or a file under a doc folder.
+func IsDoc(p string) bool {
+	return docExts[strings.ToLower(path.Ext(p))] || docDirs.MatchString(p)
+}
+
+var docDirs = regexp.MustCompile(`(?i)(^|/)(docs?|documentation)/`)
+
+// CodeFiles are the files among paths that are neither tests nor docs:
+// where the regressions a fix repairs live.
+func CodeFiles(paths []string) []string {
+	var out []string
+	for _, p := range paths {
+		if !IsTest(p) && !IsDoc(p) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
 // Reference is how another file uses something a piece of work added:
 // the import of a new package, a link to a new doc, the call of a new
 // script.
