@@ -5,7 +5,14 @@
 // Data flows one way through it, each package visited once and in order:
 //
 //	history.Repo (opened by the adapter) ─┐
-//	github.Read (with a token)  ──────────┴─> analyzer.Analyze ─> ladder.Measure ─> report (render, merge)
+//	github.Read (with a token)  ──────────┴─> analyzer.Analyze ─> impact ─> ladder.Measure ─> report (render, merge)
+//
+// The impact measures (package impact; impact.go, impact_github.go here)
+// read the history the analysis kept around the period (history.Window)
+// and, with a token, a few answers from GitHub (github.Measure), and set
+// each contribution's Impact; the renderer measures the stories it tells
+// through the same evidence, and a living doc's open measured lines are
+// measured again. "Now" comes in with the Request.
 //
 // The adapters (package main: flags and git config, or Action inputs and
 // the same git config) open the repositories, read the living doc, and
