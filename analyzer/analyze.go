@@ -12,6 +12,7 @@ import (
 	"github.com/git-career/git-career/analyzer/classify"
 	"github.com/git-career/git-career/analyzer/github"
 	"github.com/git-career/git-career/analyzer/history"
+	"github.com/git-career/git-career/analyzer/impact"
 	"github.com/git-career/git-career/analyzer/work"
 )
 
@@ -33,12 +34,35 @@ type Options struct {
 	// and local commits that belong to the user's pull requests are
 	// grouped under them.
 	GitHub *github.Evidence
+	// Window, when set, asks each repository's read to keep the
+	// mainline's commits in it: the history before and after the work,
+	// for measuring its impact (see AnalyzeWindows).
+	Window *history.TimeRange
 }
 
 // Analyze reads every repository and returns the classified contributions
 // of the identity in the period. It stops with ctx's error when ctx is
 // done.
 func Analyze(ctx context.Context, opt Options) (*work.Report, error) {
+	rep, _, err := AnalyzeWindows(ctx, opt)
+	return rep, err
+}
+
+// RepoWindow is the history one repository's read kept around the
+// period (Options.Window).
+type RepoWindow struct {
+	Repo   string // the short name contributions carry
+	Web    string // https base on GitHub, else ""
+	Window *history.Window
+	// GoModule is the module path go.mod names at HEAD, "" without one:
+	// how others import a new package.
+	GoModule string
+}
+
+// AnalyzeWindows is Analyze that also returns, when Options.Window is
+// set, the history each repository's read kept in it, in the order of
+// Options.Repos.
+func AnalyzeWindows(ctx context.Context, opt Options) (*work.Report, []RepoWindow, error) {
 	rep := &work.Report{Author: opt.Identity, Period: opt.Period, Summary: map[work.Category]int{}}
 	prs := userPRs(opt.GitHub)
 	var wantPR func(repo string, num int) bool
@@ -52,14 +76,23 @@ func Analyze(ctx context.Context, opt Options) (*work.Report, error) {
 	}
 	names := map[string]int{}
 	var scans []*history.Scan
+	var windows []RepoWindow
 	var perRepo [][]work.Contribution
 	for _, repo := range opt.Repos {
 		scan, err := repo.Read(ctx, history.Options{
 			Mailmap: opt.Mailmap, Identity: opt.Identity, Period: opt.Period,
 			GitHubHosts: opt.GitHubHosts, Progress: opt.Progress, PullRequest: wantPR,
+			Window: opt.Window,
 		})
 		if err != nil {
-			return nil, err
+			return nil, nil, err
+		}
+		if scan.Window != nil {
+			mod, err := repo.GoModule()
+			if err != nil {
+				return nil, nil, err
+			}
+			windows = append(windows, RepoWindow{Repo: scan.Source.Repo, Web: scan.Web, Window: scan.Window, GoModule: mod})
 		}
 		if scan.Owners != nil && len(userTeams(opt)) == 0 {
 			scan.Source.Notes = append(scan.Source.Notes, "CODEOWNERS names its owners, but your team is not known, so no work there is counted as cross-team: "+
@@ -114,7 +147,7 @@ func Analyze(ctx context.Context, opt Options) (*work.Report, error) {
 			rep.Summary[k]++
 		}
 	}
-	return rep, nil
+	return rep, windows, nil
 }
 
 // classifyScan classifies the commits one repository's scan found.
@@ -292,6 +325,10 @@ func contribution(c *work.Commit, ctx *classify.Context, web string) work.Contri
 		out.Paths = append(out.Paths, f.Path)
 	}
 	out.Refs = messageRefs(c.Subject, c.Body)
+	if !ctx.Credited {
+		// Numbers the author measured, quoted from the message.
+		out.Impact = impact.Quoted(c.Subject+"\n\n"+c.Body, impact.FromCommit)
+	}
 	return out
 }
 

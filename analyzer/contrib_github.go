@@ -9,6 +9,7 @@ import (
 
 	"github.com/git-career/git-career/analyzer/classify"
 	"github.com/git-career/git-career/analyzer/github"
+	"github.com/git-career/git-career/analyzer/impact"
 	"github.com/git-career/git-career/analyzer/work"
 )
 
@@ -111,6 +112,16 @@ func pullRequest(pr github.PullRequest, commits []work.Contribution) work.Contri
 			coauthors[a] = true
 		}
 	}
+	// The author's own numbers: the description's first, then its
+	// commits' messages', each quote once.
+	c.Impact = impact.Quoted(pr.Title+"\n\n"+pr.Body, impact.FromPullRequest)
+	for _, cm := range commits {
+		for _, m := range cm.Impact {
+			if m.Measure == work.MeasureQuoted && !hasQuote(c.Impact, m.Quote) {
+				c.Impact = append(c.Impact, m)
+			}
+		}
+	}
 	own, reasons := classify.Commit(&work.Commit{Subject: pr.Title, Body: pr.Body}, &classify.Context{PullRequest: true, Labels: pr.Labels})
 	for i, k := range own {
 		if _, ok := cats[k]; !ok {
@@ -131,6 +142,16 @@ func pullRequest(pr github.PullRequest, commits []work.Contribution) work.Contri
 		c.Author = commits[0].Author
 	}
 	return c
+}
+
+// hasQuote reports whether ms quotes q already.
+func hasQuote(ms []work.Impact, q string) bool {
+	for _, m := range ms {
+		if m.Measure == work.MeasureQuoted && m.Quote == q {
+			return true
+		}
+	}
+	return false
 }
 
 // review is a review given on someone else's pull request.

@@ -29,16 +29,18 @@ var allowedDeps = map[string][]string{
 	"analyzer/classify/commitmodel/internal/train": {"analyzer/classify/commitmodel"},
 	"analyzer/classify/internal/loro":              {"analyzer/classify/commitmodel"},
 	"analyzer/ladder":                              {"analyzer/work"},
+	// Impact measures: pure, evidence in and impacts out.
+	"analyzer/impact": {"analyzer/work"},
 	"analyzer": {"analyzer/work", "analyzer/history", "analyzer/github",
 		"analyzer/classify", "analyzer/classify/commentmodel", "analyzer/classify/commitmodel",
-		"internal/gitengine"},
+		"analyzer/impact", "internal/gitengine"},
 	// The git object engine: packs, trees, diffs, line counts. It knows
 	// nothing of the domain.
 	"internal/gitengine": {},
 	// The pipeline: one request in, the doc out, for both front doors.
 	"brag": {"analyzer", "analyzer/work", "analyzer/history", "analyzer/github",
 		"analyzer/classify", "analyzer/classify/commentmodel", "analyzer/classify/commitmodel",
-		"analyzer/ladder", "report", "internal/gitengine"},
+		"analyzer/ladder", "analyzer/impact", "report", "internal/gitengine"},
 	"report":  {"analyzer/work"},
 	"publish": {},
 	// The front doors (flags and git config, or Action inputs): thin
@@ -46,11 +48,15 @@ var allowedDeps = map[string][]string{
 	"cmd/git-career": {"brag", "analyzer", "analyzer/work", "analyzer/history",
 		"analyzer/github", "analyzer/classify", "analyzer/classify/commentmodel",
 		"analyzer/classify/commitmodel", "internal/gitengine",
-		"analyzer/ladder", "report", "publish"},
+		"analyzer/ladder", "analyzer/impact", "report", "publish"},
 	"internal/gittest":    {"analyzer/work"},
 	"internal/fakegithub": {},
 	"bench/genrepo":       {},
 	"bench/walk":          {"analyzer/work", "analyzer/history", "internal/gitengine"},
+	// Runs the whole pipeline with and without the impact measures.
+	"bench/impact": {"brag", "analyzer", "analyzer/work", "analyzer/history", "analyzer/github",
+		"analyzer/classify", "analyzer/classify/commentmodel", "analyzer/classify/commitmodel",
+		"analyzer/ladder", "analyzer/impact", "report", "internal/gitengine"},
 }
 
 // TestLayers fails when a package imports what its layer forbids: a source

@@ -5,7 +5,14 @@
 // Data flows one way through it, each package visited once and in order:
 //
 //	history.Repo (opened by the adapter) ─┐
-//	github.Read (with a token)  ──────────┴─> analyzer.Analyze ─> ladder.Measure ─> report (render, merge)
+//	github.Read (with a token)  ──────────┴─> analyzer.Analyze ─> impact ─> ladder.Measure ─> report (render, merge)
+//
+// The impact measures (package impact; impact.go, impact_github.go here)
+// read the history the analysis kept around the period (history.Window)
+// and, with a token, a few answers from GitHub (github.Measure), and set
+// each contribution's Impact; the renderer measures the stories it tells
+// through the same evidence, and a living doc's open measured lines are
+// measured again. "Now" comes in with the Request.
 //
 // The adapters (package main: flags and git config, or Action inputs and
 // the same git config) open the repositories, read the living doc, and
@@ -28,6 +35,7 @@ import (
 	"github.com/git-career/git-career/analyzer"
 	"github.com/git-career/git-career/analyzer/github"
 	"github.com/git-career/git-career/analyzer/history"
+	"github.com/git-career/git-career/analyzer/impact"
 	"github.com/git-career/git-career/analyzer/ladder"
 	"github.com/git-career/git-career/analyzer/work"
 	"github.com/git-career/git-career/report"
@@ -60,6 +68,12 @@ type Request struct {
 	// Progress receives progress lines while history is read; nil for
 	// none.
 	Progress io.Writer
+	// Now is the moment of the run: the windows after the work, whose
+	// impact is measured (see package impact), end here at the latest.
+	// Zero measures nothing.
+	Now time.Time
+	// NoImpact leaves the measures out (benchmarks compare the two).
+	NoImpact bool
 }
 
 // Levels is the career ladder a run measures against: the level the
@@ -116,6 +130,10 @@ type Result struct {
 	// history of any repository read is the identity's (nor credits
 	// them): the identity is likely mistyped. Out is then nil.
 	Stranger bool
+	// Remeasured counts, by period, the measured lines of the living doc
+	// that were measured again because their window after the work had
+	// not ended when written (see report.Doc.MergeWith).
+	Remeasured []report.Remeasured
 }
 
 // Run reads, recognises, measures and renders. It stops with ctx's error
@@ -153,9 +171,40 @@ func Run(ctx context.Context, req Request) (*Result, error) {
 		// editor (noreply addresses).
 		opt.Identity.Logins = appendNew(append([]string(nil), req.Identity.Logins...), ev.Login)
 	}
-	rep, err := analyzer.Analyze(ctx, opt)
+	// The measures need the history around the period: the windows before
+	// the work and after it, up to now, read in the same walk. A living
+	// doc may ask for older work to be measured again.
+	measuring := !req.NoImpact && !req.Now.IsZero()
+	var open []report.OpenMeasure
+	if measuring && len(req.Repos) > 0 {
+		if req.Doc != nil && !req.JSON {
+			open = req.Doc.Open()
+		}
+		var since time.Time
+		for _, o := range open {
+			if since.IsZero() || o.At.Before(since) {
+				since = o.At
+			}
+		}
+		opt.Window = measureRange(req.Read, req.Now, since, impact.Days)
+	}
+	rep, windows, err := analyzer.AnalyzeWindows(ctx, opt)
 	if err != nil {
 		return nil, err
+	}
+	var m *measurer
+	var again map[string][]work.Impact
+	if measuring {
+		if m, again, err = measureAll(ctx, windows, rep, open, opt.Identity, req.Now); err != nil {
+			return nil, err
+		}
+		if ev != nil {
+			warns, err := measureGitHub(ctx, gh, ev, rep, m, open, again)
+			if err != nil {
+				return nil, err
+			}
+			res.Warnings = append(res.Warnings, warns...)
+		}
 	}
 	if len(rep.Contributions) == 0 && !req.Identity.All && len(req.Repos) > 0 {
 		known, empty := false, true
@@ -184,7 +233,7 @@ func Run(ctx context.Context, req Request) (*Result, error) {
 			return nil, err
 		}
 	}
-	if err := res.render(req, nextLevel); err != nil {
+	if err := res.render(req, nextLevel, m, again); err != nil {
 		return nil, err
 	}
 	return res, nil
@@ -228,7 +277,7 @@ func (l Levels) measure(rep *work.Report) (string, error) {
 
 // render writes the reports in the format asked for, and merges a
 // Markdown doc into the living one.
-func (res *Result) render(req Request, nextLevel string) error {
+func (res *Result) render(req Request, nextLevel string, m *measurer, again map[string][]work.Impact) error {
 	var buf bytes.Buffer
 	if req.JSON {
 		if err := report.JSON(&buf, res.Reports[0]); err != nil {
@@ -238,6 +287,9 @@ func (res *Result) render(req Request, nextLevel string) error {
 		return nil
 	}
 	opt := report.Options{Score: work.Score, NextLevel: nextLevel}
+	if m != nil {
+		opt.Measure = func(c *work.Contribution) []work.Impact { return m.measure(c, "") }
+	}
 	if req.Doc != nil {
 		// What the doc already lists is rendered knowing it, so a rerun
 		// never regroups listed commits into a second series, and an
@@ -262,11 +314,11 @@ func (res *Result) render(req Request, nextLevel string) error {
 		// (or --author '*' in it) is rarely what was meant.
 		res.Warnings = append(res.Warnings, fmt.Sprintf("%q is %q; merging %q into it", req.DocName, a, b))
 	}
-	merged, changes, err := req.Doc.Merge(res.Out)
+	merged, changes, remeasured, err := req.Doc.MergeWith(res.Out, again)
 	if err != nil {
 		return err
 	}
-	res.Out, res.Changes = merged, changes
+	res.Out, res.Changes, res.Remeasured = merged, changes, remeasured
 	res.Same = bytes.Equal(merged, req.Doc.Bytes())
 	return nil
 }

@@ -70,6 +70,19 @@
 //	-->                                                        when first written
 //	<!-- git-career:end-period 2026Q3 -->                      closes the period
 //
+// A measured line (see Item lines) ends with a marker of its own, after
+// its words, as an item's id does:
+//
+//   - Measured: … <!-- git-career:measured regressions git:<sha> at=2026-05-03 to=2026-07-15 sum=0123456789abcdef -->
+//
+// naming the measure and the item, the day of the work's first commit
+// (at=), while the window after the work was incomplete the day it was
+// read up to (to=), the work's commits abbreviated to twelve digits when
+// the id does not name them (c=), and the checksum of the line's words.
+// Inside a generated block a measured line that still reads as written
+// counts toward the block's checksum by its measure and item only, so
+// that measuring it again does not make the block look edited.
+//
 // Section keys never change once released: scan, empty, glance,
 // highlights (a generated block since Highlights are refreshed; one
 // written before that, without a sum, is kept as it is), shipped, problems (holding problems/flaky-tests,
@@ -126,6 +139,14 @@
 //     markers, the heading and empty lines) is written anew.
 //   - If the seen record was deleted it is rebuilt from the id markers
 //     still in the period; items deleted before that come back.
+//   - A measured line written while the window after its work was
+//     incomplete (to=), and still reading as written, is measured again:
+//     replaced by the same measure of the same item from the fresh
+//     document, or from the impacts the caller measured again for items
+//     of periods the fresh document does not hold ([Doc.Open],
+//     [Doc.MergeWith]). A line whose window was complete, or that the
+//     person edited, never changes; no measured line is added to an item
+//     already listed.
 //   - Everything else is kept byte for byte: the title and intro, text
 //     before, between and after periods, the person's own sections and
 //     notes. Inserted text uses the file's line ending (that of its first
@@ -194,6 +215,12 @@
 // with its reasons, when it has any, in one indented sub-bullet
 // "why: <reason>; <reason>". A credited item also says whose commit it was.
 //
+// What was measured after an item ([work.Impact]) follows, one indented
+// line a measure: "- Measured: " and the impact's words, then every event
+// it counted linked (at most six a side, "and N more"), then its marker.
+// A highlight shows the same lines as "- **Measured:** …", before "Why it
+// mattered". The appendix shows none.
+//
 // GitHub items add their state (merged, approved, closed…), a pull
 // request's size and commit count, an issue's labels, a comment's class,
 // and "private" for an item from a private repository; an educational
@@ -214,7 +241,12 @@
 // structs, indented by two spaces, with a trailing newline. Lists are []
 // and never null; period dates are YYYY-MM-DD in the period's zone;
 // contribution dates are RFC 3339 with the commit's own offset; summary
-// keys are sorted. Two fields appear only when true: "credited" on a
+// keys are sorted. A contribution with measured impacts carries "impact":
+// each with its measure, its text, the numbers that apply to it
+// (before, after, window_days, after_days, baseline_before,
+// baseline_after, people, commits, merged, runs, succeeded, issues,
+// reactions, comments, quote, subject) and every event it counted
+// ("evidence": id, url, and window before or after). Two fields appear only when true: "credited" on a
 // contribution someone else authored and credited the user on, and "all"
 // on the author of a report covering every author.
 package report

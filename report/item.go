@@ -14,6 +14,9 @@ type itemStyle struct {
 	showRepo bool // more than one repository was scanned
 	// stories are the series the body tells as one item, by their lead.
 	stories map[*work.Contribution]*series
+	// measured writes the items' measured lines (the body sections; not
+	// the appendix, which is one line an item).
+	measured bool
 }
 
 // evidence is the link a reader follows; a series, whose links would not
@@ -189,6 +192,9 @@ func why(c *work.Contribution) string {
 func (s itemStyle) writeItem(b *strings.Builder, c *work.Contribution) {
 	fmt.Fprintf(b, "- %s (%s) — %s%s\n", title(c), s.evidence(c), s.facts(c), idMarker(c.ID))
 	s.writeDetails(b, c)
+	if s.measured {
+		writeMeasured(b, "  ", measuredItemLabel, c.ID, c.Impact)
+	}
 }
 
 // writeDetails writes an item's indented lines: its quote, its reasons,

@@ -98,6 +98,77 @@ type contributionV1 struct {
 	Quote       string         `json:"quote,omitempty"`
 	Class       string         `json:"class,omitempty"`
 	On          string         `json:"on,omitempty"`
+
+	// Impact is present when something was measured after the work.
+	Impact []impactV1 `json:"impact,omitempty"`
+}
+
+// impactV1 is one measured impact: the numbers that apply to its measure,
+// and every event counted.
+type impactV1 struct {
+	Measure        string       `json:"measure"`
+	Text           string       `json:"text"`
+	Quote          string       `json:"quote,omitempty"`
+	Subject        string       `json:"subject,omitempty"`
+	WindowDays     *int         `json:"window_days,omitempty"`
+	AfterDays      *int         `json:"after_days,omitempty"`
+	Before         *int         `json:"before,omitempty"`
+	After          *int         `json:"after,omitempty"`
+	BaselineBefore *float64     `json:"baseline_before,omitempty"`
+	BaselineAfter  *float64     `json:"baseline_after,omitempty"`
+	People         *int         `json:"people,omitempty"`
+	Commits        *int         `json:"commits,omitempty"`
+	Merged         *int         `json:"merged,omitempty"`
+	Runs           *int         `json:"runs,omitempty"`
+	Succeeded      *int         `json:"succeeded,omitempty"`
+	Issues         *int         `json:"issues,omitempty"`
+	Reactions      *int         `json:"reactions,omitempty"`
+	Comments       *int         `json:"comments,omitempty"`
+	Evidence       []evidenceV1 `json:"evidence"`
+}
+
+type evidenceV1 struct {
+	ID     string `json:"id"`
+	URL    string `json:"url,omitempty"`
+	Window string `json:"window,omitempty"` // "before" or "after"
+}
+
+func toImpactV1(m work.Impact) impactV1 {
+	out := impactV1{Measure: m.Measure, Text: m.Text, Quote: m.Quote, Subject: m.Subject, Evidence: []evidenceV1{}}
+	n := func(v int) *int { return &v }
+	windowed := m.WindowDays > 0
+	if windowed {
+		out.WindowDays, out.AfterDays = n(m.WindowDays), n(m.AfterDays)
+	}
+	switch m.Measure {
+	case work.MeasureRegressions:
+		out.Before, out.After = n(m.Before), n(m.After)
+		if m.BaselineBefore != 0 || m.BaselineAfter != 0 {
+			b, a := m.BaselineBefore, m.BaselineAfter
+			out.BaselineBefore, out.BaselineAfter = &b, &a
+		}
+	case work.MeasureReflakes:
+		out.After = n(m.After)
+	case work.MeasureReach:
+		out.People, out.Commits = n(m.People), n(m.Commits)
+	case work.MeasureMentees:
+		out.People, out.Merged = n(m.People), n(m.Merged)
+	case work.MeasureUsage:
+		out.Runs, out.Succeeded = n(m.Runs), n(m.Succeeded)
+	case work.MeasureDemand:
+		out.Issues, out.Reactions, out.Comments = n(m.Issues), n(m.Reactions), n(m.Comments)
+	}
+	for _, e := range m.Evidence {
+		ev := evidenceV1{ID: e.ID, URL: e.URL}
+		switch {
+		case m.Measure == work.MeasureRegressions && !e.After:
+			ev.Window = "before"
+		case windowed:
+			ev.Window = "after"
+		}
+		out.Evidence = append(out.Evidence, ev)
+	}
+	return out
 }
 
 // commitKindV1 is one commit of a pull request and what it was
@@ -184,6 +255,9 @@ func toV1(r *work.Report) reportV1 {
 			Class:      c.Class,
 			On:         c.On,
 		})
+		for _, m := range c.Impact {
+			out.Contributions[len(out.Contributions)-1].Impact = append(out.Contributions[len(out.Contributions)-1].Impact, toImpactV1(m))
+		}
 		out.Contributions[len(out.Contributions)-1].CountsUnknown = c.CountsUnknown
 		out.Contributions[len(out.Contributions)-1].Unmerged = c.Unmerged
 		for _, k := range c.CommitKinds {

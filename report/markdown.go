@@ -121,7 +121,16 @@ func writeBody(b *strings.Builder, r *work.Report, opt Options) []string {
 		}
 	}
 	body, stories := groupSeries(items, opt.Known)
-	style := itemStyle{period: r.Period, showRepo: manyRepos(r), stories: stories}
+	if opt.Measure != nil {
+		// A story is measured as one piece of work: its windows are
+		// around all its commits.
+		for lead, st := range stories {
+			if !st.routine {
+				lead.Impact = append(lead.Impact, opt.Measure(lead)...)
+			}
+		}
+	}
+	style := itemStyle{period: r.Period, showRepo: manyRepos(r), stories: stories, measured: true}
 
 	if pie := pieBlock(r); pie != "" {
 		writeBlock(b, keyGlance, pie)
@@ -264,6 +273,7 @@ func writeHighlights(b *strings.Builder, style itemStyle, top []*work.Contributi
 		fmt.Fprintf(&h, "#### %d. %s\n\n", i+1, title(c))
 		fmt.Fprintf(&h, "- Evidence: %s — %s\n", style.evidence(c), style.facts(c))
 		style.writeDetails(&h, c)
+		writeMeasured(&h, "", measuredHighlightLabel, c.ID, c.Impact)
 		if c.Summary != "" {
 			// A pull request's description is the author's own first
 			// draft of why it mattered.

@@ -116,8 +116,22 @@ func lineIDs(line string) []string {
 // blockSum is the checksum of a generated block's lines, each ended by
 // "\n" whatever the file uses, so a file converted to CRLF still counts as
 // untouched.
+//
+// A measured line that still reads as written counts by what it measures
+// only, not by its words: a later run measures it again without the
+// block it sits in seeming edited. Blocks without measured lines sum as
+// they always did.
 func blockSum(content string) string {
 	h := fnv.New64a()
+	if strings.Contains(content, measuredPrefix) {
+		lines := strings.SplitAfter(content, "\n")
+		for i, l := range lines {
+			if ml, ok := parseMeasured(strings.TrimSuffix(l, "\n"), i); ok && ml.intact {
+				lines[i] = "\x00measured " + ml.key() + "\n"
+			}
+		}
+		content = strings.Join(lines, "")
+	}
 	h.Write([]byte(content))
 	return fmt.Sprintf("%016x", h.Sum64())
 }

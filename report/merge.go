@@ -7,6 +7,8 @@ import (
 	"maps"
 	"slices"
 	"strings"
+
+	"github.com/git-career/git-career/analyzer/work"
 )
 
 // Merge folds a freshly rendered document into an existing one and
@@ -110,12 +112,32 @@ func Title(doc []byte) string {
 // what it changed, one [Change] per period of fresh; the Doc itself is
 // not modified.
 func (d *Doc) Merge(fresh []byte) ([]byte, []Change, error) {
+	out, changes, _, err := d.MergeWith(fresh, nil)
+	return out, changes, err
+}
+
+// Remeasured counts the measured lines of one period that a merge
+// measured again.
+type Remeasured struct {
+	Label string
+	Lines int
+}
+
+// MergeWith is [Doc.Merge] that also brings the document's measured lines
+// up to date: a line written while the window after its work was
+// incomplete (see [Doc.Open]) and still reading as written is replaced by
+// the same measure taken again, from the fresh document when it holds
+// that item, else from again (by item id, as a run that measured the
+// items of [Doc.Open] again found them). A line whose window was complete
+// never changes, nor does one the person edited. remeasured counts the
+// lines replaced, by period, in the document's order.
+func (d *Doc) MergeWith(fresh []byte, again map[string][]work.Impact) (out []byte, changes []Change, remeasured []Remeasured, err error) {
 	old := d.parsed
 	nw, err := parseDoc(string(fresh))
 	if err != nil {
 		// Not a *ParseError: the existing file is fine, the caller
 		// passed something Markdown did not write.
-		return nil, nil, errors.New("report: the fresh document does not parse: " + strings.TrimPrefix(err.Error(), "report: "))
+		return nil, nil, nil, errors.New("report: the fresh document does not parse: " + strings.TrimPrefix(err.Error(), "report: "))
 	}
 	for _, fp := range nw.periods {
 		if old.period(fp.label) != nil {
@@ -123,12 +145,11 @@ func (d *Doc) Merge(fresh []byte) ([]byte, []Change, error) {
 		}
 		for _, ep := range old.periods {
 			if fp.since <= ep.until && ep.since <= fp.until {
-				return nil, nil, &OverlapError{Fresh: periodName(fp), Existing: periodName(ep)}
+				return nil, nil, nil, &OverlapError{Fresh: periodName(fp), Existing: periodName(ep)}
 			}
 		}
 	}
 	m := &merger{old: old, fresh: nw, eol: lineEnding(old.lines)}
-	var changes []Change
 	for _, fp := range nw.periods {
 		ch := Change{Label: fp.label}
 		if ep := old.period(fp.label); ep != nil {
@@ -140,7 +161,8 @@ func (d *Doc) Merge(fresh []byte) ([]byte, []Change, error) {
 		}
 		changes = append(changes, ch)
 	}
-	return m.apply(), changes, nil
+	remeasured = m.remeasure(again)
+	return m.apply(), changes, remeasured, nil
 }
 
 // countWork counts the ids of contributions among ids not in known.
@@ -599,4 +621,74 @@ func (m *merger) apply() []byte {
 		b.WriteString(lines[pos].text + lines[pos].eol)
 	}
 	return []byte(b.String())
+}
+
+// measuredNow is a measure taken again: a measured line's words after its
+// label, and its marker's words.
+type measuredNow struct{ rest, args string }
+
+// remeasure replaces the open measured lines of the existing document
+// with the measures taken again (see Doc.MergeWith), except where another
+// edit rewrites the lines around them, and counts them by period.
+func (m *merger) remeasure(again map[string][]work.Impact) []Remeasured {
+	now := map[string]measuredNow{}
+	for _, l := range m.fresh.measured {
+		if _, rest, ok := splitLabel(l.text); ok && l.intact {
+			if _, dup := now[l.key()]; !dup {
+				now[l.key()] = measuredNow{rest, l.args}
+			}
+		}
+	}
+	for _, id := range slices.Sorted(maps.Keys(again)) {
+		for i := range again[id] {
+			im := &again[id][i]
+			k := im.Measure + " " + id
+			if _, dup := now[k]; !dup {
+				now[k] = measuredNow{measuredText("", im), measuredArgs(id, im)}
+			}
+		}
+	}
+	var out []Remeasured
+	count := map[string]int{}
+	for _, l := range m.old.measured {
+		fm, ok := now[l.key()]
+		if l.to == "" || !l.intact || !ok || m.rewritten(l.line) {
+			continue
+		}
+		prefix, _, ok := splitLabel(l.text)
+		if !ok {
+			continue
+		}
+		text := prefix + fm.rest
+		if text == l.text && fm.args == l.args {
+			continue
+		}
+		eol := m.old.lines[l.line].eol
+		m.edits = append(m.edits, edit{l.line, l.line + 1, text + measuredMarker(l.measure, l.id, fm.args, text) + eol})
+		label := ""
+		for _, p := range m.old.periods {
+			if p.begin <= l.line && l.line <= p.end {
+				label = p.label
+			}
+		}
+		if count[label] == 0 {
+			out = append(out, Remeasured{Label: label})
+		}
+		count[label]++
+	}
+	for i := range out {
+		out[i].Lines = count[out[i].Label]
+	}
+	return out
+}
+
+// rewritten reports whether an edit already replaces line i (a generated
+// block brought up to date, a period written anew).
+func (m *merger) rewritten(i int) bool {
+	for _, e := range m.edits {
+		if e.at < e.end && e.at <= i && i < e.end {
+			return true
+		}
+	}
+	return false
 }

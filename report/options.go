@@ -28,6 +28,12 @@ type Options struct {
 	// Deleted are the ids of items the person deleted from that document
 	// (see [DocIDs]): they are never highlighted, alone or in a series.
 	Deleted map[string]bool
+	// Measure measures a story the renderer tells as one item (its
+	// Commits are its members', its Categories theirs): what came after
+	// it, as one piece of work. It must be pure over evidence read
+	// before. Nil measures no story; the other items carry their
+	// Impact already.
+	Measure func(*work.Contribution) []work.Impact
 }
 
 const (

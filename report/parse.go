@@ -54,6 +54,8 @@ func splitLines(s string) []docLine {
 type parsedDoc struct {
 	lines   []docLine
 	periods []*parsedPeriod
+	// measured are the measured lines (see measured.go), in order.
+	measured []measuredLine
 }
 
 type parsedPeriod struct {
@@ -111,6 +113,11 @@ func parseMarker(text string, i int) (m marker, ok bool, err error) {
 		"doc": {1, 1}, "period": {2, 2}, "end-period": {1, 1},
 		"section": {1, 2}, "end-section": {1, 1}, "seen": {1, 1},
 	}
+	if m.kind == "measured" {
+		// A measured line whose words were deleted, leaving its marker:
+		// a line of the item like any other.
+		return marker{}, false, nil
+	}
 	n, known := want[m.kind]
 	switch {
 	case !known:
@@ -161,6 +168,9 @@ func parseDoc(src string) (*parsedDoc, error) {
 			return nil, err
 		}
 		if !ok {
+			if ml, ok := parseMeasured(text, i); ok {
+				d.measured = append(d.measured, ml)
+			}
 			if item != nil && !strings.HasPrefix(text, "  ") {
 				endItem(i)
 			}

@@ -347,6 +347,12 @@ func seriesLead(s *series) *work.Contribution {
 		lead.Additions += m.Additions
 		lead.Deletions += m.Deletions
 		lead.Commits = append(lead.Commits, m.SHA)
+		// The members' own numbers, each quote once.
+		for _, im := range m.Impact {
+			if im.Measure == work.MeasureQuoted && !hasQuote(lead.Impact, im.Quote) {
+				lead.Impact = append(lead.Impact, im)
+			}
+		}
 	}
 	if len(lead.Categories) > 1 {
 		slices.SortStableFunc(lead.Categories[1:], func(a, b work.Category) int { return categoryIndex(a) - categoryIndex(b) })
@@ -382,3 +388,13 @@ func seriesTitle(s *series) string {
 
 // firstDate is the oldest member's date.
 func (s *series) firstDate() *work.Contribution { return s.members[len(s.members)-1] }
+
+// hasQuote reports whether ms quotes q already.
+func hasQuote(ms []work.Impact, q string) bool {
+	for _, m := range ms {
+		if m.Measure == work.MeasureQuoted && m.Quote == q {
+			return true
+		}
+	}
+	return false
+}

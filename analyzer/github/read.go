@@ -56,6 +56,23 @@ func Read(ctx context.Context, opt Options) (*Evidence, error) {
 	if opt.Period.Since.IsZero() || opt.Period.Until.IsZero() {
 		return nil, errors.New("github: options need a period")
 	}
+	client, lim, err := newClient(opt)
+	if err != nil {
+		return nil, err
+	}
+	g := &ghReader{client: client, lim: lim, opt: opt, scopes: scopeQualifiers(opt.Repos, opt.Orgs),
+		repos: map[string]*repoInfo{}, warned: map[string]bool{}, ev: &Evidence{}}
+	err = g.read(ctx)
+	g.ev.Requests, g.ev.NotModified = lim.requests, lim.notModified
+	if err != nil {
+		return nil, err
+	}
+	return g.ev, nil
+}
+
+// newClient is go-github's client over the limiter, for opt's server and
+// token.
+func newClient(opt Options) (*gh.Client, *limiter, error) {
 	hc := opt.HTTPClient
 	if hc == nil {
 		hc = &http.Client{}
@@ -79,18 +96,10 @@ func Read(ctx context.Context, opt Options) (*Evidence, error) {
 	}
 	u, err := url.Parse(base)
 	if err != nil || u.Scheme == "" || u.Host == "" {
-		return nil, fmt.Errorf("github: bad API URL %q: want such as https://api.github.com/ or https://HOST/api/v3/", opt.BaseURL)
+		return nil, nil, fmt.Errorf("github: bad API URL %q: want such as https://api.github.com/ or https://HOST/api/v3/", opt.BaseURL)
 	}
 	client.BaseURL = u
-
-	g := &ghReader{client: client, lim: lim, opt: opt, scopes: scopeQualifiers(opt.Repos, opt.Orgs),
-		repos: map[string]*repoInfo{}, warned: map[string]bool{}, ev: &Evidence{}}
-	err = g.read(ctx)
-	g.ev.Requests, g.ev.NotModified = lim.requests, lim.notModified
-	if err != nil {
-		return nil, err
-	}
-	return g.ev, nil
+	return client, lim, nil
 }
 
 func (g *ghReader) read(ctx context.Context) error {

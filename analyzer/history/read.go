@@ -31,6 +31,11 @@ type Options struct {
 	// (named "owner/name" as Scan.Source.Repo names it) is the user's: its
 	// local commits are then marked with its number. Nil for none.
 	PullRequest func(repo string, num int) bool
+	// Window, when set, asks Read to keep the mainline's commits whose
+	// committer date falls in it (Scan.Window), for measuring what came
+	// before and after the work: the walk goes on past the period to its
+	// start.
+	Window *TimeRange
 }
 
 // Evidence is one commit of the user's, or one crediting them, read in full.
@@ -74,6 +79,8 @@ type Scan struct {
 	// Merges are the merge commits of the pull requests Options.PullRequest
 	// asked for, by number.
 	Merges map[int]Merge
+	// Window is the history Options.Window asked for; nil without.
+	Window *Window
 }
 
 // Activity counts the human commits of a repository in a quarter.
@@ -124,7 +131,8 @@ type candidate struct {
 // the period, and others' commits that credit the user, with their changed
 // files and line counts. It walks every local branch, HEAD and the
 // mainline (see gitengine.Repo.Mainline), each commit once, in
-// committer-time order, and stops a few days before the period.
+// committer-time order, and stops a few days before the period, or before
+// Options.Window when it starts earlier.
 //
 // What shipped is what the mainline reaches: a commit only on other
 // branches is Unmerged, and a copy of a mainline commit on another branch
@@ -187,6 +195,13 @@ func (r *Repo) Read(ctx context.Context, opt Options) (*Scan, error) {
 	defer diffs.Stop()
 	reverted := map[string]string{} // reverted sha → the revert's sha
 	walkStop := opt.Period.Since.Add(-gitengine.StopMargin)
+	stop := walkStop
+	if opt.Window != nil {
+		scan.Window = &Window{Range: *opt.Window, eng: eng}
+		if ws := opt.Window.Since.Add(-gitengine.StopMargin); ws.Before(stop) {
+			stop = ws
+		}
+	}
 	// The walk reads each commit's parents before the commit: the tree
 	// diffs take a parent's tree from there rather than reading the
 	// parent again. Without the commit-graph a node holds its decoded
@@ -269,10 +284,46 @@ func (r *Repo) Read(ctx context.Context, opt Options) (*Scan, error) {
 	// deepMerges are the pull request merges of the period: their
 	// branches may reach back past where the walk stops.
 	var deepMerges []*object.Commit
-	missingCommits, err := gitengine.WalkTips(eng.Nodes(), tips, shallow, walkStop, fetched, func(n commitgraph.CommitNode, tip int) error {
+	// keep puts a non-merge commit of the mainline in the window.
+	keep := func(n commitgraph.CommitNode, c *object.Commit, place placement) {
+		w := scan.Window
+		if w == nil || place.unmerged || !w.Range.Contains(c.Committer.When) {
+			return
+		}
+		author := mailmap.Map(work.Person{Name: c.Author.Name, Email: c.Author.Email})
+		var parentTree plumbing.Hash
+		parentKnown := shallow[c.Hash] || len(c.ParentHashes) == 0
+		if !parentKnown {
+			parentTree, parentKnown = knownTree(c.ParentHashes[0])
+		}
+		w.keep(c, author, parentTree, parentKnown)
+	}
+	missingCommits, err := gitengine.WalkTips(eng.Nodes(), tips, shallow, stop, fetched, func(n commitgraph.CommitNode, tip int) error {
 		// A commit's tree is wanted by its children, visited before it.
 		defer delete(treeOf, n.ID())
 		if n.CommitTime().Before(walkStop) {
+			// Before the period: only the window wants it.
+			if scan.Window == nil || n.CommitTime().Before(scan.Window.Range.Since.Add(-gitengine.StopMargin)) {
+				return nil
+			}
+			var c *object.Commit
+			place, err := ml.visit(n, func() (*object.Commit, error) {
+				if c != nil {
+					return c, nil
+				}
+				var err error
+				c, err = n.Commit()
+				return c, err
+			})
+			if err != nil || n.NumParents() > 1 {
+				return err
+			}
+			if c == nil {
+				if c, err = n.Commit(); err != nil {
+					return fmt.Errorf("reading commit %s: %w", n.ID(), err)
+				}
+			}
+			keep(n, gitengine.Reencode(c), place)
 			return nil
 		}
 		if src.CommitsScanned%cancelEvery == 0 {
@@ -325,7 +376,9 @@ func (r *Repo) Read(ctx context.Context, opt Options) (*Scan, error) {
 		if err != nil {
 			return err
 		}
-		consider(gitengine.Reencode(c), place, tip)
+		c = gitengine.Reencode(c)
+		keep(n, c, place)
+		consider(c, place, tip)
 		return nil
 	})
 	if err != nil {
@@ -356,6 +409,8 @@ func (r *Repo) Read(ctx context.Context, opt Options) (*Scan, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
+	// The diffs are done: what reads on (the window) has the cache.
+	eng.FullCache()
 	drop := cancelledPairs(reverted)
 	for sha := range copiesOfMainline(cands, results) {
 		drop[sha] = true

@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	git "github.com/go-git/go-git/v5"
 
@@ -124,4 +125,39 @@ func (r *Repo) codeowners() (*codeowners, error) {
 		}
 	}
 	return nil, nil
+}
+
+// GoModule is the module path the go.mod at HEAD declares, "" when there
+// is none: how other packages import one of the module's.
+func (r *Repo) GoModule() (string, error) {
+	text, err := r.eng.HeadFile("go.mod")
+	if err != nil {
+		return "", err
+	}
+	for _, line := range strings.Split(text, "\n") {
+		if rest, ok := strings.CutPrefix(strings.TrimSpace(line), "module"); ok && (rest == "" || rest[0] == ' ' || rest[0] == '\t') {
+			return strings.Trim(strings.TrimSpace(rest), `"`), nil
+		}
+	}
+	return "", nil
+}
+
+// Newest is the latest committer date among the tips of history (zero in
+// an empty repository).
+func (r *Repo) Newest() (time.Time, error) {
+	tips, err := r.eng.Tips()
+	if err != nil {
+		return time.Time{}, err
+	}
+	var newest time.Time
+	for _, t := range tips {
+		n, err := r.eng.Nodes().Get(t.Hash)
+		if err != nil {
+			continue
+		}
+		if ct := n.CommitTime(); ct.After(newest) {
+			newest = ct
+		}
+	}
+	return newest, nil
 }

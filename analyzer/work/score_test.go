@@ -52,3 +52,27 @@ func TestScoreFormula(t *testing.T) {
 		}
 	}
 }
+
+func TestScoreMeasured(t *testing.T) {
+	base := Contribution{Categories: []Category{Refactor}, Additions: 100, Deletions: 40, Files: 3}
+	fewer := base
+	fewer.Impact = []Impact{{Measure: MeasureRegressions, Before: 6, After: 1, WindowDays: 180, AfterDays: 180}}
+	more := base
+	more.Impact = []Impact{{Measure: MeasureRegressions, Before: 1, After: 6, WindowDays: 180, AfterDays: 180}}
+	many := base
+	many.Impact = []Impact{{Measure: MeasureQuoted}, {Measure: MeasureQuoted}, {Measure: MeasureReach, People: 3}}
+	if d := Score(&fewer) - Score(&base); math.Abs(d-0.25) > 1e-9 {
+		t.Errorf("fewer fixes after add %v, want 0.25", d)
+	}
+	if Score(&more) != Score(&base) {
+		t.Error("more fixes after changed the score")
+	}
+	if d := Score(&many) - Score(&base); math.Abs(d-0.5) > 1e-9 {
+		t.Errorf("three telling impacts add %v, want the cap of 0.5", d)
+	}
+	// Never above a kind that weighs more.
+	cleanup := Contribution{Categories: []Category{Cleanup}, Additions: 100, Deletions: 40, Files: 3}
+	if Score(&many) >= Score(&cleanup) {
+		t.Error("measured impact lifted a refactor above the same cleanup")
+	}
+}

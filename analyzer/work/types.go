@@ -130,6 +130,9 @@ type Contribution struct {
 	Quote   string   // a short quote of a review or comment
 	Class   string   // a comment's class: educational, suggestion, question, ...
 	On      string   // a review's or comment's target: "owner/name#34"
+
+	// Impact is what was measured after the work (see impact.go).
+	Impact []Impact
 }
 
 // CommitKind is what one commit of a pull request was recognised as.

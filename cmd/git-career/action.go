@@ -178,6 +178,7 @@ func (a *app) action(bg context.Context, gha *githubactions.Action) error {
 		return err
 	}
 	req.Doc, req.DocName = of.doc, path
+	req.Now = a.now()
 
 	gha.Group("Reading history")
 	res, err := brag.Run(bg, req)
@@ -196,6 +197,9 @@ func (a *app) action(bg context.Context, gha *githubactions.Action) error {
 	}
 	for _, w := range res.Warnings {
 		gha.Warningf("%s", w)
+	}
+	if s := remeasured(res.Remeasured); s != "" {
+		gha.Infof("%s", s)
 	}
 	client := github.NewClient(a.httpClient()).WithAuthToken(token)
 	if api := a.apiRoot(); api != defaultAPI {

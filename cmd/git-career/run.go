@@ -76,6 +76,7 @@ func (a *app) run(ctx context.Context, args []string) error {
 	var out *outputFile
 	req := set.request(repos, id)
 	req.JSON = o.format == "json"
+	req.Now = a.now()
 	if o.output != "" && !o.forceNew {
 		if out, err = openOutput(o.output, req.JSON); err != nil {
 			return err
@@ -115,6 +116,9 @@ func (a *app) run(ctx context.Context, args []string) error {
 	a.warn(res.Reports)
 	for _, w := range res.Warnings {
 		fmt.Fprintf(a.stderr, "git-career: warning: %s\n", w)
+	}
+	if s := remeasured(res.Remeasured); s != "" {
+		fmt.Fprintln(a.stderr, "git-career: "+s)
 	}
 
 	switch {
@@ -393,4 +397,22 @@ func appendNew(list []string, s string) []string {
 		}
 	}
 	return append(list, s)
+}
+
+// remeasured says which measured lines of the living doc were measured
+// again, their windows after the work having grown: "measured again 3
+// lines whose window after the work had not ended (2026Q2: 2, 2026Q3:
+// 1)"; "" for none.
+func remeasured(rs []report.Remeasured) string {
+	if len(rs) == 0 {
+		return ""
+	}
+	n := 0
+	var parts []string
+	for _, r := range rs {
+		n += r.Lines
+		parts = append(parts, fmt.Sprintf("%s: %d", r.Label, r.Lines))
+	}
+	return fmt.Sprintf("measured again %s whose window after the work had not ended (%s)",
+		count(n, "line", "lines"), strings.Join(parts, ", "))
 }

@@ -24,6 +24,8 @@ type Scenario struct {
 	Items []*Item `json:"items"` // issues and pull requests
 	// Teams are the token's user's teams, for GET /user/teams.
 	Teams []Team `json:"teams"`
+	// Runs are workflow runs, for the Actions API (see actions.go).
+	Runs []WorkflowRun `json:"runs"`
 
 	// Now is the server's clock, for rate-limit headers and injected resets;
 	// nil means time.Now. Tests share it with the client's clock.
@@ -67,6 +69,7 @@ type Item struct {
 	UpdatedAt   time.Time `json:"updated_at"` // zero: the latest activity
 	ClosedAt    time.Time `json:"closed_at"`
 	MergedAt    time.Time `json:"merged_at"`
+	Reactions   int       `json:"reactions"` // how many, all of them +1
 
 	Reviews        []Review        `json:"reviews"`
 	ReviewComments []ReviewComment `json:"review_comments"`

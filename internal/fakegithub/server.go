@@ -239,6 +239,18 @@ func (s *Scenario) route(path string, q url.Values, api string, reqURL *url.URL)
 			return notFound()
 		}
 		return http.StatusOK, repoJSON(api, webBase, repo), ""
+	case len(parts) == 7 && parts[0] == "repos" && parts[3] == "actions" && parts[4] == "workflows" && parts[6] == "runs":
+		if _, ok := s.repo(parts[1] + "/" + parts[2]); !ok {
+			return notFound()
+		}
+		return s.workflowRuns(parts[1]+"/"+parts[2], parts[5], q, api, reqURL)
+	case len(parts) == 5 && parts[0] == "repos" && parts[3] == "issues":
+		num, err := strconv.Atoi(parts[4])
+		it := s.item(parts[1]+"/"+parts[2], num)
+		if _, ok := s.repo(parts[1] + "/" + parts[2]); !ok || err != nil || it == nil {
+			return notFound()
+		}
+		return http.StatusOK, searchItemJSON(api, webBase, it), ""
 	case len(parts) == 6 && parts[0] == "repos":
 		name := parts[1] + "/" + parts[2]
 		num, err := strconv.Atoi(parts[4])

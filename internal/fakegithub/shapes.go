@@ -48,8 +48,8 @@ func userJSON(api, web, login string) obj {
 	}
 }
 
-func reactionsJSON(url string) obj {
-	return obj{"url": url + "/reactions", "total_count": 0, "+1": 0, "-1": 0, "laugh": 0,
+func reactionsJSON(url string, n int) obj {
+	return obj{"url": url + "/reactions", "total_count": n, "+1": n, "-1": 0, "laugh": 0,
 		"hooray": 0, "confused": 0, "heart": 0, "rocket": 0, "eyes": 0}
 }
 
@@ -103,7 +103,7 @@ func searchItemJSON(api, web string, it *Item) obj {
 		"milestone": nil, "comments": len(it.Comments), "created_at": ts(it.CreatedAt),
 		"updated_at": ts(it.updated()), "closed_at": ts(it.ClosedAt),
 		"author_association": "MEMBER", "active_lock_reason": nil, "body": orNil(it.Body),
-		"reactions": reactionsJSON(u), "timeline_url": u + "/timeline",
+		"reactions": reactionsJSON(u, it.Reactions), "timeline_url": u + "/timeline",
 		"performed_via_github_app": nil, "state_reason": orNil(it.StateReason), "score": 1.0,
 	}
 	if it.PR {
@@ -144,7 +144,7 @@ func reviewCommentJSON(api, web string, it *Item, c ReviewComment) obj {
 		"created_at": ts(c.CreatedAt), "updated_at": ts(c.CreatedAt), "html_url": html,
 		"pull_request_url": pu, "author_association": "MEMBER",
 		"_links":    obj{"self": obj{"href": u}, "html": obj{"href": html}, "pull_request": obj{"href": pu}},
-		"reactions": reactionsJSON(u), "start_line": nil, "original_start_line": nil,
+		"reactions": reactionsJSON(u, 0), "start_line": nil, "original_start_line": nil,
 		"start_side": nil, "line": 2, "original_line": 2, "side": "RIGHT", "subject_type": "line",
 	}
 	if c.InReplyTo != 0 {
@@ -164,7 +164,7 @@ func issueCommentJSON(api, web string, it *Item, c Comment) obj {
 		"issue_url": api + "repos/" + it.Repo + "/issues/" + itoa(it.Number),
 		"id":        c.ID, "node_id": "IC_" + itoa64(c.ID), "user": userJSON(api, web, c.User),
 		"created_at": ts(c.CreatedAt), "updated_at": ts(c.CreatedAt),
-		"author_association": "MEMBER", "body": c.Body, "reactions": reactionsJSON(u),
+		"author_association": "MEMBER", "body": c.Body, "reactions": reactionsJSON(u, 0),
 		"performed_via_github_app": nil,
 	}
 }

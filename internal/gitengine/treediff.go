@@ -51,11 +51,17 @@ func (e *rawEntry) isDir() bool { return e.mode == filemode.Dir }
 // is left out with what is under it, and missing says so: the changes
 // listed are then those under the trees that are there.
 func diffTrees(s storer.EncodedObjectStorer, from, to plumbing.Hash) (changes []treeChange, missing bool, err error) {
+	return diffTreesCached(s, nil, from, to)
+}
+
+// diffTreesCached is diffTrees reading trees through tc when it is not
+// nil.
+func diffTreesCached(s storer.EncodedObjectStorer, tc *TreeCache, from, to plumbing.Hash) (changes []treeChange, missing bool, err error) {
 	d := differPool.Get().(*treeDiffer)
-	d.s, d.out, d.missing = s, nil, false
+	d.s, d.out, d.missing, d.cache = s, nil, false, tc
 	err = d.diff(nil, from, to)
 	changes, missing = d.out, d.missing
-	d.s, d.out = nil, nil
+	d.s, d.out, d.cache = nil, nil, nil
 	differPool.Put(d)
 	if err != nil {
 		return nil, false, err
@@ -72,6 +78,7 @@ type treeDiffer struct {
 	// trees was most of a history scan's allocations.
 	bufs  [][]rawEntry
 	depth int
+	cache *TreeCache // when set, trees are read through it
 }
 
 // differPool keeps treeDiffers, with their buffers, for the next diff.
@@ -88,13 +95,21 @@ func (d *treeDiffer) diff(prefix []byte, a, b plumbing.Hash) error {
 	for len(d.bufs) < k+2 {
 		d.bufs = append(d.bufs, nil)
 	}
-	ea, err := readTreeInto(d.s, a, d.bufs[k][:0])
-	if err == nil {
+	var ea []rawEntry
+	var err error
+	if d.cache != nil {
+		ea, err = d.cache.get(d.s, a)
+	} else if ea, err = readTreeInto(d.s, a, d.bufs[k][:0]); err == nil {
 		d.bufs[k] = ea
+	}
+	if err == nil {
 		var eb []rawEntry
-		eb, err = readTreeInto(d.s, b, d.bufs[k+1][:0])
-		if err == nil {
+		if d.cache != nil {
+			eb, err = d.cache.get(d.s, b)
+		} else if eb, err = readTreeInto(d.s, b, d.bufs[k+1][:0]); err == nil {
 			d.bufs[k+1] = eb
+		}
+		if err == nil {
 			d.depth++
 			err = d.entries(prefix, ea, eb)
 			d.depth--

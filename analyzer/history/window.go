@@ -1,0 +1,241 @@
+package history
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/object"
+
+	"github.com/git-career/git-career/analyzer/work"
+	"github.com/git-career/git-career/internal/gitengine"
+)
+
+// TimeRange is a stretch of time, both ends included.
+type TimeRange struct {
+	Since, Until time.Time
+}
+
+// Contains reports whether t falls in the range.
+func (r TimeRange) Contains(t time.Time) bool { return !t.Before(r.Since) && !t.After(r.Until) }
+
+// Window is the mainline's history around a period, kept by Read for
+// measuring what came after a piece of work (see Options.Window): every
+// non-merge commit the mainline reaches whose committer date falls in the
+// range, with its message, but no diff. Its methods diff on demand: the
+// paths a commit changed, which commits changed given paths, which added
+// a given text.
+//
+// A Window reads through its Repo: like it, it must not be used from
+// several goroutines at once, nor after the Repo is closed.
+type Window struct {
+	Range   TimeRange
+	Commits []WindowCommit // newest committer time first
+	eng     *gitengine.Repo
+	trees   *gitengine.TreeCache
+	changes map[int][]gitengine.Change
+}
+
+// WindowCommit is one commit of a Window.
+type WindowCommit struct {
+	SHA                       string
+	Author                    work.Person // after .mailmap
+	AuthorDate, CommitterDate time.Time
+	Subject, Body             string // Body holds the trailers too
+	Trailers                  []work.Trailer
+	// Reverts is the commit this one reverts, by the line git revert
+	// writes ("This reverts commit <sha>."); "" for none.
+	Reverts string
+
+	tree, parentTree plumbing.Hash
+	parentKnown      bool // parentTree is the first parent's tree (or the commit is a root)
+}
+
+// Change is one path a commit changed: Added when the path did not exist
+// before, Deleted when it does not after.
+type Change struct {
+	Path           string
+	Added, Deleted bool
+}
+
+// keep records a commit of the mainline in the window.
+func (w *Window) keep(c *object.Commit, author work.Person, parentTree plumbing.Hash, parentKnown bool) {
+	subject, body, _ := strings.Cut(strings.TrimRight(c.Message, "\n"), "\n")
+	wc := WindowCommit{
+		SHA: c.Hash.String(), Author: author,
+		AuthorDate: c.Author.When, CommitterDate: c.Committer.When,
+		Subject: strings.TrimSpace(subject), Body: strings.TrimSpace(body),
+		Trailers: parseTrailers(c.Message),
+		tree:     c.TreeHash, parentTree: parentTree, parentKnown: parentKnown,
+	}
+	if sm := revertRe.FindStringSubmatch(c.Message); sm != nil {
+		wc.Reverts = sm[1]
+	}
+	w.Commits = append(w.Commits, wc)
+}
+
+// parent returns the first parent's tree of commit i, reading the parent
+// when the walk did not keep it.
+func (w *Window) parent(i int) (plumbing.Hash, bool, error) {
+	wc := &w.Commits[i]
+	if wc.parentKnown {
+		return wc.parentTree, true, nil
+	}
+	t, err := w.eng.ParentTree(plumbing.NewHash(wc.SHA))
+	if gitengine.IsMissing(err) {
+		return plumbing.ZeroHash, false, nil
+	}
+	if err != nil {
+		return plumbing.ZeroHash, false, err
+	}
+	wc.parentTree, wc.parentKnown = t, true
+	return t, true, nil
+}
+
+// Changes lists the paths commit i changed against its first parent, in
+// git's order (a tree diff: no line counts). A commit whose parent is not
+// in the repository changed nothing that can be known: nil.
+func (w *Window) Changes(i int) ([]Change, error) {
+	cs, err := w.rawChanges(i)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Change, len(cs))
+	for j, c := range cs {
+		out[j] = Change{Path: c.Path, Added: c.From.IsZero(), Deleted: c.To.IsZero()}
+	}
+	return out, nil
+}
+
+func (w *Window) rawChanges(i int) ([]gitengine.Change, error) {
+	if cs, ok := w.changes[i]; ok {
+		return cs, nil
+	}
+	pt, ok, err := w.parent(i)
+	if err != nil || !ok {
+		return nil, err
+	}
+	wc := &w.Commits[i]
+	if w.trees == nil {
+		w.trees = gitengine.NewTreeCache()
+	}
+	cs, _, err := w.eng.TreeChanges(w.trees, pt, wc.tree)
+	if err != nil {
+		return nil, fmt.Errorf("diffing commit %s: %w", wc.SHA, err)
+	}
+	if w.changes == nil {
+		w.changes = map[int][]gitengine.Change{}
+	}
+	w.changes[i] = cs
+	return cs, nil
+}
+
+// Touched returns, for each commit of the window (by index), the paths
+// given that it changed: "dir/file" for a file, "dir/" for anything under
+// a folder. It diffs only the trees along those paths, as
+// `git log -- PATHS` does, so its cost grows with the commits and the
+// folders named, not with the size of each commit. each, when not nil,
+// is called with every commit in turn, right after its diff, while the
+// trees it read are at hand (for Changes and Adds). It stops with ctx's
+// error when ctx is done.
+func (w *Window) Touched(ctx context.Context, paths []string, each func(i int, touched []string) error) (map[int][]string, error) {
+	out := map[int][]string{}
+	set := gitengine.NewPathSet(paths)
+	if w.trees == nil {
+		w.trees = gitengine.NewTreeCache()
+	}
+	for i := range w.Commits {
+		if i%cancelEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		pt, ok, err := w.parent(i)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			continue
+		}
+		var ts []string
+		if set.Len() > 0 {
+			if ts, _, err = w.eng.Touched(w.trees, pt, w.Commits[i].tree, set); err != nil {
+				return nil, fmt.Errorf("diffing commit %s: %w", w.Commits[i].SHA, err)
+			}
+		}
+		if len(ts) > 0 {
+			out[i] = ts
+		}
+		if each != nil {
+			if err := each(i, ts); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return out, nil
+}
+
+// Existed reports whether path (a file, or a folder with a trailing
+// "/") was in the tree commit i was made on: its first parent's.
+func (w *Window) Existed(i int, path string) (bool, error) {
+	pt, ok, err := w.parent(i)
+	if err != nil || !ok || pt.IsZero() {
+		return false, err
+	}
+	if w.trees == nil {
+		w.trees = gitengine.NewTreeCache()
+	}
+	found, err := w.eng.InTree(w.trees, pt, path)
+	if gitengine.IsMissing(err) {
+		return false, nil
+	}
+	return found, err
+}
+
+// Adds returns which of texts commit i added to a file for which file is
+// true: a file it changed whose content holds the text after it and did
+// not before, each file read once. Binary files and submodules are not
+// read.
+func (w *Window) Adds(i int, texts []string, file func(path string) bool) ([]int, error) {
+	cs, err := w.rawChanges(i)
+	if err != nil {
+		return nil, err
+	}
+	var out []int
+	for _, c := range cs {
+		if c.To.IsZero() || !c.Text || !file(c.Path) {
+			continue
+		}
+		after, err := w.eng.Blob(c.To)
+		if gitengine.IsMissing(err) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		if bytes.IndexByte(after, 0) >= 0 {
+			continue
+		}
+		var before []byte
+		readBefore := false
+		for t, text := range texts {
+			if slices.Contains(out, t) || !bytes.Contains(after, []byte(text)) {
+				continue
+			}
+			if !readBefore {
+				readBefore = true
+				if before, err = w.eng.Blob(c.From); err != nil && !gitengine.IsMissing(err) {
+					return nil, err
+				}
+			}
+			if !bytes.Contains(before, []byte(text)) {
+				out = append(out, t)
+			}
+		}
+	}
+	return out, nil
+}

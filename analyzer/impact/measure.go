@@ -1,0 +1,353 @@
+package impact
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/git-career/git-career/analyzer/work"
+)
+
+// Days is the default length of each window, before and after the work.
+const Days = 180
+
+// MinEvents is the fewest fix commits the two windows must hold together
+// for regressions to be shown: fewer say nothing either way.
+const MinEvents = 5
+
+// Commit is one commit of the history around the work, as the measures
+// see it. The caller fills in what the recogniser and the diffs said.
+type Commit struct {
+	SHA    string
+	URL    string // its link; "" when the repository is not on GitHub
+	Author string // who wrote it, one key per person (an email after .mailmap)
+	Mine   bool   // the person's own
+	Bot    bool
+	When   time.Time // its committer date: when it entered the history
+	// Fix and Flaky are what the recogniser called it: a fix, or work on
+	// flaky tests (see History.Recognise).
+	Fix, Flaky bool
+	// Names are the commit ids its Fixes: trailers name, and Reverts the
+	// commit it reverts ("" for none).
+	Names   []string
+	Reverts string
+	// Touched are the paths asked about (Work.Files, Tests, New) that it
+	// changed, and Uses the new paths (Work.New) it added a reference to:
+	// an import of a new package, a link to a new doc, a call of a new
+	// script.
+	Touched, Uses []string
+}
+
+// Classified is a commit the recogniser read, for the repository-wide
+// share of fixes.
+type Classified struct {
+	When time.Time
+	Fix  bool
+}
+
+// History is what the measures read: the commits around the work.
+type History struct {
+	Commits []Commit
+	// Since and Now bound what was read: a window reaching before Since
+	// cannot be measured, and the after window ends at Now at the latest.
+	Since, Now time.Time
+	Days       int // each window's length; 0 means Days
+	// Baseline are the commits classified for the repository's share of
+	// fix commits: every commit of the windows, or an even sample of
+	// them (Sampled).
+	Baseline []Classified
+	Sampled  bool
+	// Recognise, when set, says what the recogniser calls commit i (an
+	// index into Commits), for the commits whose Fix and Flaky the caller
+	// did not fill in: it is asked only about commits that touch the
+	// paths of a measure, so that the recogniser reads no more commits
+	// than the measures need.
+	Recognise func(i int) (fix, flaky bool)
+}
+
+func (h *History) verdict(i int) (fix, flaky bool) {
+	if h.Recognise != nil {
+		return h.Recognise(i)
+	}
+	return h.Commits[i].Fix, h.Commits[i].Flaky
+}
+
+// Work is a piece of work to measure: its commits and what they changed.
+type Work struct {
+	Commits     []string  // full ids
+	First, Last time.Time // the committer dates of its first and last commit
+	// Regressions asks for fix commits around it (a cleanup, a refactor
+	// or a fix), Flaky for flakiness again after it (a flaky test fixed).
+	Regressions, Flaky bool
+	Files              []string // the files it changed
+	Tests              []string // the test files among them
+	New                []string // the files (or "dir/" folders) it added
+}
+
+// Measure measures w in h: regressions around it, flakiness again after
+// it, and the reach of what it added, each only where it applies and
+// says something (see each measure). The impacts are in that order.
+func Measure(w Work, h *History) []work.Impact {
+	days := h.Days
+	if days == 0 {
+		days = Days
+	}
+	var out []work.Impact
+	if w.Regressions && len(w.Files) > 0 {
+		if m, ok := regressions(w, h, days); ok {
+			out = append(out, m)
+		}
+	}
+	if w.Flaky && len(w.Tests) > 0 {
+		out = append(out, reflakes(w, h, days))
+	}
+	if len(w.New) > 0 {
+		if m, ok := reach(w, h, days); ok {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// afterWindow is the end of the window after the work, and how many days
+// of it had passed by h.Now.
+func afterWindow(w Work, h *History, days int) (time.Time, int) {
+	end := w.Last.AddDate(0, 0, days)
+	if h.Now.Before(end) {
+		end = h.Now
+	}
+	n := int(end.Sub(w.Last).Hours() / 24)
+	return end, max(min(n, days), 0)
+}
+
+// base is the impact's window fields.
+func base(measure string, w Work, days, afterDays int) work.Impact {
+	return work.Impact{Measure: measure, First: w.First, Last: w.Last, WindowDays: days, AfterDays: afterDays,
+		Of: slices.Clone(w.Commits)}
+}
+
+// own reports whether c is one of the work's commits.
+func own(w Work, c *Commit) bool { return slices.Contains(w.Commits, c.SHA) }
+
+// names reports whether c names one of the work's commits in a Fixes:
+// trailer (by its id or an abbreviation of seven digits or more) or
+// reverts one.
+func names(w Work, c *Commit) bool {
+	for _, sha := range w.Commits {
+		if c.Reverts == sha {
+			return true
+		}
+		for _, n := range c.Names {
+			if len(n) >= 7 && strings.HasPrefix(sha, strings.ToLower(n)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func touches(c *Commit, paths []string) bool {
+	for _, p := range c.Touched {
+		if slices.Contains(paths, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// regressions counts the fix commits touching the work's files in the
+// days before its first commit and after its last: the recogniser's
+// fixes, and any commit naming the work in a Fixes: trailer or reverting
+// it. Bots' commits are left out. It is shown only when the two windows
+// hold MinEvents or more, and only when the whole window before was read.
+// Beside it, the share of fix commits among all the repository's commits
+// over the same windows.
+func regressions(w Work, h *History, days int) (work.Impact, bool) {
+	from := w.First.AddDate(0, 0, -days)
+	if from.Before(h.Since) {
+		return work.Impact{}, false
+	}
+	end, afterDays := afterWindow(w, h, days)
+	m := base(work.MeasureRegressions, w, days, afterDays)
+	named := 0
+	var before, after []work.Evidence
+	for i := range h.Commits {
+		c := &h.Commits[i]
+		if c.Bot || own(w, c) {
+			continue
+		}
+		isBefore := !c.When.Before(from) && c.When.Before(w.First)
+		isAfter := c.When.After(w.Last) && !c.When.After(end)
+		if !isBefore && !isAfter {
+			continue
+		}
+		byName := names(w, c)
+		if !byName && !touches(c, w.Files) {
+			continue
+		}
+		if fix, _ := h.verdict(i); !byName && !fix {
+			continue
+		}
+		if byName {
+			named++
+		}
+		e := work.Evidence{ID: c.SHA, URL: c.URL, After: isAfter}
+		if isAfter {
+			after = append(after, e)
+		} else {
+			before = append(before, e)
+		}
+	}
+	m.Before, m.After = len(before), len(after)
+	if m.Before+m.After < MinEvents {
+		return work.Impact{}, false
+	}
+	m.Evidence = append(after, before...)
+	bb, okB := share(h.Baseline, func(t time.Time) bool { return !t.Before(from) && t.Before(w.First) })
+	ba, okA := share(h.Baseline, func(t time.Time) bool { return t.After(w.Last) && !t.After(end) })
+	var text strings.Builder
+	fmt.Fprintf(&text, "%s touched its files in %s, against %d in the %d days before",
+		count(m.After, "fix commit", "fix commits"), afterPhrase(afterDays, days), m.Before, days)
+	if named > 0 {
+		fmt.Fprintf(&text, " (%s it in a Fixes: trailer or %s it)", plural(named, "one names", fmt.Sprintf("%d name", named)), plural(named, "reverts", "revert"))
+	}
+	if okB && okA {
+		m.BaselineBefore, m.BaselineAfter = bb, ba
+		fmt.Fprintf(&text, "; repository-wide, %s of commits were fixes before and %s after", percent(bb), percent(ba))
+		if h.Sampled {
+			text.WriteString(" (an even sample)")
+		}
+	}
+	text.WriteString(".")
+	m.Text = text.String()
+	return m, true
+}
+
+// share is the percentage of fix commits among the classified commits
+// whose time in is true; ok is false when there are none.
+func share(cs []Classified, in func(time.Time) bool) (float64, bool) {
+	n, fix := 0, 0
+	for _, c := range cs {
+		if in(c.When) {
+			n++
+			if c.Fix {
+				fix++
+			}
+		}
+	}
+	if n == 0 {
+		return 0, false
+	}
+	// One decimal: the JSON is compared as text.
+	return float64(int(1000*float64(fix)/float64(n)+0.5)) / 10, true
+}
+
+// reflakes counts the commits after the work, touching its tests, that
+// the recogniser calls flaky-test work again. None is the good news, and
+// is said too.
+func reflakes(w Work, h *History, days int) work.Impact {
+	end, afterDays := afterWindow(w, h, days)
+	m := base(work.MeasureReflakes, w, days, afterDays)
+	for i := range h.Commits {
+		c := &h.Commits[i]
+		if c.Bot || own(w, c) || !c.When.After(w.Last) || c.When.After(end) || !touches(c, w.Tests) {
+			continue
+		}
+		if _, flaky := h.verdict(i); !flaky {
+			continue
+		}
+		m.Evidence = append(m.Evidence, work.Evidence{ID: c.SHA, URL: c.URL, After: true})
+	}
+	m.After = len(m.Evidence)
+	if m.After == 0 {
+		m.Text = fmt.Sprintf("No later commit touching its tests spoke of flakiness again in %s.", afterPhrase(afterDays, days))
+	} else {
+		m.Text = fmt.Sprintf("%s touching its tests spoke of flakiness again in %s.",
+			upper(count(m.After, "later commit", "later commits")), afterPhrase(afterDays, days))
+	}
+	return m
+}
+
+// reach counts the other people whose commits, after the work, changed
+// the files it added or added a reference to them, with their commits.
+// Shown only when there is one.
+func reach(w Work, h *History, days int) (work.Impact, bool) {
+	end, afterDays := afterWindow(w, h, days)
+	m := base(work.MeasureReach, w, days, afterDays)
+	people := map[string]bool{}
+	changed, used := 0, 0
+	for i := range h.Commits {
+		c := &h.Commits[i]
+		if c.Bot || c.Mine || own(w, c) || !c.When.After(w.Last) || c.When.After(end) {
+			continue
+		}
+		t, u := touches(c, w.New), len(c.Uses) > 0 && anyIn(c.Uses, w.New)
+		if !t && !u {
+			continue
+		}
+		if t {
+			changed++
+		}
+		if u {
+			used++
+		}
+		people[c.Author] = true
+		m.Evidence = append(m.Evidence, work.Evidence{ID: c.SHA, URL: c.URL, After: true})
+	}
+	if len(people) == 0 {
+		return work.Impact{}, false
+	}
+	m.People, m.Commits = len(people), len(m.Evidence)
+	what := "changed or used"
+	switch {
+	case used == 0:
+		what = "changed"
+	case changed == 0:
+		what = "used"
+	}
+	m.Text = fmt.Sprintf("%s %s what it added in %s (%s).",
+		upper(count(m.People, "other person", "other people")), what, afterPhrase(afterDays, days), count(m.Commits, "commit", "commits"))
+	return m, true
+}
+
+func anyIn(a, b []string) bool {
+	for _, x := range a {
+		if slices.Contains(b, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// afterPhrase is "the 180 days after it", or "the 95 days after it so far
+// (of 180)" while the window is incomplete.
+func afterPhrase(afterDays, days int) string {
+	if afterDays >= days {
+		return fmt.Sprintf("the %d days after it", days)
+	}
+	return fmt.Sprintf("the %s after it so far (of %d)", count(afterDays, "day", "days"), days)
+}
+
+func count(n int, one, many string) string { return fmt.Sprintf("%d %s", n, plural(n, one, many)) }
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func percent(p float64) string {
+	if p == float64(int(p)) {
+		return fmt.Sprintf("%d%%", int(p))
+	}
+	return fmt.Sprintf("%.1f%%", p)
+}
+
+func upper(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
