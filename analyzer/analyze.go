@@ -107,11 +107,19 @@ func AnalyzeWindows(ctx context.Context, opt Options) (*work.Report, []RepoWindo
 			}
 		}
 	}
+	// The evidence of each commit, by item id: a pull request's kind is
+	// decided from its commits' changes.
+	byID := map[string]*work.Commit{}
+	for _, scan := range scans {
+		for _, e := range scan.Commits {
+			byID["git:"+e.Commit.SHA] = e.Commit
+		}
+	}
 	markRareRepos(scans, perRepo, opt.Period.Since.Location())
 	seen := map[string]bool{}
 	for i, cs := range perRepo {
 		if opt.GitHub == nil {
-			cs = localPullRequests(cs, scans[i])
+			cs = localPullRequests(cs, scans[i], byID)
 		}
 		for _, c := range cs {
 			// Two clones of one repository hold the same commits: each
@@ -126,7 +134,7 @@ func AnalyzeWindows(ctx context.Context, opt Options) (*work.Report, []RepoWindo
 		rep.Name = mostFrequent(names)
 	}
 	if ev := opt.GitHub; ev != nil {
-		rep.Contributions = githubContributions(ev, rep.Contributions, opt.Period)
+		rep.Contributions = githubContributions(ev, rep.Contributions, opt.Period, byID)
 		rep.Sources = append(rep.Sources, work.Source{
 			Kind: "github", Repo: ev.Login, Requests: ev.Requests, NotModified: ev.NotModified,
 			Warnings: ev.Warnings,
@@ -224,7 +232,7 @@ func repoContext(scan *history.Scan, opt Options) *classify.Context {
 // be one pull request (two or more of them) into one pull request item,
 // as GitHub's own would be: its title from the merge message, its commits'
 // categories and size. A lone commit stays a commit.
-func localPullRequests(cs []work.Contribution, scan *history.Scan) []work.Contribution {
+func localPullRequests(cs []work.Contribution, scan *history.Scan, byID map[string]*work.Commit) []work.Contribution {
 	byNum := map[int][]work.Contribution{}
 	for _, c := range cs {
 		if c.Kind == work.KindCommit && c.Number > 0 && !c.Credited {
@@ -252,7 +260,7 @@ func localPullRequests(cs []work.Contribution, scan *history.Scan) []work.Contri
 		if scan.Web != "" {
 			pr.URL = fmt.Sprintf("%s/pull/%d", scan.Web, n)
 		}
-		out = append(out, pullRequest(pr, byNum[n]))
+		out = append(out, pullRequest(pr, byNum[n], byID))
 	}
 	return out
 }

@@ -39,7 +39,7 @@ func userPRs(ev *github.Evidence) map[string]bool {
 // A pull request belongs to the period it was merged in, with all its
 // commits; one not merged (open, or closed without merging) is listed as
 // not merged in the period it was opened in.
-func githubContributions(ev *github.Evidence, commits []work.Contribution, period work.Period) []work.Contribution {
+func githubContributions(ev *github.Evidence, commits []work.Contribution, period work.Period, byID map[string]*work.Commit) []work.Contribution {
 	byPR := map[string][]work.Contribution{}
 	var out []work.Contribution
 	for _, c := range commits {
@@ -62,7 +62,7 @@ func githubContributions(ev *github.Evidence, commits []work.Contribution, perio
 			}
 			continue
 		}
-		c := pullRequest(pr, byPR[k])
+		c := pullRequest(pr, byPR[k], byID)
 		c.Unmerged = !merged
 		out = append(out, c)
 	}
@@ -81,9 +81,12 @@ func githubContributions(ev *github.Evidence, commits []work.Contribution, perio
 	return out
 }
 
-// pullRequest classifies a pull request from its title, description and
-// the changes of its commits, and takes its commits' categories too.
-func pullRequest(pr github.PullRequest, commits []work.Contribution) work.Contribution {
+// pullRequest classifies a pull request as one piece of work: its title,
+// description and labels, and its commits' changes weighed (not their
+// categories unioned: a lint bump among its commits does not make it
+// automation). Each commit keeps its own kind in CommitKinds. byID holds
+// the commits' evidence by item id.
+func pullRequest(pr github.PullRequest, commits []work.Contribution, byID map[string]*work.Commit) work.Contribution {
 	c := work.Contribution{
 		ID: "pr:" + pr.Repo + "#" + fmt.Sprint(pr.Number), Kind: work.KindPullRequest,
 		Repo: pr.Repo, URL: pr.URL, Title: pr.Title, Number: pr.Number,
@@ -94,20 +97,24 @@ func pullRequest(pr github.PullRequest, commits []work.Contribution) work.Contri
 		c.Date = pr.MergedAt
 	}
 	sort.Slice(commits, func(i, j int) bool { return commits[i].Date.Before(commits[j].Date) })
-	cats := map[work.Category]string{}
 	coauthors := map[string]bool{}
+	var evidence []*work.Commit
+	crossTeam := ""
 	for _, cm := range commits {
+		if e := byID[cm.ID]; e != nil {
+			evidence = append(evidence, e)
+		}
+		for i, k := range cm.Categories {
+			if k == work.CrossTeam && crossTeam == "" && i < len(cm.Reasons) {
+				crossTeam = cm.Reasons[i]
+			}
+		}
 		c.Commits = append(c.Commits, cm.SHA)
 		c.CommitKinds = append(c.CommitKinds, work.CommitKind{SHA: cm.SHA, Categories: cm.Categories})
 		c.Files += cm.Files
 		c.Additions += cm.Additions
 		c.Deletions += cm.Deletions
 		c.CountsUnknown = c.CountsUnknown || cm.CountsUnknown
-		for i, k := range cm.Categories {
-			if _, ok := cats[k]; !ok && i < len(cm.Reasons) {
-				cats[k] = cm.Reasons[i]
-			}
-		}
 		for _, a := range cm.Coauthors {
 			coauthors[a] = true
 		}
@@ -122,17 +129,11 @@ func pullRequest(pr github.PullRequest, commits []work.Contribution) work.Contri
 			}
 		}
 	}
-	own, reasons := classify.Commit(&work.Commit{Subject: pr.Title, Body: pr.Body}, &classify.Context{PullRequest: true, Labels: pr.Labels})
-	for i, k := range own {
-		if _, ok := cats[k]; !ok {
-			cats[k] = "pull request: " + reasons[i]
-		}
-	}
-	for _, k := range work.Categories {
-		if r, ok := cats[k]; ok {
-			c.Categories = append(c.Categories, k)
-			c.Reasons = append(c.Reasons, r)
-		}
+	c.Categories, c.Reasons = classify.PullRequest(pr.Title, pr.Body, pr.Labels, evidence, &classify.Context{})
+	if crossTeam != "" && !c.Has(work.CrossTeam) {
+		// Where the work landed is a fact of its commits.
+		c.Categories = append(c.Categories, work.CrossTeam)
+		c.Reasons = append(c.Reasons, crossTeam)
 	}
 	for a := range coauthors {
 		c.Coauthors = append(c.Coauthors, a)

@@ -3,6 +3,7 @@ package analyzer
 import (
 	"context"
 	"reflect"
+	"slices"
 	"sort"
 	"testing"
 	"time"
@@ -50,8 +51,16 @@ func TestAnalyzeGroupsCommitsUnderPullRequests(t *testing.T) {
 			titles = append(titles, c.Title)
 		}
 		if c.ID == "pr:Acme/Shop#13" {
-			if !c.Has(work.Feature) || !c.Has(work.Docs) || !c.Has(work.Design) || c.Summary != "Adds an export." || c.Files != 2 {
+			// One kind for the pull request; its commits keep theirs.
+			if c.Primary() != work.Feature || c.Has(work.Docs) || c.Summary != "Adds an export." || c.Files != 2 {
 				t.Errorf("pull request 13: %+v", c)
+			}
+			var kinds []work.Category
+			for _, k := range c.CommitKinds {
+				kinds = append(kinds, work.PrimaryOf(k.Categories))
+			}
+			if len(kinds) != 2 || !slices.Contains(kinds, work.Docs) || !slices.Contains(kinds, work.Feature) {
+				t.Errorf("pull request 13's commits: %v, want docs and feature", kinds)
 			}
 		}
 	}

@@ -68,6 +68,13 @@ var problemTitles = map[work.Category]string{
 // one (a quarter has hundreds): the mentoring section sums them up, and the
 // appendix lists them.
 func place(c *work.Contribution) (string, work.Category) {
+	// An item is filed under its primary kind (its first category) and
+	// its flags (flaky-tests, cross-team, mentoring), never under a second
+	// kind it also touches.
+	primary := work.Category("")
+	if len(c.Categories) > 0 && !work.IsFlag(c.Categories[0]) {
+		primary = c.Categories[0]
+	}
 	switch {
 	case c.Has(work.Reviews) && !c.Has(work.Mentoring):
 		return "", ""
@@ -75,11 +82,13 @@ func place(c *work.Contribution) (string, work.Category) {
 		return headMentor, ""
 	case c.Has(work.CrossTeam):
 		return headCross, ""
-	case c.Has(work.Design):
+	case primary == work.Design:
 		return headDesign, ""
+	case c.Has(work.FlakyTests):
+		return headProblems, work.FlakyTests
 	}
 	for _, k := range problemCategories {
-		if c.Has(k) {
+		if primary == k {
 			return headProblems, k
 		}
 	}
@@ -87,7 +96,7 @@ func place(c *work.Contribution) (string, work.Category) {
 		return headMentor, ""
 	}
 	for _, k := range shippedCategories {
-		if c.Has(k) {
+		if primary == k {
 			return headShipped, ""
 		}
 	}

@@ -24,7 +24,7 @@ func testOnlyWith(re *regexp.Regexp, what string) func(f *facts) (string, bool) 
 		if !ok {
 			return "", false
 		}
-		return fmt.Sprintf("only test files changed; message says %q (%s)", w, what), true
+		return fmt.Sprintf("message says %q (%s), on test files only", w, what), true
 	}
 }
 
@@ -76,9 +76,19 @@ func personName(p work.Person) string {
 	return p.Email
 }
 
-// joinNames lists up to three names, then "and N others".
+// joinNames lists up to three names, then "and N others"; one person
+// named twice (two emails, one name) is named once.
 func joinNames(names []string) string {
 	const show = 3
+	var uniq []string
+	seen := map[string]bool{}
+	for _, n := range names {
+		if k := strings.ToLower(strings.TrimSpace(n)); !seen[k] {
+			seen[k] = true
+			uniq = append(uniq, n)
+		}
+	}
+	names = uniq
 	if len(names) <= show {
 		return strings.Join(names, ", ")
 	}
@@ -132,30 +142,3 @@ func ownedByOthers(f *facts) (string, bool) {
 	return fmt.Sprintf("changes %s, owned by %s", example, joinNames(names)), true
 }
 
-// An area is someone else's when, over a year of history (Context.Areas),
-// others changed it in at least othersAreaMinCommits commits and the user
-// in at most othersAreaMaxShare of all the commits that changed it.
-const (
-	othersAreaMinCommits = 5
-	othersAreaMaxShare   = 0.2
-)
-
-// othersArea is the fallback without CODEOWNERS: a top-level folder where
-// other people do nearly all the work is probably another team's. Root
-// files are shared by everyone and never count.
-func othersArea(f *facts) (string, bool) {
-	if f.ctx.Owners != nil {
-		return "", false
-	}
-	for _, fc := range f.c.Files {
-		a := TopArea(fc.Path)
-		act := f.ctx.Areas[a]
-		if a == "" || act.Others < othersAreaMinCommits {
-			continue
-		}
-		if float64(act.Mine) <= othersAreaMaxShare*float64(act.Mine+act.Others) {
-			return fmt.Sprintf("changes %s/, where others made %s of %s commits in the year to the end of its quarter", a, thousands(act.Others), thousands(act.Mine+act.Others)), true
-		}
-	}
-	return "", false
-}

@@ -17,12 +17,6 @@ type Context struct {
 	// Us are the owner handles that mean the user: their team
 	// (career.team) and their own @login and emails, lower-cased.
 	Us []string
-	// Areas counts, for each top-level area (first path element), the
-	// commits that changed it in the year up to the end of the commit's
-	// quarter: the user's and everyone else's, shared folders left out.
-	// Without CODEOWNERS, an area where others do nearly all the work is
-	// taken to be another team's.
-	Areas map[string]AreaActivity
 	// Credited is true when someone else authored the commit and credited
 	// the user as a co-author.
 	Credited bool
@@ -86,7 +80,7 @@ var flags = []flagRule{
 			return "", false
 		}
 		if c, ok := find(betweenTestsWords, f.msg()); ok {
-			return fmt.Sprintf("only test files changed; message says %q, %q", w, c), true
+			return fmt.Sprintf("message says %q, %q, on test files only", w, c), true
 		}
 		if resetFirst[firstWord(f.subject)] && f.deleted == 0 && f.added <= 30 && strings.Contains(f.msg(), "test") {
 			return fmt.Sprintf("only adds a few lines to tests that %s state", firstWord(f.subject)), true
@@ -120,7 +114,6 @@ var flags = []flagRule{
 		return strings.Join(parts, "; "), len(parts) > 0
 	}},
 	{work.CrossTeam, "code owned by others", ownedByOthers},
-	{work.CrossTeam, "area others work in", othersArea},
 }
 
 // namesFlakiness: the message names the symptom. "Flaky" and
@@ -148,12 +141,6 @@ func namesFlakiness(f *facts) (string, bool) {
 
 // resetFirst: first words of a subject that resets state.
 var resetFirst = map[string]bool{"reset": true, "resets": true, "clear": true, "clears": true, "restore": true, "restores": true, "clean": true, "cleans": true}
-
-// AreaActivity is how many commits of a scan changed one area.
-type AreaActivity struct {
-	Mine   int
-	Others int
-}
 
 // Commit returns what c is: its one primary kind of work first (one of
 // the guide's kinds: feature, fix, performance, security, testing, docs,

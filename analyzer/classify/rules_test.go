@@ -187,18 +187,8 @@ func TestClassify(t *testing.T) {
 		{name: "code owned by us (one of several owners)", subject: "fix: reject empty ids",
 			files: files("api/ids.go:2:2"), ctx: &Context{Owners: owners, Us: []string{"@dana"}},
 			want: []work.Category{work.Fix}},
-		{name: "others' area without CODEOWNERS", subject: "fix: align the header",
-			files: files("web/header.css:2:2"),
-			ctx:   &Context{Areas: map[string]AreaActivity{"web": {Mine: 1, Others: 40}, "server": {Mine: 30, Others: 2}}},
-			want:  []work.Category{work.Fix, work.CrossTeam}},
-		{name: "an area nobody else works in is not cross-team", subject: "fix: align the header",
-			files: files("web/header.css:2:2"),
-			ctx:   &Context{Areas: map[string]AreaActivity{"web": {Mine: 1, Others: 0}}},
-			want:  []work.Category{work.Fix}},
-		{name: "an area the user works in a lot is not cross-team", subject: "fix: align the header",
-			files: files("web/header.css:2:2"),
-			ctx:   &Context{Areas: map[string]AreaActivity{"web": {Mine: 10, Others: 30}}},
-			want:  []work.Category{work.Fix}},
+		{name: "a folder others work in is not cross-team without CODEOWNERS", subject: "fix: align the header",
+			files: files("web/header.css:2:2"), without: []work.Category{work.CrossTeam}},
 		{name: "flakiness mentioned in the body of a code change", subject: "Score the classifiers",
 			body: "Prints precision for the flaky-test rule.", files: files("eval/score.go:80:0"), without: []work.Category{work.FlakyTests}},
 		{name: "flakiness in the body of a test change", subject: "Wait for the server in TestDial",
@@ -249,7 +239,6 @@ func TestClassifyReasons(t *testing.T) {
 		{&work.Commit{Subject: "Fix crash on empty input", Files: files("src/parse.go:3:1")}, nil, work.Fix, "read as fix: "},
 		{&work.Commit{Subject: "feat: x", Files: files("a/x.go:1:0"), Coauthors: []work.Person{{Name: "Ada Lovelace"}}}, nil, work.Mentoring, "co-authored with Ada Lovelace"},
 		{&work.Commit{Subject: "fix: x", Files: files("a/x.go:1:0")}, &Context{Credited: true}, work.Mentoring, "credits you as co-author"},
-		{&work.Commit{Subject: "fix: x", Files: files("web/x.ts:1:0")}, &Context{Areas: map[string]AreaActivity{"web": {Mine: 1, Others: 9}}}, work.CrossTeam, "changes web/, where others made 9 of 10 commits in the year to the end of its quarter"},
 		{&work.Commit{Subject: "Tests fail intermittently on CI", Files: files("a/x_test.go:4:1")}, nil, work.FlakyTests, `intermittently"`},
 		{&work.Commit{Subject: "fix: x", Files: files("billing/x.go:1:0")}, &Context{Owners: func(string) []string { return []string{"@acme/payments"} }, Us: []string{"@acme/web"}}, work.CrossTeam, "@acme/payments"},
 	}
@@ -282,7 +271,7 @@ func TestClassifyOrder(t *testing.T) {
 		Files:     files("web/a_test.go:1:0", "web/a.go:1:900"),
 		Coauthors: []work.Person{{Name: "Bo"}},
 	}
-	cats, why := Commit(c, &Context{Areas: map[string]AreaActivity{"web": {Mine: 1, Others: 20}}})
+	cats, why := Commit(c, &Context{Owners: func(string) []string { return []string{"@acme/web"} }, Us: []string{"@acme/api"}})
 	want := []work.Category{work.Fix, work.FlakyTests, work.Mentoring, work.CrossTeam}
 	if !reflect.DeepEqual(cats, want) || len(why) != len(cats) {
 		t.Errorf("got %v (%q), want %v", cats, why, want)

@@ -84,7 +84,7 @@ func TestBuiltinLadderRoundTrip(t *testing.T) {
 }
 
 func TestParseLadderErrors(t *testing.T) {
-	allowedCats := "feature, fix, flaky-tests, automation, cleanup, docs, design, testing, refactor, performance, security, dependencies, release, mentoring, cross-team, review, issue"
+	allowedCats := "feature, fix, flaky-tests, automation, cleanup, docs, design, testing, refactor, performance, security, dependencies, release, other, mentoring, cross-team, review, issue"
 	// ok is a valid level body, to build the broken files around.
 	const ok = "        expects:\n          - text: Ships\n            evidence: [feature]\n"
 	tests := []struct {
