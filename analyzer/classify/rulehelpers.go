@@ -141,4 +141,3 @@ func ownedByOthers(f *facts) (string, bool) {
 	sort.Strings(names)
 	return fmt.Sprintf("changes %s, owned by %s", example, joinNames(names)), true
 }
-

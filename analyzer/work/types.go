@@ -126,10 +126,10 @@ type Contribution struct {
 	// the order of Commits: a pull request's kind is decided for the
 	// pull request, and each commit's claim can still be checked.
 	CommitKinds []CommitKind
-	Summary string   // a pull request's first paragraph, the seed of "Why it mattered"
-	Quote   string   // a short quote of a review or comment
-	Class   string   // a comment's class: educational, suggestion, question, ...
-	On      string   // a review's or comment's target: "owner/name#34"
+	Summary     string // a pull request's first paragraph, the seed of "Why it mattered"
+	Quote       string // a short quote of a review or comment
+	Class       string // a comment's class: educational, suggestion, question, ...
+	On          string // a review's or comment's target: "owner/name#34"
 
 	// Impact is what was measured after the work (see impact.go).
 	Impact []Impact
