@@ -272,11 +272,11 @@ var reviewBots = map[string]bool{
 // addCommentClass records a comment's class; an educational comment on
 // someone else's work is mentoring evidence.
 func addCommentClass(c *work.Contribution, body string, othersWork bool) {
-	class, reason := classify.Comment(body)
-	c.Class = string(class)
-	if class == classify.Educational && othersWork {
+	k := classify.ClassifyComment(body)
+	c.Class, c.Label = string(k.Class), k.Label
+	if k.Class == classify.Educational && othersWork {
 		c.Categories = append(c.Categories, work.Mentoring)
-		c.Reasons = append(c.Reasons, "educational comment: "+reason)
+		c.Reasons = append(c.Reasons, "educational comment: "+k.Reason)
 		sortCategories(c)
 	}
 }

@@ -97,6 +97,7 @@ type contributionV1 struct {
 	Summary     string         `json:"summary,omitempty"`
 	Quote       string         `json:"quote,omitempty"`
 	Class       string         `json:"class,omitempty"`
+	Label       string         `json:"label,omitempty"`
 	On          string         `json:"on,omitempty"`
 
 	// Impact is present when something was measured after the work.
@@ -253,6 +254,7 @@ func toV1(r *work.Report) reportV1 {
 			Summary:    c.Summary,
 			Quote:      c.Quote,
 			Class:      c.Class,
+			Label:      c.Label,
 			On:         c.On,
 		})
 		for _, m := range c.Impact {

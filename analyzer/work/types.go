@@ -129,6 +129,7 @@ type Contribution struct {
 	Summary     string // a pull request's first paragraph, the seed of "Why it mattered"
 	Quote       string // a short quote of a review or comment
 	Class       string // a comment's class: educational, suggestion, question, ...
+	Label       string // a comment's Conventional Comments label ("suggestion"), whatever its class
 	On          string // a review's or comment's target: "owner/name#34"
 
 	// Impact is what was measured after the work (see impact.go).
