@@ -3,6 +3,7 @@ package brag
 import (
 	"context"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -198,6 +199,23 @@ func prepare(ctx context.Context, rw analyzer.RepoWindow, rep *work.Report, open
 	if rh.verdicts, err = recognise(ctx, w, read); err != nil {
 		return nil, err
 	}
+	// The person's own commits were recognised in full (line counts and
+	// all) for the doc: what the doc says they are, the measures say too.
+	known := map[string]verdict{}
+	for i := range rep.Contributions {
+		c := &rep.Contributions[i]
+		if c.Kind == work.KindCommit {
+			known[c.SHA] = verdictOf(c.Categories)
+		}
+		for _, k := range c.CommitKinds {
+			known[k.SHA] = verdictOf(k.Categories)
+		}
+	}
+	for i, c := range w.Commits {
+		if v, ok := known[c.SHA]; ok {
+			rh.verdicts[i] = v
+		}
+	}
 	rh.hist.Recognise = rh.recognise
 	rh.hist.Commits = make([]impact.Commit, len(w.Commits))
 	for i, c := range w.Commits {
@@ -266,6 +284,20 @@ func (rh *repoHistory) find(sha string) (int, bool) {
 // verdict is what the recogniser called a commit.
 type verdict struct{ fix, flaky bool }
 
+// verdictOf reads a verdict from categories, primary kind first.
+func verdictOf(cats []work.Category) verdict {
+	return verdict{fix: work.PrimaryOf(cats) == work.Fix, flaky: slices.Contains(cats, work.FlakyTests)}
+}
+
+// Without line counts the recogniser sees less of a change than it does
+// for the doc, so the window's commits count as a fix or as flakiness
+// only when their message says so too: a feature read from its subject
+// and paths alone is too often taken for a fix.
+var (
+	fixWords   = regexp.MustCompile(`(?i)\b(fix(e[sd])?|fixing|bug|bugs|crash(es|ed)?|regression|panic|segfault|leak(s|ing)?|broken|wrong|incorrect|error|fail(s|ed|ing|ure)?|overflow|deadlock|use-after-free|hang(s|ing)?)\b`)
+	flakyWords = regexp.MustCompile(`(?i)\b(flak(y|e|iness)|intermittent(ly)?|nondetermin\w*|non-determin\w*|sporadic(ally)?|race|racy|timing|timeout|randomly fail\w*|unstable)\b`)
+)
+
 // recognise classifies commits of the window from their messages and
 // the paths they changed (their line counts are not read: a tree diff is
 // a tenth of the cost of a diff). The diffs are read in turn, the
@@ -293,7 +325,11 @@ func recognise(ctx context.Context, w *history.Window, read []int) (map[int]verd
 	classifyRange := func(from, to int) {
 		for k := from; k < to; k++ {
 			cats, _ := classify.Commit(&commits[k], &classify.Context{})
-			out[k] = verdict{fix: slices.Contains(cats, work.Fix), flaky: slices.Contains(cats, work.FlakyTests)}
+			v := verdictOf(cats)
+			msg := commits[k].Subject + "\n" + commits[k].Body
+			v.fix = v.fix && fixWords.MatchString(commits[k].Subject)
+			v.flaky = v.flaky && flakyWords.MatchString(msg)
+			out[k] = v
 		}
 	}
 	if len(read) < 64 {

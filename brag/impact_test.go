@@ -157,7 +157,7 @@ func TestReachOfANewPackage(t *testing.T) {
 	if !ok || m.People != 3 || m.Commits != 3 {
 		t.Fatalf("reach %+v, want 3 people in 3 commits", m)
 	}
-	if m.Text != "3 other people used what it added in the 88 days after it so far (of 180) (3 commits)." {
+	if m.Text != "3 other people referred to the files it added in the 88 days after it so far (of 180) (3 commits)." {
 		t.Errorf("text %q", m.Text)
 	}
 }

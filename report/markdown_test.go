@@ -91,7 +91,7 @@ func TestPlace(t *testing.T) {
 		{"filed under the primary kind only", work.Contribution{Categories: cats(work.Docs, work.Design)}, headProblems, work.Docs},
 		{"first problem category", work.Contribution{Categories: cats(work.Automation, work.FlakyTests)}, headProblems, work.FlakyTests},
 		{"problem beats co-authored", work.Contribution{Coauthors: []string{"Bo <b@x>"}, Categories: cats(work.Cleanup)}, headProblems, work.Cleanup},
-		{"co-authored beats shipped", work.Contribution{Coauthors: []string{"Bo <b@x>"}, Categories: cats(work.Feature)}, headMentor, ""},
+		{"co-authored own work is shipped", work.Contribution{Coauthors: []string{"Bo <b@x>"}, Categories: cats(work.Feature)}, headShipped, ""},
 		{"mentoring", work.Contribution{Categories: cats(work.Mentoring)}, headMentor, ""},
 		// A release is listed as shipped, never as a problem the person owned.
 		{"release", work.Contribution{Categories: cats(work.Release)}, headShipped, ""},

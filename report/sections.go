@@ -92,7 +92,7 @@ func place(c *work.Contribution) (string, work.Category) {
 			return headProblems, k
 		}
 	}
-	if c.Has(work.Mentoring) || len(c.Coauthors) > 0 {
+	if c.Has(work.Mentoring) {
 		return headMentor, ""
 	}
 	for _, k := range shippedCategories {

@@ -373,6 +373,11 @@ func seriesTitle(s *series) string {
 	ms := s.members
 	if s.routine {
 		if storyKind(ms[0]) == work.Release {
+			if allChangelog(ms) {
+				// Entries written for others' changes are not releases
+				// the person cut.
+				return fmt.Sprintf("%d changelog updates", len(ms))
+			}
 			return fmt.Sprintf("%d releases", len(ms))
 		}
 		return fmt.Sprintf("%d dependency updates", len(ms))
@@ -384,6 +389,24 @@ func seriesTitle(s *series) string {
 		}
 	}
 	return best.Title
+}
+
+// changelogFile names release notes and changelogs.
+var changelogFile = regexp.MustCompile(`(?i)^(changelog|changes|history|news|release[-_ ]?notes)(\.[a-z]+)?$`)
+
+// allChangelog reports whether every member changed only changelogs.
+func allChangelog(ms []*work.Contribution) bool {
+	for _, m := range ms {
+		if len(m.Paths) == 0 {
+			return false
+		}
+		for _, p := range m.Paths {
+			if !changelogFile.MatchString(path.Base(p)) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // firstDate is the oldest member's date.

@@ -182,7 +182,7 @@ func TestSeriesNeedsEvidence(t *testing.T) {
 func TestRoutineSeries(t *testing.T) {
 	var cs []work.Contribution
 	for i := range 21 {
-		cs = append(cs, work.Contribution{Title: fmt.Sprintf("Release v1.%d.0", 21-i), Paths: []string{"CHANGELOG.md"}, Categories: []work.Category{work.Release}, Additions: 300})
+		cs = append(cs, work.Contribution{Title: fmt.Sprintf("Release v1.%d.0", 21-i), Paths: []string{"CHANGELOG.md", "VERSION"}, Categories: []work.Category{work.Release}, Additions: 300})
 	}
 	cs = append(cs, work.Contribution{Title: "Fix the retry budget", Paths: []string{"retry.go"}})
 	out := renderDoc(t, storyReport(cs...), Options{})
@@ -280,7 +280,7 @@ func TestMergeRefreshesHighlights(t *testing.T) {
 	sha := fmt.Sprintf("%040x", 99)
 	r2.Contributions = append([]work.Contribution{{
 		ID: "git:" + sha, Kind: work.KindCommit, SHA: sha, Title: "Stabilise the flaky checkout test",
-		Date: r.Period.Until, Categories: []work.Category{work.FlakyTests}, Additions: 40,
+		Date: r.Period.Until, Categories: []work.Category{work.Testing, work.FlakyTests}, Additions: 40,
 	}}, r2.Contributions...)
 	second := renderDoc(t, r2, Options{Known: mustIDs(t, first)})
 	merged, changes, err := MergeChanges([]byte(first), []byte(second))

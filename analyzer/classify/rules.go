@@ -100,6 +100,14 @@ var flags = []flagRule{
 		return fmt.Sprintf("tests changed; message says %q", w), true
 	}},
 	{work.Mentoring, "co-authors", func(f *facts) (string, bool) {
+		// Credit is the flag: someone else's commit naming the person.
+		// Co-authors on the person's own commit are who they worked
+		// with (the doc names them), not mentoring: a reviewer's
+		// accepted suggestion or a maintainer's touch-up adds a trailer
+		// too.
+		if !f.ctx.Credited {
+			return "", false
+		}
 		var parts []string
 		if n := len(f.c.Coauthors); n > 0 {
 			names := make([]string, 0, n)

@@ -176,9 +176,9 @@ func TestClassify(t *testing.T) {
 			files: files(".gitlab-ci.yml:3:8"), want: []work.Category{work.Automation}},
 		{name: "fixes #N alone is not a fix", subject: "Add a --tail option to the log command", body: "Fixes #412",
 			files: files("cmd/log.go:60:2", "cmd/log_test.go:30:0"), want: []work.Category{work.Feature}},
-		{name: "co-authored", subject: "feat: webhooks retry with backoff",
+		{name: "co-authored is not mentoring", subject: "feat: webhooks retry with backoff",
 			files: files("hooks/retry.go:50:0"), coauth: []work.Person{{Name: "Ada Lovelace", Email: "ada@example.org"}},
-			want: []work.Category{work.Feature, work.Mentoring}},
+			want: []work.Category{work.Feature}},
 		{name: "credited by someone else", subject: "fix: handle empty pages",
 			files: files("pager/pager.go:3:1"), ctx: &Context{Credited: true}, want: []work.Category{work.Fix, work.Mentoring}},
 		{name: "code owned by another team", subject: "fix: round invoice totals",
@@ -237,7 +237,7 @@ func TestClassifyReasons(t *testing.T) {
 		{&work.Commit{Subject: "docs: usage", Files: files("README.md:3:0")}, nil, work.Docs, "conventional type docs:"},
 		{&work.Commit{Subject: "fix: typo", Files: files("README.md:1:1")}, nil, work.Docs, "only docs files changed: README.md"},
 		{&work.Commit{Subject: "Fix crash on empty input", Files: files("src/parse.go:3:1")}, nil, work.Fix, "read as fix: "},
-		{&work.Commit{Subject: "feat: x", Files: files("a/x.go:1:0"), Coauthors: []work.Person{{Name: "Ada Lovelace"}}}, nil, work.Mentoring, "co-authored with Ada Lovelace"},
+		{&work.Commit{Subject: "fix: x", Files: files("a/x.go:1:0"), Coauthors: []work.Person{{Name: "Ada Lovelace"}, {Name: "ada lovelace"}}}, &Context{Credited: true}, work.Mentoring, "co-authored with Ada Lovelace; credits you"},
 		{&work.Commit{Subject: "fix: x", Files: files("a/x.go:1:0")}, &Context{Credited: true}, work.Mentoring, "credits you as co-author"},
 		{&work.Commit{Subject: "Tests fail intermittently on CI", Files: files("a/x_test.go:4:1")}, nil, work.FlakyTests, `intermittently"`},
 		{&work.Commit{Subject: "fix: x", Files: files("billing/x.go:1:0")}, &Context{Owners: func(string) []string { return []string{"@acme/payments"} }, Us: []string{"@acme/web"}}, work.CrossTeam, "@acme/payments"},
@@ -272,7 +272,7 @@ func TestClassifyOrder(t *testing.T) {
 		Coauthors: []work.Person{{Name: "Bo"}},
 	}
 	cats, why := Commit(c, &Context{Owners: func(string) []string { return []string{"@acme/web"} }, Us: []string{"@acme/api"}})
-	want := []work.Category{work.Fix, work.FlakyTests, work.Mentoring, work.CrossTeam}
+	want := []work.Category{work.Fix, work.FlakyTests, work.CrossTeam}
 	if !reflect.DeepEqual(cats, want) || len(why) != len(cats) {
 		t.Errorf("got %v (%q), want %v", cats, why, want)
 	}

@@ -189,7 +189,7 @@ func TestReachOfANewPackage(t *testing.T) {
 	if m == nil || m.People != 3 || m.Commits != 4 {
 		t.Fatalf("got %+v, want 3 people, 4 commits", m)
 	}
-	if m.Text != "3 other people changed or used what it added in the 180 days after it (4 commits)." {
+	if m.Text != "3 other people changed or referred to the files it added in the 180 days after it (4 commits)." {
 		t.Errorf("text %q", m.Text)
 	}
 	if m := only(t, Measure(w, history(days(400))), work.MeasureReach); m != nil {

@@ -299,14 +299,16 @@ func reach(w Work, h *History, days int) (work.Impact, bool) {
 		return work.Impact{}, false
 	}
 	m.People, m.Commits = len(people), len(m.Evidence)
-	what := "changed or used"
+	// The files, not the lines: who changed a file it added, or added a
+	// reference to it, not whose lines they changed.
+	what := "changed or referred to the files it added"
 	switch {
 	case used == 0:
-		what = "changed"
+		what = "changed the files it added"
 	case changed == 0:
-		what = "used"
+		what = "referred to the files it added"
 	}
-	m.Text = fmt.Sprintf("%s %s what it added in %s (%s).",
+	m.Text = fmt.Sprintf("%s %s in %s (%s).",
 		upper(count(m.People, "other person", "other people")), what, afterPhrase(afterDays, days), count(m.Commits, "commit", "commits"))
 	return m, true
 }

@@ -2,55 +2,58 @@ package work
 
 import "math"
 
-// categoryWeight says how much a category counts towards Highlights. The
-// work that is easy to forget and hard to see in a diff (flaky tests,
-// tooling, removals, design, help across teams, security, speed) ranks
-// high; routine kinds rank medium; bot-like dependency bumps rank low.
-var categoryWeight = map[Category]float64{
-	FlakyTests:   3,
-	Automation:   3,
-	Cleanup:      3,
-	Design:       3,
-	CrossTeam:    3,
-	Mentoring:    3,
-	Security:     3,
-	Performance:  3,
+// kindWeight says how much the kind of work counts towards Highlights.
+// The kinds that are easy to forget and hard to see in a diff (tooling,
+// removals, design, security, speed) rank a little higher than the
+// routine kinds; dependency bumps rank low; a release never ranks. The
+// spread is kept small (half a point) so that a one-line CI tweak does
+// not outrank a substantial feature: size and what followed the work
+// decide among kinds as much as the kind does.
+var kindWeight = map[Category]float64{
+	Automation:   2.5,
+	Cleanup:      2.5,
+	Design:       2.5,
+	Security:     2.5,
+	Performance:  2.5,
 	Feature:      2,
 	Fix:          2,
 	Docs:         2,
 	Testing:      2,
 	Refactor:     2,
-	Dependencies: 0.5,
-	Release:      0,
+	Mentoring:    1.5, // credit on someone else's commit
 	Reviews:      1,
 	Issues:       1,
+	Other:        0.5,
+	Dependencies: 0.5,
+	Release:      0,
 }
 
 // Score ranks a contribution for the Highlights section. It is
 // deterministic and depends only on what the item is and what it shows:
 //
-//	Score = W + F + min(log10(1 + lines), 4) / 2 + min(log10(1 + files), 2) / 4 + L + M
+//	Score = W + F + 0.6 × min(log10(1 + lines), 4) + min(log10(1 + files), 2) / 4 + L + M
 //
-// W is the highest weight among its categories (3 for flaky-tests,
-// automation, cleanup, design, cross-team, mentoring, security,
-// performance; 2 for feature, fix, docs, testing, refactor; 1 for review
-// and issue; 0.5 for dependencies; 0 when it has none). F is 0.5 for each
-// flag it carries besides (flaky-tests, cross-team), at most 1: work that
-// is legible twice over. lines is additions plus deletions, so size adds
-// at most 2 points (at 10,000 lines), and files at most 0.5 (at 100
-// files): a huge generated change cannot outrank the kind of work, and a
-// story of many small commits counts by what it adds up to, not by its
-// number of commits. L is 0.25 for work tied to an issue or ticket and
-// 0.25 for a merged pull request: work others asked for and reviewed.
+// W is the weight of its primary kind (2.5 for automation, cleanup,
+// design, security, performance; 2 for feature, fix, docs, testing,
+// refactor; 1.5 for credit on another's commit; 1 for review and issue;
+// 0.5 for dependencies and other; 0 for a release and for none). F is
+// 0.5 for each flag it carries (flaky-tests, cross-team), at most 1: work
+// that is legible twice over. lines is additions plus deletions, so size
+// adds at most 2.4 points (at 10,000 lines: 0.6 at 10 lines, 1.2 at 100),
+// and files at most 0.5 (at 100 files): a huge generated change cannot
+// run away with the list, and a story of many small commits counts by
+// what it adds up to, not by its number of commits. L is 0.25 for work
+// tied to an issue or ticket and 0.25 for a merged pull request: work
+// others asked for and reviewed.
 //
-// Measured impact adds M, at most 0.5: 0.25 for each impact that shows
+// Measured impact adds M, at most 0.45: 0.25 for each impact that shows
 // something a reader can check (see Impact): numbers the author measured;
 // other people who changed or used what it added; a workflow's runs;
 // issues closed that others reacted to or discussed; pull requests merged
 // since by someone taught; fewer fix commits a day touching its files
 // after it than before; no flakiness again in its tests over 30 days or
 // more. It ranks work of the same kind and size by what followed it, and
-// weighs at most half of what separates two kinds of work.
+// weighs less than the half point that separates two kinds of work.
 //
 // Release work scores 0 whatever else it is, so that it is never
 // highlighted: cutting a release is routine, and a version bump touches
@@ -59,20 +62,22 @@ func Score(c *Contribution) float64 {
 	if c.Has(Release) || c.Unmerged {
 		return 0
 	}
-	w, flags := 0.0, 0.0
-	for _, k := range c.Categories {
-		w = math.Max(w, categoryWeight[k])
+	primary := c.Primary()
+	if primary == "" && c.Has(Mentoring) {
+		primary = Mentoring
 	}
-	for i, k := range c.Categories {
-		if i > 0 && (k == FlakyTests || k == CrossTeam) {
-			flags += 0.5
-		}
-	}
+	w := kindWeight[primary]
 	if w == 0 {
 		return 0
 	}
+	flags := 0.0
+	for _, k := range c.Categories {
+		if k == FlakyTests || k == CrossTeam {
+			flags += 0.5
+		}
+	}
 	lines := float64(max(c.Additions, 0) + max(c.Deletions, 0))
-	size := math.Min(math.Log10(1+lines), 4) / 2
+	size := 0.6 * math.Min(math.Log10(1+lines), 4)
 	reach := math.Min(math.Log10(1+float64(max(c.Files, 0))), 2) / 4
 	links := 0.0
 	if len(c.Refs) > 0 {
@@ -84,7 +89,7 @@ func Score(c *Contribution) float64 {
 	return w + math.Min(flags, 1) + size + reach + links + measured(c.Impact)
 }
 
-// measured is Score's M: 0.25 for each telling impact, at most 0.5.
+// measured is Score's M: 0.25 for each telling impact, at most 0.45.
 func measured(ms []Impact) float64 {
 	m := 0.0
 	for i := range ms {
@@ -92,7 +97,7 @@ func measured(ms []Impact) float64 {
 			m += 0.25
 		}
 	}
-	return math.Min(m, 0.5)
+	return math.Min(m, 0.45)
 }
 
 // telling reports whether an impact shows something a reader can check.

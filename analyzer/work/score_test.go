@@ -21,6 +21,7 @@ func TestScoreOrdering(t *testing.T) {
 		{"a flag beats none", contrib(30, 10, Fix, CrossTeam), contrib(30, 10, Fix)},
 		{"any category beats none at the same size", contrib(100, 0, Dependencies), contrib(100, 0)},
 		{"a substantial change beats a story of many tiny commits", contrib(800, 200, Feature), contrib(40, 20, Feature)},
+		{"a substantial feature beats a one-line CI tweak", contrib(90, 10, Feature), contrib(1, 1, Automation)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -32,14 +33,14 @@ func TestScoreOrdering(t *testing.T) {
 }
 
 func TestScoreFormula(t *testing.T) {
-	// W 3 + F 1 (two flags) + min(log10(10000), 4)/2 + min(log10(100), 2)/4 + L 0.25 = 3 + 1 + 2 + 0.5 + 0.25.
+	// W 2 (testing) + F 1 (two flags) + 0.6 × min(log10(10000), 4) + min(log10(100), 2)/4 + L 0.25 = 2 + 1 + 2.4 + 0.5 + 0.25.
 	c := &Contribution{Categories: []Category{Testing, FlakyTests, CrossTeam, Mentoring}, Additions: 9000, Deletions: 999, Files: 99, Refs: []string{"#12"}}
-	if got, want := Score(c), 6.75; math.Abs(got-want) > 1e-9 {
+	if got, want := Score(c), 6.15; math.Abs(got-want) > 1e-9 {
 		t.Errorf("Score = %v, want %v", got, want)
 	}
 	// Size is capped: a million lines adds no more than ten thousand.
 	big := &Contribution{Categories: []Category{Fix}, Additions: 1_000_000}
-	if got, want := Score(big), 2.0+2.0; math.Abs(got-want) > 1e-9 {
+	if got, want := Score(big), 2.0+2.4; math.Abs(got-want) > 1e-9 {
 		t.Errorf("Score(big) = %v, want %v", got, want)
 	}
 	if got := Score(&Contribution{}); got != 0 {
@@ -67,8 +68,8 @@ func TestScoreMeasured(t *testing.T) {
 	if Score(&more) != Score(&base) {
 		t.Error("more fixes after changed the score")
 	}
-	if d := Score(&many) - Score(&base); math.Abs(d-0.5) > 1e-9 {
-		t.Errorf("three telling impacts add %v, want the cap of 0.5", d)
+	if d := Score(&many) - Score(&base); math.Abs(d-0.45) > 1e-9 {
+		t.Errorf("three telling impacts add %v, want the cap of 0.45", d)
 	}
 	// Never above a kind that weighs more.
 	cleanup := Contribution{Categories: []Category{Cleanup}, Additions: 100, Deletions: 40, Files: 3}
