@@ -169,6 +169,7 @@ func classifyScan(scan *history.Scan, opt Options) []work.Contribution {
 			cctx.Credited = e.Credited
 			c := contribution(e.Commit, &cctx, scan.Web)
 			c.Date = e.When // the day the work shipped (see history.Evidence)
+			c.Landed = e.Landed
 			c.Unmerged = e.Unmerged
 			c.Number = e.PullRequest // grouped under the pull request by foldPullRequests
 			out[i] = c

@@ -16,9 +16,10 @@ import (
 const kindSeries = "series"
 
 // A series is commits that tell one piece of work, in one repository, by
-// the evidence that ties them: they name the same issue or ticket ("#123",
-// "ABC-123"), or they change the same files within a few weeks and are of
-// the same kind. Words never tie commits: three subjects that open with
+// the evidence that ties them: they landed on the mainline together (a
+// rebase merge), they name the same issue or ticket ("#123", "ABC-123"),
+// or they change the same files within a few weeks and are of the same
+// kind. Words never tie commits: three subjects that open with
 // "do not" are three pieces of work. Its lead is a contribution made up
 // for the doc: the newest member's id prefixed "series:", the members'
 // categories, reasons, areas and co-authors merged, and their lines
@@ -181,7 +182,12 @@ func tellStories(items []*work.Contribution) []story {
 	}
 	firstByRef := map[string]int{}
 	for i, c := range rest {
-		for _, r := range c.Refs {
+		refs := c.Refs
+		if c.Landed != "" {
+			// Landed on the mainline together: one pull request.
+			refs = append(refs[:len(refs):len(refs)], "landed "+c.Landed)
+		}
+		for _, r := range refs {
 			key := c.Repo + "\x00" + r
 			if j, ok := firstByRef[key]; ok {
 				union(j, i, true)

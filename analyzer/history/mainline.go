@@ -234,3 +234,28 @@ func fingerprint(files []gitengine.FileChange) string {
 	sum := sha1.Sum([]byte(strings.Join(lines, "\n")))
 	return string(sum[:])
 }
+
+// landedTogether finds the person's commits that reached the mainline in
+// one go: on the mainline, in no pull request it could name, with the
+// same committer and the same commit time (to the second) as another of
+// theirs by the same author, as a rebase merge writes a branch's commits.
+// It maps each such commit to its batch's name.
+func landedTogether(cands []candidate, drop map[string]bool) map[string]string {
+	key := func(cd candidate) string {
+		c := cd.commit
+		return strings.ToLower(c.Committer.Email) + "\x00" + c.Committer.When.UTC().Format(time.RFC3339) + "\x00" + strings.ToLower(cd.author.Email)
+	}
+	count := map[string]int{}
+	for _, cd := range cands {
+		if !cd.unmerged && cd.pr == 0 && !cd.credited && !drop[cd.commit.Hash.String()] {
+			count[key(cd)]++
+		}
+	}
+	out := map[string]string{}
+	for _, cd := range cands {
+		if k := key(cd); !cd.unmerged && cd.pr == 0 && !cd.credited && count[k] > 1 {
+			out[cd.commit.Hash.String()] = cd.commit.Committer.When.UTC().Format(time.RFC3339) + " " + strings.ToLower(cd.commit.Committer.Email)
+		}
+	}
+	return out
+}

@@ -57,6 +57,11 @@ type Evidence struct {
 	// Unmerged is true for a commit only on branches other than the
 	// mainline: work not shipped yet.
 	Unmerged bool
+	// Landed names the batch of the person's commits that reached the
+	// mainline together, in one go ("" for none): a rebase merge of a
+	// pull request writes its commits one after another with one
+	// committer and one commit time. They are one piece of work.
+	Landed string
 }
 
 // Scan is what Read found in one repository.
@@ -416,6 +421,7 @@ func (r *Repo) Read(ctx context.Context, opt Options) (*Scan, error) {
 		drop[sha] = true
 	}
 	unknown := missingObjects{walk: missingCommits}
+	landed := landedTogether(cands, drop)
 	for i, cd := range cands {
 		sha := cd.commit.Hash.String()
 		if drop[sha] {
@@ -433,6 +439,7 @@ func (r *Repo) Read(ctx context.Context, opt Options) (*Scan, error) {
 			Trailers: cd.trailers, Coauthors: cd.coauth, Files: files,
 			CountsUnknown: countsUnknown,
 		}}
+		e.Landed = landed[sha]
 		if cd.pr > 0 && wantPR(name, cd.pr) {
 			e.PullRequest = cd.pr // grouped under the pull request
 		}

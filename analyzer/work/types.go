@@ -105,6 +105,9 @@ type Contribution struct {
 	// tickets its message names ("#123", "ABC-123"): the evidence that
 	// ties commits into one story.
 	Paths, Refs []string
+	// Landed names the batch of the person's commits that reached the
+	// mainline together (a rebase merge), "" for none: one piece of work.
+	Landed string
 	// Credited is true when someone else authored the commit and credited
 	// the user with a Co-authored-by trailer.
 	Credited bool
