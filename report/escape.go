@@ -1,6 +1,9 @@
 package report
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // inlineSpecial are characters that start inline Markdown constructs (code,
 // emphasis, links, HTML, table cells) anywhere in a line. Escaping them
@@ -13,11 +16,22 @@ const inlineSpecial = "\\`*_[]<>|~"
 func escapeText(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
 	var b strings.Builder
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		// A code span the author wrote ("Add `--json` to `gh run list`")
+		// stays one: nothing inside a code span is read as Markdown.
+		if s[i] == '`' {
+			if j := strings.IndexByte(s[i+1:], '`'); j > 0 && strings.TrimSpace(s[i+1:i+1+j]) != "" {
+				b.WriteString(s[i : i+j+2])
+				i += j + 2
+				continue
+			}
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
 		if strings.ContainsRune(inlineSpecial, r) {
 			b.WriteByte('\\')
 		}
 		b.WriteRune(r)
+		i += n
 	}
 	return escapeBlockStart(b.String())
 }

@@ -49,9 +49,19 @@ func PullRequest(title, body string, labels []string, commits []*work.Commit, ct
 		}
 	}
 	if !sure || kind == work.Other {
+		// Tests and docs that come with a change are part of it (the
+		// guide: "a fix that also adds a test is fix; a feature with its
+		// docs and tests is feature"): they outvote the title only when
+		// no commit of the pull request does anything else.
+		point := false
+		for k, n := range churn {
+			if n > 0 && !supporting(k) && k != work.Other {
+				point = true
+			}
+		}
 		top := work.Category("")
 		for _, k := range work.Categories {
-			if churn[k] > churn[top] {
+			if churn[k] > churn[top] && !(point && supporting(k)) {
 				top = k
 			}
 		}
@@ -77,6 +87,10 @@ func PullRequest(title, body string, labels []string, commits []*work.Commit, ct
 	}
 	return cats, reasons
 }
+
+// supporting reports whether k is work that comes with a change rather
+// than being its point when other work is beside it.
+func supporting(k work.Category) bool { return k == work.Testing || k == work.Docs }
 
 // mergeCommits is the pull request as one commit: its title and
 // description, every file its commits change with their lines summed,

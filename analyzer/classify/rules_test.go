@@ -288,6 +288,8 @@ func TestPullRequest(t *testing.T) {
 	fix2 := &work.Commit{Subject: "fix: clamp the page size", Files: files("api/page.go:12:5", "api/page_test.go:30:0")}
 	docs := &work.Commit{Subject: "Fix typos", Files: files("docs/guide.md:3:3")}
 	flaky := &work.Commit{Subject: "Fix flaky export test", Files: files("web/reports/export_test.ts:4:2")}
+	fixPanic := &work.Commit{Subject: "fix: check the repository before renaming it", Files: files("pkg/cmd/repo/rename/rename.go:2:1")}
+	panicTest := &work.Commit{Subject: "Add tests for renaming", Files: files("pkg/cmd/repo/rename/rename_test.go:64:0")}
 	tests := []struct {
 		name, title, body string
 		labels            []string
@@ -301,6 +303,9 @@ func TestPullRequest(t *testing.T) {
 		{"the author's prefix before labels", "feat: retry uploads", "", []string{"bug"}, nil, []work.Category{work.Feature}},
 		{"the files' evidence before labels", "Fix typos", "", []string{"bug"}, []*work.Commit{docs}, []work.Category{work.Docs}},
 		{"a title that says nothing: the commits' kinds, by lines", "Update", "", nil, []*work.Commit{fix1, fix2, lint}, []work.Category{work.Fix}},
+		{"a fix with its regression test is a fix, however long the test", "Avoid the panic when renaming", "", nil,
+			[]*work.Commit{fixPanic, panicTest}, []work.Category{work.Fix}},
+		{"tests alone are testing", "More cases", "", nil, []*work.Commit{panicTest}, []work.Category{work.Testing}},
 		{"title and description only", "Fix crash when the config file is empty", "The loader dereferenced a nil map.", nil, nil, []work.Category{work.Fix}},
 		{"flaky when its commits that fix flaky tests are most of it", "Export: make the test reliable", "", nil,
 			[]*work.Commit{flaky}, []work.Category{work.Testing, work.FlakyTests}},
