@@ -100,15 +100,53 @@ type Merge struct {
 	When  time.Time
 }
 
-// mergeTitle is the first line after a merge commit's subject.
+// mergeTitle is the first line after a merge commit's subject; when the
+// message has none (a merge made before GitHub wrote titles, or by hand),
+// the branch's name read as words ("owner/1234-add-skip-ssh-key-option":
+// "Add skip ssh key option"), when it says more than a default name does.
 func mergeTitle(msg string) string {
-	_, rest, _ := strings.Cut(msg, "\n")
+	subject, rest, _ := strings.Cut(msg, "\n")
 	for _, l := range strings.Split(rest, "\n") {
 		if l = strings.TrimSpace(l); l != "" {
 			return l
 		}
 	}
-	return ""
+	return branchTitle(subject)
+}
+
+var (
+	mergeBranchRe = regexp.MustCompile(`^Merge pull request #\d+ from [^/\s]+/(\S+)`)
+	// A branch name that says nothing of the work: GitHub's "patch-1",
+	// a default or long-lived branch, a bare number.
+	vagueBranchRe = regexp.MustCompile(`(?i)^(patch|main|master|trunk|develop|dev|next|release|fix|update|wip|changes|branch|pr)?[\s\d.]*$`)
+)
+
+// branchTitle is the words of the branch a pull request's merge subject
+// names, the user's prefix ("owner/", "feature/") and a leading ticket
+// number left out; "" when they say nothing.
+func branchTitle(subject string) string {
+	m := mergeBranchRe.FindStringSubmatch(strings.TrimSpace(subject))
+	if m == nil {
+		return ""
+	}
+	name := m[1]
+	if i := strings.LastIndexByte(name, '/'); i >= 0 {
+		name = name[i+1:]
+	}
+	words := strings.Fields(strings.Map(func(r rune) rune {
+		if r == '-' || r == '_' {
+			return ' '
+		}
+		return r
+	}, name))
+	for len(words) > 0 && strings.Trim(words[0], "0123456789#") == "" {
+		words = words[1:]
+	}
+	t := strings.Join(words, " ")
+	if len(words) < 2 || vagueBranchRe.MatchString(t) {
+		return ""
+	}
+	return strings.ToUpper(t[:1]) + t[1:]
 }
 
 // QuarterOf is the label of the calendar quarter t falls in: "2026Q3".

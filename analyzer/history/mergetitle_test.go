@@ -1,0 +1,22 @@
+package history
+
+import "testing"
+
+// A merge whose message has no title is named by its branch, when the
+// branch's name says something.
+func TestMergeTitle(t *testing.T) {
+	for _, tt := range []struct{ msg, want string }{
+		{"Merge pull request #12 from ann/fix-login\n\nFix the login redirect\n", "Fix the login redirect"},
+		{"Merge pull request #8935 from babakks/8508-add-skip-ssh-key-option\n", "Add skip ssh key option"},
+		{"Merge pull request #7 from ann/feature/retry_uploads", "Retry uploads"},
+		{"Merge pull request #7 from ann/patch-1", ""},
+		{"Merge pull request #7 from ann/master", ""},
+		{"Merge pull request #7 from ann/1234", ""},
+		{"Merge pull request #7 from ann/docs", ""},
+		{"Merge branch 'topic/add-retries'", ""},
+	} {
+		if got := mergeTitle(tt.msg); got != tt.want {
+			t.Errorf("mergeTitle(%q) = %q, want %q", tt.msg, got, tt.want)
+		}
+	}
+}
