@@ -49,6 +49,7 @@ const (
 	sentenceStatement sentenceKind = iota // says something
 	sentenceRequest                       // asks for a change: "please", "let's", "we should", "use x"
 	sentenceQuestion                      // asks
+	sentenceReport                        // tells what the writer did: "i changed it so that ..."
 )
 
 // newCommentFacts reads body. A labelled comment is read from its subject,
@@ -108,7 +109,7 @@ func newCommentFacts(body string) *commentFacts {
 	c.sentences = splitSentences(c.prose)
 	var told []string
 	for _, s := range c.sentences {
-		if s.kind != sentenceQuestion {
+		if s.kind != sentenceQuestion && s.kind != sentenceReport {
 			told = append(told, s.text)
 		}
 	}
@@ -252,19 +253,42 @@ func splitSentences(prose string) []commentSentence {
 		} else {
 			s, rest = rest[:loc[1]], rest[loc[1]:]
 		}
-		s = strings.TrimSpace(s)
+		s = strings.TrimSpace(mentionStart.ReplaceAllString(strings.TrimSpace(s), ""))
 		if !hasLetter(s) {
 			continue
 		}
-		out = append(out, commentSentence{text: s, kind: sentenceKindOf(s)})
+		k := sentenceKindOf(s)
+		if n := len(out); n > 0 && out[n-1].kind == sentenceQuestion && questionReason.MatchString(s) {
+			// "is this type-checked? because you also pass none below":
+			// the reason is the question's, why the reviewer asks.
+			k = sentenceQuestion
+		}
+		out = append(out, commentSentence{text: s, kind: k})
 	}
 	return out
 }
+
+// askingWhy is a sentence that says why the reviewer asks ("i'm asking
+// because the title says markdown"): its reason is the question's.
+var askingWhy = regexp.MustCompile(`\b(i'm|i am|i was|just) asking\b|\bthe reason i ask\b`)
+
+// mentionStart is a sentence's opening @mention ("@maria i added ..."):
+// whom the sentence is for, not what it says.
+var mentionStart = regexp.MustCompile(`^(@[\w.-]+[,:]? +)+`)
+
+// questionReason opens a sentence that gives the reason for the question
+// before it, or says why the reviewer asks: "because ...", "i'm asking
+// since ...".
+var questionReason = regexp.MustCompile(`^(because|since|as|(i'm|i am|just) asking|asking)\b`)
 
 // sentenceKindOf tells a question, a request and a statement apart.
 func sentenceKindOf(s string) sentenceKind {
 	switch {
 	case strings.HasSuffix(strings.TrimRight(s, " !"), "?"):
+		return sentenceQuestion
+	case reportWords.MatchString(s):
+		return sentenceReport
+	case askingWhy.MatchString(s):
 		return sentenceQuestion
 	case requestRe.MatchString(s) || politeRequest.MatchString(s):
 		return sentenceRequest

@@ -106,6 +106,7 @@ func commentFeatures(c *commentFacts) []commentFeature {
 	if c.quotes > 0 {
 		add("f:quotes", "quotes a source")
 	}
+	vocabIn(c.told, "f:benefit", benefitWords, "says it reads better")
 	alt := vocabIn(c.told, "f:alternative", alternativeWords, "offers an alternative")
 	simpler := vocabIn(c.told, "f:simpler", simplerWords, "shows a simpler way")
 	redundant := vocabIn(c.told, "f:redundant", redundantWords, "says code is redundant")
@@ -129,7 +130,8 @@ func commentFeatures(c *commentFacts) []commentFeature {
 		add("f:teaching-at-length", taught)
 	}
 
-	var statements, requests, questions, teachingStatements, teachingRequests, teachingQuestions int
+	var statements, requests, questions, reports, teachingStatements, teachingRequests, teachingQuestions int
+	informative, fact := false, false
 	statementWords, teachingWords, reasonTail := 0, 0, 0
 	for _, s := range c.sentences {
 		teaches := false
@@ -140,18 +142,26 @@ func commentFeatures(c *commentFacts) []commentFeature {
 			}
 		}
 		n := len(wordRe.FindAllString(s.text, -1))
-		if loc := reasonWords.FindStringIndex(s.text); loc != nil {
+		if loc := reasonWords.FindStringIndex(s.text); loc != nil && s.kind != sentenceQuestion && s.kind != sentenceReport {
 			reasonTail = max(reasonTail, len(wordRe.FindAllString(s.text[loc[1]:], -1)))
+			if contentWords(s.text[loc[1]:]) >= 3 {
+				informative = true
+			}
 		}
-		if teaches && s.kind != sentenceQuestion {
+		if teaches && s.kind != sentenceQuestion && s.kind != sentenceReport {
 			teachingWords += n
 		}
 		switch s.kind {
+		case sentenceReport:
+			reports++
 		case sentenceStatement:
 			statements++
 			statementWords += n
 			if teaches {
 				teachingStatements++
+				if !personalStart.MatchString(s.text) && (behaviourWords.MatchString(s.text) || consequenceWords.MatchString(s.text)) {
+					fact = true
+				}
 			}
 		case sentenceRequest:
 			requests++
@@ -199,6 +209,18 @@ func commentFeatures(c *commentFacts) []commentFeature {
 	}
 	if reasonTail >= 5 {
 		add("f:reason-clause", taught)
+	}
+	if informative {
+		add("f:reason-informative", taught)
+	}
+	if fact {
+		add("f:states-how-it-works", taught)
+	}
+	if reports > 0 {
+		add("f:report-sentence", "tells what they did")
+	}
+	if asksForDocs.MatchString(c.prose) {
+		add("f:asks-for-docs", "asks for a comment, a doc or a test")
 	}
 	if questions > 0 && requests == 0 && statements == 0 {
 		add("f:asks-only", "only asks")
@@ -311,6 +333,20 @@ func commentFeatures(c *commentFacts) []commentFeature {
 		add("f:words:51+", "several paragraphs")
 	}
 	return fs
+}
+
+// contentWords counts the words of s that are not grammar words (the
+// nouns, verbs and names a reason is made of): "because we only need it
+// there" has one, "because the builtin exceptions are subclasses of
+// oserror" five. A reason that carries information names things.
+func contentWords(s string) int {
+	n := 0
+	for _, w := range wordRe.FindAllString(s, -1) {
+		if len(w) > 2 && !grammarWords[w] {
+			n++
+		}
+	}
+	return n
 }
 
 // clip shortens a matched phrase to its first six words, for a reason a

@@ -140,26 +140,9 @@ func classifyComment(ms commentModels, body string) CommentKind {
 }
 
 func decideComment(ms commentModels, c *commentFacts) (CommentClass, string) {
-	if c.prose == "" && c.code == 0 {
-		return Other, "no text"
-	}
-	if !hasLetter(c.prose) && c.code == 0 && !approvalWords.MatchString(c.prose) {
-		return Other, "no words" // "?", "...", a stray mark: unclear, in the guide's words
-	}
-	if c.label == "praise" {
-		return Praise, c.labelReason()
-	}
 	fs := commentFeatures(c)
-	if hasFeature(fs, "f:approval-only") {
-		w := approvalWords.FindString(c.prose)
-		return Approval, fmt.Sprintf("signs off: %q", strings.TrimRight(w, " .,!"))
-	}
-	if f, ok := feature(fs, "f:ack-only"); ok {
-		return Other, f.says
-	}
-	if hasFeature(fs, "f:praise-only") && !c.asks {
-		w := praiseWords.FindString(c.prose)
-		return Praise, fmt.Sprintf("praise only: %q", w)
+	if k, why, ok := decidedBeforeModels(c, fs); ok {
+		return k, why
 	}
 	x := teachInputs(c, fs)
 	if k, _ := ms.teaches.Decide(x); k == 0 {
@@ -169,16 +152,8 @@ func decideComment(ms commentModels, c *commentFacts) (CommentClass, string) {
 		}
 		return Educational, why
 	}
-	if hasFeature(fs, "f:reason-and-consequence") && c.label != "" {
-		// A labelled comment keeps its form in the label and its content
-		// in the subject: a subject that says why and what follows
-		// otherwise is the guide's alternative with its rationale, which
-		// teaches whatever the label. The model cannot learn this: the
-		// labelled files hold a few dozen labelled comments (4 of the 5
-		// of them that say both are educational).
-		r, _ := feature(fs, "f:reason")
-		q, _ := feature(fs, "f:consequence")
-		return Educational, "labelled " + c.label + "; " + r.says + "; " + q.says
+	if why, ok := teachingRule(c, fs); ok {
+		return Educational, why
 	}
 	if l := labelClass(c.label); l != "" {
 		return l, c.labelReason()
@@ -192,6 +167,68 @@ func decideComment(ms commentModels, c *commentFacts) (CommentClass, string) {
 		}
 	}
 	return CommentClass(ms.kind.Classes[k]), explain(ms.kind, c.words, fs, xk, k, against)
+}
+
+// teachingRule says whether the comment teaches whatever the teaching
+// model says, by a rule of the guide that the labelled files hold too few
+// comments of for a model to learn:
+//
+//   - a link to documentation or to code that shows how (not to another
+//     pull request or issue) points to a reference, which the guide
+//     calls teaching, unless the comment is a remark on naming or
+//     layout (a naming convention linked is still a nit) or only asks;
+//   - a labelled comment whose subject says why and what follows
+//     otherwise is the guide's alternative with its rationale, whatever
+//     the label (4 of the 5 labelled comments of the files that say both
+//     are educational).
+//
+// The training counts the comments a rule decides as decided, so that
+// the model's threshold is chosen for the precision of both together.
+func teachingRule(c *commentFacts, fs []commentFeature) (string, bool) {
+	prefix := ""
+	if c.label != "" {
+		prefix = "labelled " + c.label + "; "
+	}
+	if c.links.docs+c.links.code > 0 && !hasFeature(fs, "f:nit-topic") && !hasFeature(fs, "f:asks-only") && !isNitLabel(c.label) {
+		f, ok := feature(fs, "f:link-doc")
+		if !ok {
+			f, _ = feature(fs, "f:link-code")
+		}
+		return prefix + f.says, true
+	}
+	if c.label != "" && hasFeature(fs, "f:reason-and-consequence") {
+		r, _ := feature(fs, "f:reason")
+		q, _ := feature(fs, "f:consequence")
+		return prefix + r.says + "; " + q.says, true
+	}
+	return "", false
+}
+
+// decidedBeforeModels decides what needs no model: no text is other, a
+// praise label is praise, a short sign-off approval, a short
+// acknowledgement other, a short compliment with no question praise.
+func decidedBeforeModels(c *commentFacts, fs []commentFeature) (CommentClass, string, bool) {
+	if c.prose == "" && c.code == 0 {
+		return Other, "no text", true
+	}
+	if !hasLetter(c.prose) && c.code == 0 && !approvalWords.MatchString(c.prose) {
+		return Other, "no words", true // "?", "...", a stray mark: unclear, in the guide's words
+	}
+	if c.label == "praise" {
+		return Praise, c.labelReason(), true
+	}
+	if hasFeature(fs, "f:approval-only") {
+		w := approvalWords.FindString(c.prose)
+		return Approval, fmt.Sprintf("signs off: %q", strings.TrimRight(w, " .,!")), true
+	}
+	if f, ok := feature(fs, "f:ack-only"); ok {
+		return Other, f.says, true
+	}
+	if hasFeature(fs, "f:praise-only") && !c.asks {
+		w := praiseWords.FindString(c.prose)
+		return Praise, fmt.Sprintf("praise only: %q", w), true
+	}
+	return "", "", false
 }
 
 // labelClass is the kind a Conventional Comments label names, "" for the
@@ -226,7 +263,7 @@ func explain(m *commentmodel.Model, words int, fs []commentFeature, x []commentm
 	seen := map[string]bool{}
 	for _, c := range m.Contributions(x, k, against) {
 		p, ok := says[c.Name]
-		if !ok || seen[p] {
+		if !ok || p == "" || seen[p] {
 			continue
 		}
 		seen[p] = true

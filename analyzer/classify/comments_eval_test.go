@@ -44,12 +44,38 @@ type commentSet struct {
 	bodies []string
 	ys     []int
 	repos  []string // the GitHub repository of each comment, "" for Nova's
+	// groups name where each comment comes from, the unit the inner folds
+	// hold out whole: a GitHub repository, a file of Nova.
+	groups []string
+}
+
+// pick is the comments of s that keep says to keep.
+func (s commentSet) pick(keep func(i int) bool) commentSet {
+	out := commentSet{name: s.name}
+	for i := range s.bodies {
+		if keep(i) {
+			out.bodies, out.ys = append(out.bodies, s.bodies[i]), append(out.ys, s.ys[i])
+			out.repos, out.groups = append(out.repos, s.repos[i]), append(out.groups, s.groups[i])
+		}
+	}
+	return out
+}
+
+// joinSets is the comments of all sets, in order.
+func joinSets(sets ...commentSet) commentSet {
+	var out commentSet
+	for _, s := range sets {
+		out.bodies, out.ys = append(out.bodies, s.bodies...), append(out.ys, s.ys...)
+		out.repos, out.groups = append(out.repos, s.repos...), append(out.groups, s.groups...)
+	}
+	return out
 }
 
 // commentRecord is one line of a labelled file.
 type commentRecord struct {
 	ID   string  `json:"id"`
 	Repo string  `json:"repo"`
+	File string  `json:"file"`
 	Body string  `json:"body"`
 	Kind *string `json:"kind"`
 }
@@ -82,7 +108,12 @@ func readCommentSet(t *testing.T, name, file string) commentSet {
 		if !ok {
 			t.Fatalf("%s: %s: unknown kind %q", file, r.ID, *r.Kind)
 		}
+		g := name + ":" + r.File
+		if r.Repo != "" {
+			g = name + ":" + r.Repo
+		}
 		s.bodies, s.ys, s.repos = append(s.bodies, r.Body), append(s.ys, k), append(s.repos, r.Repo)
+		s.groups = append(s.groups, g)
 	}
 	if err := sc.Err(); err != nil {
 		t.Fatal(err)
@@ -137,7 +168,12 @@ func withPenalty(scale float64) commentmodel.Options {
 
 // commentInputs are a comment's inputs to the two models, computed once
 // per text however many trainings of the evaluation read it.
-type commentInputs struct{ teach, kind []commentmodel.Feature }
+type commentInputs struct {
+	teach, kind []commentmodel.Feature
+	// byRule: a rule of the guide decides that the comment teaches,
+	// whatever the teaching model says (teachingRule).
+	byRule bool
+}
 
 var (
 	inputsMu    sync.Mutex
@@ -153,7 +189,10 @@ func inputsOf(body string) commentInputs {
 	}
 	c := newCommentFacts(body)
 	fs := commentFeatures(c)
-	in = commentInputs{teachInputs(c, fs), kindInputs(c, fs)}
+	in = commentInputs{teach: teachInputs(c, fs), kind: kindInputs(c, fs)}
+	if _, _, early := decidedBeforeModels(c, fs); !early {
+		_, in.byRule = teachingRule(c, fs)
+	}
 	inputsMu.Lock()
 	inputsCache[body] = in
 	inputsMu.Unlock()
@@ -175,13 +214,18 @@ func allTeachSettings() []teachSetting {
 // the committed files and for every training of the evaluation: the
 // teaching model on every comment (educational or not), its setting
 // (among settings) and threshold chosen on inner folds of these comments
-// alone; the kind model on the comments that are not educational.
-func trainCommentModels(bodies []string, ys []int, seed uint64, settings []teachSetting) (commentModels, teachSetting, error) {
+// alone, held out a group (a repository, a file) at a time, and for the
+// precision of the model and the rules together; the kind model on the
+// comments that are not educational.
+func trainCommentModels(set commentSet, seed uint64, settings []teachSetting) (commentModels, teachSetting, error) {
+	bodies, ys := set.bodies, set.ys
 	var tx, kx [][]commentmodel.Feature
 	var ty, ky []int
+	decided := make([]bool, len(bodies))
 	for i, b := range bodies {
 		in := inputsOf(b)
 		tx = append(tx, in.teach)
+		decided[i] = in.byRule
 		if ys[i] == 0 {
 			ty = append(ty, 0)
 			continue
@@ -195,7 +239,8 @@ func trainCommentModels(bodies []string, ys []int, seed uint64, settings []teach
 		o.NaiveBayes = st.naiveBayes
 		cands = append(cands, o)
 	}
-	teaches, chosen, err := commentmodel.TrainSelected(classNames(teachClasses), tx, ty, cands, seed)
+	held := commentmodel.HeldOut{Groups: set.groups, Decided: decided}
+	teaches, chosen, err := commentmodel.TrainSelectedHeldOut(classNames(teachClasses), tx, ty, cands, seed, held)
 	if err != nil {
 		return commentModels{}, teachSetting{}, err
 	}
@@ -244,8 +289,6 @@ var settingRe = regexp.MustCompile(`(?m)^# setting: penalty (\S+) naive Bayes (\
 // is what keeps it fast.
 func TestCommentModelFresh(t *testing.T) {
 	nova, github := bothCommentSets(t)
-	bodies := append(append([]string(nil), nova.bodies...), github.bodies...)
-	ys := append(append([]int(nil), nova.ys...), github.ys...)
 	settings := allTeachSettings()
 	if !*update && os.Getenv("GIT_CAREER_EVAL_FULL") != "1" {
 		m := settingRe.FindSubmatch(teachesModelText)
@@ -258,7 +301,7 @@ func TestCommentModelFresh(t *testing.T) {
 		}
 		settings = []teachSetting{st}
 	}
-	ms, chose, err := trainCommentModels(bodies, ys, evalSeed, settings)
+	ms, chose, err := trainCommentModels(joinSets(nova, github), evalSeed, settings)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -441,7 +484,7 @@ func TestEvalCommentsAcrossProjects(t *testing.T) {
 	thresholds := make([]float64, len(dirs))
 	err := parallel(len(dirs), func(i int) error {
 		d := dirs[i]
-		ms, c, err := trainCommentModels(d.train.bodies, d.train.ys, evalSeed, allTeachSettings())
+		ms, c, err := trainCommentModels(d.train, evalSeed, allTeachSettings())
 		if err != nil {
 			return err
 		}
@@ -525,22 +568,13 @@ func TestEvalCommentsUnseenRepositories(t *testing.T) {
 	foldOf := repositoryFolds(github.repos, k)
 	scores := make([]*commentScore, k)
 	err := parallel(k, func(f int) error {
-		tb := append([]string(nil), nova.bodies...)
-		ty := append([]int(nil), nova.ys...)
-		var sb []string
-		var sy []int
-		for i, r := range github.repos {
-			if foldOf[r] == f {
-				sb, sy = append(sb, github.bodies[i]), append(sy, github.ys[i])
-			} else {
-				tb, ty = append(tb, github.bodies[i]), append(ty, github.ys[i])
-			}
-		}
-		ms, _, err := trainCommentModels(tb, ty, evalSeed, allTeachSettings())
+		test := github.pick(func(i int) bool { return foldOf[github.repos[i]] == f })
+		train := joinSets(nova, github.pick(func(i int) bool { return foldOf[github.repos[i]] != f }))
+		ms, _, err := trainCommentModels(train, evalSeed, allTeachSettings())
 		if err != nil {
 			return err
 		}
-		scores[f] = scoreComments(t, ms, sb, sy, fmt.Sprintf("unseen repositories fold %d", f))
+		scores[f] = scoreComments(t, ms, test.bodies, test.ys, fmt.Sprintf("unseen repositories fold %d", f))
 		return nil
 	})
 	if err != nil {
@@ -608,22 +642,13 @@ func crossValidateComments(t *testing.T, set, extra commentSet, seed uint64) (*c
 	folds := commentmodel.Folds(set.ys, evalFold, seed)
 	scores := make([]*commentScore, evalFold)
 	err := parallel(evalFold, func(f int) error {
-		tb := append([]string(nil), extra.bodies...)
-		ty := append([]int(nil), extra.ys...)
-		var sb []string
-		var sy []int
-		for i := range set.bodies {
-			if folds[i] == f {
-				sb, sy = append(sb, set.bodies[i]), append(sy, set.ys[i])
-			} else {
-				tb, ty = append(tb, set.bodies[i]), append(ty, set.ys[i])
-			}
-		}
-		ms, _, err := trainCommentModels(tb, ty, seed, allTeachSettings())
+		test := set.pick(func(i int) bool { return folds[i] == f })
+		train := joinSets(extra, set.pick(func(i int) bool { return folds[i] != f }))
+		ms, _, err := trainCommentModels(train, seed, allTeachSettings())
 		if err != nil {
 			return err
 		}
-		scores[f] = scoreComments(t, ms, sb, sy, fmt.Sprintf("%s fold %d", set.name, f))
+		scores[f] = scoreComments(t, ms, test.bodies, test.ys, fmt.Sprintf("%s fold %d", set.name, f))
 		return nil
 	})
 	if err != nil {
