@@ -20,9 +20,11 @@ type commentFacts struct {
 	words       int  // words of prose
 	asks        bool // the prose asks a question
 	sentences   []commentSentence
-	// told is the prose without its questions: what the comment states
-	// or asks to be done, where a reason or an explanation teaches. The
-	// same words in a question ask for them ("will this break on py2?").
+	// told is the prose without its questions and without the writer's
+	// reports of what they did: what the comment states or asks to be
+	// done, where a reason or an explanation teaches. The same words in a
+	// question ask for them ("will this break on py2?"), and in a report
+	// they explain the writer's own change ("so i changed it").
 	told string
 }
 

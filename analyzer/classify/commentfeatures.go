@@ -376,21 +376,26 @@ func modelInputs(c *commentFacts, fs []commentFeature) []commentmodel.Feature {
 }
 
 // teachInputs are the inputs of the teaching model: the named features,
-// the graded length and the grammar.
+// the graded length and the grammar of what the comment states or asks
+// to be done (its questions and its reports of what the writer did left
+// out: "because" in a question asks for a reason, and in "i changed it
+// because" it explains the writer's own change).
 func teachInputs(c *commentFacts, fs []commentFeature) []commentmodel.Feature {
-	return append(modelInputs(c, fs), grammarInputs(c)...)
+	return append(modelInputs(c, fs), grammarInputs(c.told)...)
 }
 
 // gramSize is the length of the character n-grams the kind model reads.
 const gramSize = 4
 
-// kindInputs are the inputs of the kind model: those of the teaching
-// model and the character 4-grams of the prose ("g:ould", "g: typ").
-// Grams carry a word's stem and endings ("renam" in rename, renamed,
-// renaming) and short phrases across a space; they are never shown as
-// reasons, since a fragment of a word explains nothing to a reader.
+// kindInputs are the inputs of the kind model: the named features, the
+// graded length, the grammar of the whole prose (questions included,
+// which tell a question from a suggestion) and the character 4-grams of
+// the prose ("g:ould", "g: typ"). Grams carry a word's stem and endings
+// ("renam" in rename, renamed, renaming) and short phrases across a
+// space; they are never shown as reasons, since a fragment of a word
+// explains nothing to a reader.
 func kindInputs(c *commentFacts, fs []commentFeature) []commentmodel.Feature {
-	out := teachInputs(c, fs)
+	out := append(modelInputs(c, fs), grammarInputs(c.prose)...)
 	r := []rune(" " + strings.Join(strings.Fields(c.prose), " ") + " ")
 	seen := map[string]bool{}
 	for i := 0; i+gramSize <= len(r); i++ {
@@ -416,15 +421,15 @@ func isNitLabel(l string) bool {
 // clauses.
 var grammarTokenRe = regexp.MustCompile(`[a-z][a-z']*|\d+|[?!.,:;()]`)
 
-// grammarInputs are the comment's grammar as features: each of
+// grammarInputs are the grammar of text as features: each of
 // grammarWords that it uses ("m:since") and each pair of neighbouring
 // tokens, other words read as "_" ("m:since it's", "m:will _", "m:_ ?").
 // They carry how a comment is put together (a reason clause, a modal
 // consequence, a question) without any project's vocabulary, and are
 // never shown as reasons: "will _" explains nothing to a reader.
-func grammarInputs(c *commentFacts) []commentmodel.Feature {
+func grammarInputs(text string) []commentmodel.Feature {
 	toks := []string{"^"}
-	for _, t := range grammarTokenRe.FindAllString(c.prose, -1) {
+	for _, t := range grammarTokenRe.FindAllString(text, -1) {
 		switch {
 		case grammarWords[t] || strings.ContainsAny(t[:1], "?!.,:;()"):
 			toks = append(toks, t)

@@ -230,6 +230,10 @@ func TestClassifyCommentGitHubText(t *testing.T) {
 			"out shares the same list and sees what the previous call appended to it.",
 		"```suggestion\n    return sorted(items, key=str.lower)\n```\npython compares strings by code point, so every " +
 			"upper-case letter sorts before every lower-case one; see https://docs.python.org/3/howto/sorting.html for how the key works.",
+		// A reference teaches on its own (teachingRule): documentation, or
+		// code elsewhere that shows how.
+		"please use [`pathlib.Path.read_text`](https://docs.python.org/3/library/pathlib.html#pathlib.Path.read_text) here",
+		"see how the other exporter does it: https://github.com/acme/shop/blob/main/export/csv.go#L40-L52",
 	}
 	for _, body := range teaching {
 		if k := ClassifyComment(body); k.Class != Educational {
@@ -242,6 +246,14 @@ func TestClassifyCommentGitHubText(t *testing.T) {
 		"please rename this to `max_retries`",
 		"why is this needed?",
 		"[see here](https://github.com/acme/shop/pull/12)",
+		// A naming convention linked is still a remark on naming.
+		"class names should follow the [PascalCase](https://en.wikipedia.org/wiki/Camel_case) naming convention. please rename: my_handler",
+		// The writer reports their own change, with its reason.
+		"@ana i added this check because the parser rejects empty input, so the test needed it too",
+		// The reason is the question's.
+		"is this ever called twice? because the cache would then be filled twice",
+		// What a comment should say is asked for, not taught.
+		"add a comment explaining why the lock is taken here",
 	}
 	for _, body := range notTeaching {
 		if k := ClassifyComment(body); k.Class == Educational {
@@ -273,9 +285,70 @@ func TestCommentFacts(t *testing.T) {
 	if want := []sentenceKind{sentenceRequest, sentenceQuestion, sentenceStatement}; !reflect.DeepEqual(kinds, want) {
 		t.Errorf("sentence kinds = %v, want %v", kinds, want)
 	}
+	// An opening @mention is left out; a report of the writer's own change
+	// and a reason given for a question are neither told nor taught.
+	kinds = nil
+	c = newCommentFacts("@ana i moved the check up, because it failed on empty input. does it run twice? because that would double the cost. it returns early.")
+	for _, s := range c.sentences {
+		kinds = append(kinds, s.kind)
+	}
+	if want := []sentenceKind{sentenceReport, sentenceQuestion, sentenceQuestion, sentenceStatement}; !reflect.DeepEqual(kinds, want) {
+		t.Errorf("sentence kinds = %v, want %v", kinds, want)
+	}
+	if c.told != "it returns early." {
+		t.Errorf("told = %q, want only the statement", c.told)
+	}
 	// A fence an export dropped: the language alone on a line, then code.
 	c = newCommentFacts("try this:\npython\nfor x in xs:\n    print(x)\n\nit reads better")
 	if c.code == 0 || strings.Contains(c.prose, "print") || !strings.Contains(c.prose, "it reads better") {
 		t.Errorf("dropped fence: code %d, prose %q", c.code, c.prose)
 	}
+}
+
+// The features that read the guide's ways of teaching, and those that
+// tell a reason given from a reason asked for or a change reported.
+func TestCommentFeaturesTeaching(t *testing.T) {
+	tests := []struct {
+		body      string
+		has, lack []string
+	}{
+		// A statement of how something works, whatever its subject.
+		{"the scheduler only retries a task until its deadline passes.", []string{"f:states-how-it-works", "f:behaviour"}, nil},
+		{"this isn't triggered until the first request reads the queue.", []string{"f:states-how-it-works"}, nil},
+		// A hedge or a pronoun opens an opinion, not a fact.
+		{"i think it would help to rename this.", nil, []string{"f:states-how-it-works"}},
+		// A reason that names things, and one that does not.
+		{"keep the lock, since the worker pool shares the connection cache across requests.", []string{"f:reason-informative"}, nil},
+		{"move this down, because we only need it there.", []string{"f:reason"}, []string{"f:reason-informative"}},
+		// "Not used" says code is redundant; it does not explain behaviour.
+		{"this variable is not used.", []string{"f:redundant"}, []string{"f:behaviour"}},
+		// Reading better is the obvious reason, apart from what follows.
+		{"splitting this would make it easier to read.", []string{"f:benefit"}, []string{"f:consequence"}},
+		{"without the lock two writers will corrupt the file.", []string{"f:consequence"}, []string{"f:benefit"}},
+		// Asking for a comment, a doc or a test.
+		{"please add a test for the empty list.", []string{"f:asks-for-docs"}, nil},
+		// A report of the writer's own change, after a connective too.
+		{"the old name clashed with the builtin, so i renamed it.", []string{"f:report-sentence"}, []string{"f:reason-clause"}},
+	}
+	for _, tt := range tests {
+		fs := commentFeatures(newCommentFacts(tt.body))
+		for _, n := range tt.has {
+			if !hasFeature(fs, n) {
+				t.Errorf("%q: no %s; features %v", tt.body, n, featureNames(fs))
+			}
+		}
+		for _, n := range tt.lack {
+			if hasFeature(fs, n) {
+				t.Errorf("%q: has %s; features %v", tt.body, n, featureNames(fs))
+			}
+		}
+	}
+}
+
+func featureNames(fs []commentFeature) []string {
+	var out []string
+	for _, f := range fs {
+		out = append(out, f.name)
+	}
+	return out
 }

@@ -96,18 +96,19 @@ var praiseWords = regexp.MustCompile(`\b(nice|great|thanks?|thank you|thx|love (
 var nitMarkers = regexp.MustCompile(`^\[?(nit|nitpick|minor|tiny|trivial|optional|style)\b|\b(nit|nitpick|nitpicking|nits)\b`)
 
 // nitTopics: naming, spelling and layout remarks.
-var nitTopics = regexp.MustCompile(`\b(typos?|spelling|misspell\w*|spelt|grammar|grammatical|capitali[sz]\w*|upper ?case|lower ?case|punctuation|comma|period|full stop|whitespace|white space|ws|trailing space|extra space|double space|blank lines?|empty lines?|new ?line|line break|backslash(es)?|indent\w*|dedent\w*|alignment|align|line length|too long|long line|wrap(ped)? line|naming|rename|renamed|renaming|variable name|better name|the name|a name|names|call (this|it)|wording|reword\w*|phrasing|rephrase|plural|singular|tense|docstring|comment (says|should|is)|pep ?8|flake8|lint|import order|sort(ed)? imports|formatting|format|snake_case|camel ?case|quotes)\b`)
+var nitTopics = regexp.MustCompile(`\b(typos?|spelling|misspell\w*|spelt|grammar|grammatical|capitali[sz]\w*|upper ?case|lower ?case|punctuation|comma|period|full stop|whitespace|white space|ws|trailing space|extra space|double space|blank lines?|empty lines?|new ?line|line break|backslash(es)?|indent\w*|dedent\w*|alignment|align|line length|too long|long line|wrap(ped)? line|naming|rename|renamed|renaming|variable name|better name|the name|a name|names|call (this|it)|wording|reword\w*|phrasing|rephrase|plural|singular|tense|docstring|comment (says|should|is)|pep ?8|flake8|lint|import order|sort(ed)? imports|formatting|format|snake_case|camel ?case|quotes|alphabeti[sz]\w*|spacing|spaces|(more )?(self-?documenting|descriptive|meaningful) (name|names|variable|variables)|\d+ char(acter)?s|top of the (file|module)|import statements?|trailing)\b`)
 
 // suggestionWords: a proposal, as an imperative or a polite form.
 var suggestionWords = regexp.MustCompile(`^(please|pls|use|add|remove|drop|rename|move|replace|change|make|avoid|delete|extract|inline|split|merge|wrap|return|check|call|pass|put|keep|switch|let's|lets)\b|\b(could you|can you|would you|you could|you can|we could|we can|we should|you should|should (be|probably|also|just)|maybe|perhaps|consider|suggest|how about|what about|why not|might want|may want|need to|needs to|i'?d (prefer|rather|suggest)|i would|please)\b`)
 
-// personalStart opens a sentence about the people or the change under
-// review rather than about how something works: a pronoun, a pointer
-// at the diff ("this", "here"), a hedge or a reply ("ok", "yes").
-// A statement that opens otherwise names its subject ("the cache",
-// "pytest", "some databases") and, when it says how that subject
-// behaves, states a fact the author can reuse.
-var personalStart = regexp.MustCompile(`^(this|that|it|it's|its|these|those|here|there|i|i'm|i'd|i've|i'll|we|we're|we'd|we've|we'll|you|you're|you'd|you've|let's|lets|please|maybe|perhaps|also|and|but|so|ok|okay|nit|yes|yeah|yep|no|not|same|ditto|thanks|thank|well|just|hmm+|ah|oh|sure|right)\b`)
+// personalStart opens a sentence about the people in the review rather
+// than about how something works: the writer or the reader ("i think",
+// "we should", "you could"), a hedge, a connective or a reply ("ok",
+// "yes"). A statement that opens otherwise has the code or the world
+// as its subject ("the cache", "this", "pytest", "some databases") and,
+// when it says how that subject behaves or what follows, states a fact
+// the author can reuse ("this isn't triggered until the queue is read").
+var personalStart = regexp.MustCompile(`^(i|i'm|i'd|i've|i'll|we|we're|we'd|we've|we'll|you|you're|you'd|you've|let's|lets|please|maybe|perhaps|also|and|but|so|ok|okay|nit|yes|yeah|yep|no|not|same|ditto|thanks|thank|well|just|hmm+|ah|oh|sure|right)\b`)
 
 // asksForDocs: the comment asks for a comment, a docstring, a note or a
 // test to be written; what that text should say is not itself taught
@@ -124,7 +125,7 @@ var imperativeStart = regexp.MustCompile(`^(please |pls )?(use|add|remove|drop|r
 
 // suggestiveQuestion: a change request worded as a question ("why not
 // use X?", "can't we ...?", "should this be ...?").
-var suggestiveQuestion = regexp.MustCompile(`\b(why not|why don't|can't we|couldn't we|can we|could we|should we|shouldn't (we|this|it|that)|should (this|it|that) (be|not|also)|would it be (better|cleaner|simpler|nicer|easier)|how about|what about|do we (need|want)|is (this|it) (needed|necessary|required)|wouldn't it be|any reason (not )?to|could (you|this|it)|can (you|this)|would you)\b`)
+var suggestiveQuestion = regexp.MustCompile(`\b(why not|why don't|can't we|couldn't we|can we|could we|should we|shouldn't (we|this|it|that)|should (this|it|that) (be|not|also)|would it be (better|cleaner|simpler|nicer|easier)|how about|what about|is (this|it) (needed|necessary|required)|wouldn't it be|any reason (not )?to|could (you|this|it)|can (you|this)|would you)\b`)
 
 // politeRequest: a request worded as a question ("could you ...").
 var politeRequest = regexp.MustCompile(`^(could|can|would|will) you\b`)
