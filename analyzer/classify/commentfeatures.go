@@ -107,6 +107,7 @@ func commentFeatures(c *commentFacts) []commentFeature {
 		add("f:quotes", "quotes a source")
 	}
 	vocabIn(c.told, "f:benefit", benefitWords, "says it reads better")
+	vocabIn(c.told, "f:state", standingWords, "says how things stand")
 	alt := vocabIn(c.told, "f:alternative", alternativeWords, "offers an alternative")
 	simpler := vocabIn(c.told, "f:simpler", simplerWords, "shows a simpler way")
 	redundant := vocabIn(c.told, "f:redundant", redundantWords, "says code is redundant")
