@@ -340,18 +340,20 @@ const (
 // Where a floor of the issue is not met, the evaluation holds the figure
 // 0.02 to 0.03 under what was measured, so that a change that makes it
 // worse fails, and prints NOT MET beside the issue's floor; a figure that
-// meets its floor is held at the floor. Measured on 2026-12-03 (seed 9):
-// educational precision is met everywhere across projects (nova→github
-// 0.920, github→nova 0.911, unseen GitHub repositories 0.880); recall is
-// not (0.205, 0.340, 0.196), nor accuracy within each file (Nova 0.636,
-// GitHub 0.603). docs/review-comments.md gives the table and why.
+// meets its floor is held at the floor. Measured on 2026-12-03 (seed 9,
+// second pass): educational precision is met everywhere across projects
+// (nova→github 0.922, github→nova 0.877, unseen GitHub repositories
+// 0.864), and recall from GitHub to Nova (0.667); recall is not met from
+// Nova to GitHub (0.420) nor on unseen repositories (0.509), nor accuracy
+// within each file (Nova 0.671, GitHub 0.681). docs/review-comments.md
+// gives the table and why.
 var (
 	holdAcross = map[string][2]float64{ // precision, recall
-		"nova→github":         {minEducationalPrecision, 0.18},
-		"github→nova":         {minEducationalPrecision, 0.31},
-		"unseen repositories": {minEducationalPrecision, 0.17},
+		"nova→github":         {minEducationalPrecision, 0.39},
+		"github→nova":         {minEducationalPrecision, minEducationalRecall},
+		"unseen repositories": {minEducationalPrecision, 0.48},
 	}
-	holdWithinAccuracy = map[string]float64{"nova": 0.61, "github": 0.58}
+	holdWithinAccuracy = map[string]float64{"nova": 0.65, "github": 0.66}
 )
 
 func met(v, floor float64) string {

@@ -210,3 +210,58 @@ func TestFoldsStratified(t *testing.T) {
 		}
 	}
 }
+
+// A text a rule decides counts as decided at every threshold: one
+// negative decided by a rule takes the precision at 0.6 under 0.85, so
+// the threshold rises above the two negatives at 0.7.
+func TestSelectThresholdDecided(t *testing.T) {
+	var prob []float64
+	var pos []bool
+	add := func(n int, p float64, y bool) {
+		for i := 0; i < n; i++ {
+			prob, pos = append(prob, p), append(pos, y)
+		}
+	}
+	add(10, 0.9, true)
+	add(2, 0.7, false)
+	add(5, 0.6, true)
+	add(5, 0.3, false)
+	decided := make([]bool, len(prob))
+	if got := SelectThresholdDecided(prob, pos, decided, 0.85, 1); got != 0.60 {
+		t.Errorf("nothing decided: threshold %.2f, want 0.60 (15/17)", got)
+	}
+	decided[len(prob)-1] = true // a negative at 0.3
+	if got := SelectThresholdDecided(prob, pos, decided, 0.85, 1); got != 0.90 {
+		t.Errorf("one negative decided: threshold %.2f, want 0.90 (15/18 at 0.6 is under 0.85, 10/11 above 0.7)", got)
+	}
+}
+
+func TestGroupFolds(t *testing.T) {
+	var groups []string
+	for _, g := range []struct {
+		name string
+		n    int
+	}{{"a", 5}, {"b", 3}, {"c", 3}, {"d", 1}, {"e", 1}, {"f", 2}} {
+		for i := 0; i < g.n; i++ {
+			groups = append(groups, g.name)
+		}
+	}
+	f := GroupFolds(groups, 3, 4)
+	if !reflect.DeepEqual(f, GroupFolds(groups, 3, 4)) {
+		t.Fatal("the same seed gave different folds")
+	}
+	fold := map[string]int{}
+	size := make([]int, 3)
+	for i, g := range groups {
+		if k, ok := fold[g]; ok && k != f[i] {
+			t.Errorf("group %s is in folds %d and %d", g, k, f[i])
+		}
+		fold[g] = f[i]
+		size[f[i]]++
+	}
+	for k, n := range size {
+		if n == 0 {
+			t.Errorf("fold %d is empty: sizes %v", k, size)
+		}
+	}
+}
