@@ -33,8 +33,9 @@ type mainline struct {
 
 // mergeMark is the merge on the chain a commit came in with.
 type mergeMark struct {
-	when time.Time // the merge's committer date
-	pr   int       // its pull request ("Merge pull request #12"), or 0
+	when  time.Time     // the merge's committer date
+	pr    int           // its pull request ("Merge pull request #12"), or 0
+	merge plumbing.Hash // the merge
 }
 
 // older is the mark of the older merge of a and b (ok: a is set).
@@ -51,6 +52,9 @@ type placement struct {
 	when     time.Time
 	pr       int
 	unmerged bool
+	// merge is the merge on the chain that brought the commit in, when
+	// one did (zero for a commit on the chain, or unmerged).
+	merge plumbing.Hash
 }
 
 func newMainline(tips []gitengine.Tip) *mainline {
@@ -80,7 +84,7 @@ func (ml *mainline) visit(n commitgraph.CommitNode, commit func() (*object.Commi
 			if err != nil {
 				return placement{}, err
 			}
-			m := mergeMark{when: c.Committer.When}
+			m := mergeMark{when: c.Committer.When, merge: id}
 			if num, ok := mergePR(c.Message); ok {
 				m.pr = num
 			}
@@ -111,10 +115,11 @@ func (ml *mainline) visit(n commitgraph.CommitNode, commit func() (*object.Commi
 			place.when, place.pr = c.Committer.When, num
 		}
 	case viaMerge && mark.pr > 0:
-		place.when, place.pr = mark.when, mark.pr
+		place.when, place.pr, place.merge = mark.when, mark.pr, mark.merge
 	case viaMerge:
 		// Merged with a plain merge ("Merge branch 'x'"): no pull request
 		// to count it with, so it counts when it was written.
+		place.merge = mark.merge
 	default:
 		place.unmerged = true
 	}
@@ -138,7 +143,7 @@ func appendTip(tips []gitengine.Tip, t gitengine.Tip) []gitengine.Tip {
 
 // sortedHashes is the set in a fixed order, so that a run reads the same
 // way every time.
-func sortedHashes(set map[plumbing.Hash]bool) []plumbing.Hash {
+func sortedHashes[V any](set map[plumbing.Hash]V) []plumbing.Hash {
 	out := make([]plumbing.Hash, 0, len(set))
 	for h := range set {
 		out = append(out, h)

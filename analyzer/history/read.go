@@ -325,8 +325,11 @@ func (r *Repo) Read(ctx context.Context, opt Options) (*Scan, error) {
 		diffs.Add(c, parentTree, parentKnown)
 	}
 	// deepMerges are the pull request merges of the period: their
-	// branches may reach back past where the walk stops.
+	// branches may reach back past where the walk stops. deep are the
+	// commits older than the period the walk found they brought in (by
+	// the merge's id).
 	var deepMerges []*object.Commit
+	deep := map[plumbing.Hash][]*object.Commit{}
 	// keep puts a non-merge commit of the mainline in the window.
 	keep := func(n commitgraph.CommitNode, c *object.Commit, place placement) {
 		w := scan.Window
@@ -366,7 +369,14 @@ func (r *Repo) Read(ctx context.Context, opt Options) (*Scan, error) {
 					return fmt.Errorf("reading commit %s: %w", n.ID(), err)
 				}
 			}
-			keep(n, gitengine.Reencode(c), place)
+			c = gitengine.Reencode(c)
+			if place.pr > 0 && !place.merge.IsZero() && opt.Period.Contains(place.when) {
+				// Older than the period, but a pull request merged in it
+				// brought it in: it counts there (taken below, in the
+				// order of its merge).
+				deep[place.merge] = append(deep[place.merge], c)
+			}
+			keep(n, c, place)
 			return nil
 		}
 		if src.CommitsScanned%cancelEvery == 0 {
@@ -428,23 +438,41 @@ func (r *Repo) Read(ctx context.Context, opt Options) (*Scan, error) {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	// A pull request merged in the period may hold commits older than the
-	// walk went: its branch is read to its fork point.
+	// period: the walk found those it went far enough to reach (a merge
+	// hands its mark down to the commits it brought in); a merge whose
+	// marks are still waiting on commits the walk did not reach has its
+	// branch read to its fork point.
+	pending := map[plumbing.Hash]bool{}
+	for _, mk := range ml.via {
+		if mk.pr > 0 && opt.Period.Contains(mk.when) {
+			pending[mk.merge] = true
+		}
+	}
 	for _, mg := range deepMerges {
-		members, ok := gitengine.BranchCommits(eng.Nodes(), mg.ParentHashes[0], mg.ParentHashes[1], shallow)
-		if !ok {
-			continue
+		members := map[plumbing.Hash]*object.Commit{}
+		for _, c := range deep[mg.Hash] {
+			members[c.Hash] = c
+		}
+		if pending[mg.Hash] {
+			more, ok := gitengine.BranchCommits(eng.Nodes(), mg.ParentHashes[0], mg.ParentHashes[1], shallow)
+			for h := range more {
+				if _, found := members[h]; found || !ok {
+					continue
+				}
+				n, err := eng.Nodes().Get(h)
+				if err != nil || !n.CommitTime().Before(walkStop) || n.NumParents() > 1 {
+					continue // read by the walk already, or a merge
+				}
+				c, err := n.Commit()
+				if err != nil {
+					continue
+				}
+				members[h] = gitengine.Reencode(c)
+			}
 		}
 		num, _ := mergePR(mg.Message)
 		for _, h := range sortedHashes(members) {
-			n, err := eng.Nodes().Get(h)
-			if err != nil || !n.CommitTime().Before(walkStop) || n.NumParents() > 1 {
-				continue // read by the walk already, or a merge
-			}
-			c, err := n.Commit()
-			if err != nil {
-				continue
-			}
-			consider(gitengine.Reencode(c), placement{when: mg.Committer.When, pr: num}, 0)
+			consider(members[h], placement{when: mg.Committer.When, pr: num}, 0)
 		}
 	}
 
