@@ -1,6 +1,7 @@
 package gitengine
 
 import (
+	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -56,53 +57,46 @@ func NewPathSet(paths []string) *PathSet {
 // Len is the number of paths in the set.
 func (s *PathSet) Len() int { return len(s.paths) }
 
-// TreeCache keeps parsed trees between the diffs of a run of commits:
-// the walk goes from a commit to its parent, whose trees are mostly the
-// next commit's, so most trees are read and parsed once. It must not be
-// used from several goroutines.
+// TreeCache keeps trees between the diffs of a run of commits: the walk
+// goes from a commit to its parent, whose trees are mostly the next
+// commit's, so most trees are read once. It must not be used from several
+// goroutines.
 type TreeCache struct {
-	trees map[plumbing.Hash][]rawEntry
+	trees map[plumbing.Hash][]byte
 	order []plumbing.Hash // oldest first, for eviction
 	bytes int
 }
 
-// parsedTreeBytes bounds a TreeCache, counting the names and ids its
-// entries hold: the root and the folders along the changes of the
+// treeCacheLimit bounds a TreeCache, counting the bytes of the tree
+// objects it holds: the root and the folders along the changes of the
 // commits around the one read, a few thousand trees on git/git.
-const parsedTreeBytes = 48 << 20
+const treeCacheLimit = 48 << 20
 
 // NewTreeCache returns an empty cache.
-func NewTreeCache() *TreeCache { return &TreeCache{trees: map[plumbing.Hash][]rawEntry{}} }
+func NewTreeCache() *TreeCache { return &TreeCache{trees: map[plumbing.Hash][]byte{}} }
 
-func (tc *TreeCache) get(s storer.EncodedObjectStorer, h plumbing.Hash) ([]rawEntry, error) {
+// get returns the tree object h, nil for the zero hash (the empty tree).
+// The store it reads from must not recycle buffers.
+func (tc *TreeCache) get(s storer.EncodedObjectStorer, h plumbing.Hash) ([]byte, error) {
 	if h.IsZero() {
 		return nil, nil
 	}
-	if es, ok := tc.trees[h]; ok {
-		return es, nil
+	if data, ok := tc.trees[h]; ok {
+		return data, nil
 	}
-	es, err := readTree(s, h)
+	data, err := readObject(s, plumbing.TreeObject, h)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("reading tree %s: %w", h, err)
 	}
-	size := entriesSize(es)
-	for tc.bytes+size > parsedTreeBytes && len(tc.order) > 0 {
-		tc.bytes -= entriesSize(tc.trees[tc.order[0]])
+	for tc.bytes+len(data) > treeCacheLimit && len(tc.order) > 0 {
+		tc.bytes -= len(tc.trees[tc.order[0]])
 		delete(tc.trees, tc.order[0])
 		tc.order = tc.order[1:]
 	}
-	tc.trees[h] = es
+	tc.trees[h] = data
 	tc.order = append(tc.order, h)
-	tc.bytes += size
-	return es, nil
-}
-
-func entriesSize(es []rawEntry) int {
-	n := 48 * len(es)
-	for _, e := range es {
-		n += len(e.name)
-	}
-	return n
+	tc.bytes += len(data)
+	return data, nil
 }
 
 // Touched lists the entries of set (as given to NewPathSet) under which
@@ -118,9 +112,17 @@ func (r *Repo) Touched(tc *TreeCache, a, b plumbing.Hash, set *PathSet) (touched
 		}
 		ea, err := tc.get(r.storage, a)
 		if err == nil {
-			var eb []rawEntry
+			var eb []byte
 			if eb, err = tc.get(r.storage, b); err == nil {
-				return entriesTouched(n, ea, eb, func(c *pathNode, x, y *rawEntry) error {
+				err = diffRaw(ea, eb, func(x, y *rawEntry) error {
+					name := x
+					if name == nil {
+						name = y
+					}
+					c := n.children[string(name.name)]
+					if c == nil {
+						return nil
+					}
 					touched = append(touched, c.entries...)
 					if c.children == nil {
 						return nil
@@ -134,6 +136,7 @@ func (r *Repo) Touched(tc *TreeCache, a, b plumbing.Hash, set *PathSet) (touched
 					}
 					return walk(c, ha, hb)
 				})
+				return diffRawError(err, a, b)
 			}
 		}
 		if IsMissing(err) {
@@ -149,85 +152,25 @@ func (r *Repo) Touched(tc *TreeCache, a, b plumbing.Hash, set *PathSet) (touched
 	return slices.Compact(touched), missing, nil
 }
 
-// entriesTouched calls f for each child of n whose entry differs between
-// the trees' entries ea and eb (nil for a side without it). It walks the
-// two sorted trees side by side, as a tree diff does, and looks each
-// differing name up among n's children: linear in the trees' entries,
-// whatever the number of paths asked.
-func entriesTouched(n *pathNode, ea, eb []rawEntry, f func(c *pathNode, x, y *rawEntry) error) error {
-	i, j := 0, 0
-	for i < len(ea) || j < len(eb) {
-		var x, y *rawEntry
-		switch {
-		case i == len(ea):
-			y = &eb[j]
-			j++
-		case j == len(eb):
-			x = &ea[i]
-			i++
-		default:
-			switch c := compareEntries(&ea[i], &eb[j]); {
-			case c < 0:
-				x = &ea[i]
-				i++
-			case c > 0:
-				y = &eb[j]
-				j++
-			default:
-				x, y = &ea[i], &eb[j]
-				i++
-				j++
-				if x.hash == y.hash && x.mode == y.mode {
-					continue
-				}
-			}
-		}
-		name := x
-		if name == nil {
-			name = y
-		}
-		c := n.children[string(name.name)]
-		if c == nil {
-			continue
-		}
-		if err := f(c, x, y); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// findEntry finds the entry called name, a folder or not, in a sorted
-// tree; nil when there is none.
-func findEntry(es []rawEntry, name string, dir bool) *rawEntry {
-	key := rawEntry{name: []byte(name)}
-	if dir {
-		key.mode = 0o040000
-	} else {
-		key.mode = 0o100644
-	}
-	i := sort.Search(len(es), func(i int) bool { return compareEntries(&es[i], &key) >= 0 })
-	if i < len(es) && compareEntries(&es[i], &key) == 0 {
-		return &es[i]
-	}
-	return nil
-}
-
 // InTree reports whether tree holds path, a file or a folder.
 func (r *Repo) InTree(tc *TreeCache, tree plumbing.Hash, path string) (bool, error) {
 	parts := strings.Split(strings.Trim(path, "/"), "/")
 	h := tree
 	for i, part := range parts {
-		es, err := tc.get(r.storage, h)
+		data, err := tc.get(r.storage, h)
 		if err != nil {
 			return false, err
 		}
 		last := i == len(parts)-1
-		e := findEntry(es, part, true)
-		if e == nil && last {
-			e = findEntry(es, part, false)
+		var e rawEntry
+		found, err := findRaw(data, part, true, &e)
+		if err == nil && !found && last {
+			found, err = findRaw(data, part, false, &e)
 		}
-		if e == nil {
+		if err != nil {
+			return false, fmt.Errorf("parsing tree %s: %w", h, err)
+		}
+		if !found {
 			return false, nil
 		}
 		if last {

@@ -72,48 +72,28 @@ func diffTreesCached(s storer.EncodedObjectStorer, tc *TreeCache, from, to plumb
 type treeDiffer struct {
 	s       storer.EncodedObjectStorer
 	out     []treeChange
-	missing bool // a tree was not in the repository
-	// bufs holds the parsed entries of the two trees compared at each
-	// depth, reused from tree to tree and from diff to diff: parsing
-	// trees was most of a history scan's allocations.
-	bufs  [][]rawEntry
-	depth int
-	cache *TreeCache // when set, trees are read through it
+	missing bool       // a tree was not in the repository
+	cache   *TreeCache // when set, trees are read through it
 }
 
-// differPool keeps treeDiffers, with their buffers, for the next diff.
+// differPool keeps treeDiffers for the next diff.
 var differPool = sync.Pool{New: func() any { return &treeDiffer{} }}
 
 // diff compares the trees a and b found at prefix (which is "" or ends in
 // "/"). Subtrees whose hashes are equal are skipped without being read:
-// that is where the speed over go-git's merkletrie diff comes from.
+// that is where the speed over go-git's merkletrie diff comes from; and
+// of two trees read, only the entries between their common head and
+// tail are parsed (diffRaw).
 func (d *treeDiffer) diff(prefix []byte, a, b plumbing.Hash) error {
 	if a == b {
 		return nil
 	}
-	k := 2 * d.depth
-	for len(d.bufs) < k+2 {
-		d.bufs = append(d.bufs, nil)
-	}
-	var ea []rawEntry
-	var err error
-	if d.cache != nil {
-		ea, err = d.cache.get(d.s, a)
-	} else if ea, err = readTreeInto(d.s, a, d.bufs[k][:0]); err == nil {
-		d.bufs[k] = ea
-	}
+	ra, err := d.read(a)
 	if err == nil {
-		var eb []rawEntry
-		if d.cache != nil {
-			eb, err = d.cache.get(d.s, b)
-		} else if eb, err = readTreeInto(d.s, b, d.bufs[k+1][:0]); err == nil {
-			d.bufs[k+1] = eb
-		}
-		if err == nil {
-			d.depth++
-			err = d.entries(prefix, ea, eb)
-			d.depth--
-			return err
+		var rb []byte
+		if rb, err = d.read(b); err == nil {
+			err = diffRaw(ra, rb, func(x, y *rawEntry) error { return d.entry(prefix, x, y) })
+			return diffRawError(err, a, b)
 		}
 	}
 	if IsMissing(err) {
@@ -123,53 +103,40 @@ func (d *treeDiffer) diff(prefix []byte, a, b plumbing.Hash) error {
 	return err
 }
 
-// entries compares the entries of two trees found at prefix.
-func (d *treeDiffer) entries(prefix []byte, ea, eb []rawEntry) error {
-	i, j := 0, 0
-	for i < len(ea) || j < len(eb) {
-		var c int
-		switch {
-		case i == len(ea):
-			c = 1
-		case j == len(eb):
-			c = -1
-		default:
-			c = compareEntries(&ea[i], &eb[j])
-		}
-		switch {
-		case c < 0:
-			if err := d.one(prefix, &ea[i], true); err != nil {
-				return err
-			}
-			i++
-		case c > 0:
-			if err := d.one(prefix, &eb[j], false); err != nil {
-				return err
-			}
-			j++
-		default:
-			x, y := &ea[i], &eb[j]
-			i++
-			j++
-			if x.isDir() {
-				// Same key means both are trees.
-				if x.hash != y.hash {
-					if err := d.diff(d.join(prefix, x.name, true), x.hash, y.hash); err != nil {
-						return err
-					}
-				}
-				continue
-			}
-			if x.hash == y.hash && x.mode == y.mode {
-				continue
-			}
-			d.out = append(d.out, treeChange{
-				Path: string(d.join(prefix, x.name, false)),
-				From: treeSide{x.hash, x.mode},
-				To:   treeSide{y.hash, y.mode},
-			})
-		}
+// read returns the tree object h (nil for the zero hash, the empty
+// tree). Its bytes stay valid while the diff lasts: a recycling store
+// reuses them only after release.
+func (d *treeDiffer) read(h plumbing.Hash) ([]byte, error) {
+	if d.cache != nil {
+		return d.cache.get(d.s, h)
 	}
+	if h.IsZero() {
+		return nil, nil
+	}
+	data, err := readObject(d.s, plumbing.TreeObject, h)
+	if err != nil {
+		return nil, fmt.Errorf("reading tree %s: %w", h, err)
+	}
+	return data, nil
+}
+
+// entry takes one difference diffRaw found between two trees at prefix:
+// x only (deleted), y only (added), or both (changed).
+func (d *treeDiffer) entry(prefix []byte, x, y *rawEntry) error {
+	switch {
+	case y == nil:
+		return d.one(prefix, x, true)
+	case x == nil:
+		return d.one(prefix, y, false)
+	case x.isDir():
+		// Same key means both are trees.
+		return d.diff(d.join(prefix, x.name, true), x.hash, y.hash)
+	}
+	d.out = append(d.out, treeChange{
+		Path: string(d.join(prefix, x.name, false)),
+		From: treeSide{x.hash, x.mode},
+		To:   treeSide{y.hash, y.mode},
+	})
 	return nil
 }
 
