@@ -248,14 +248,14 @@ func (r *Repo) Read(ctx context.Context, opt Options) (*Scan, error) {
 	// The walk reads each commit's parents before the commit: the tree
 	// diffs take a parent's tree from there rather than reading the
 	// parent again. Without the commit-graph a node holds its decoded
-	// commit, so the tree costs nothing; with it, Commit() would decode
+	// header, so the tree costs nothing; with it, Commit() would decode
 	// again, and the header read stays cheaper.
 	treeOf := map[plumbing.Hash]plumbing.Hash{}
 	var fetched func(commitgraph.CommitNode)
 	if !eng.Graph() {
 		fetched = func(n commitgraph.CommitNode) {
-			if c, err := n.Commit(); err == nil {
-				treeOf[n.ID()] = c.TreeHash
+			if t, ok := gitengine.NodeTree(n); ok {
+				treeOf[n.ID()] = t
 			}
 		}
 	}

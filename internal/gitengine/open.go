@@ -123,19 +123,20 @@ func repoAttrs(dot, wt billy.Filesystem) *gitAttrs {
 
 // commitNodeIndex reads the commit-graph into memory when there is one (a
 // read per field from the file was 2.5x slower), else falls back to objects.
+// Either way commits are decoded by decodeCommit.
 func commitNodeIndex(dot billy.Filesystem, st storer.EncodedObjectStorer) (commitgraph.CommitNodeIndex, bool) {
 	if f, err := dot.Open(filepath.Join("objects", "info", "commit-graph")); err == nil {
 		data, err := io.ReadAll(f)
 		f.Close()
 		if err == nil {
 			if idx, err := cgformat.OpenFileIndex(memFile{bytes.NewReader(data)}); err == nil {
-				return commitgraph.NewGraphCommitNodeIndex(idx, st), true
+				return &graphNodes{commitgraph.NewGraphCommitNodeIndex(idx, st), st}, true
 			}
 		}
 	} else if idx, err := cgformat.OpenChainIndex(dot); err == nil {
-		return commitgraph.NewGraphCommitNodeIndex(idx, st), true
+		return &graphNodes{commitgraph.NewGraphCommitNodeIndex(idx, st), st}, true
 	}
-	return commitgraph.NewObjectCommitNodeIndex(st), false
+	return &objectNodes{st}, false
 }
 
 // memFile is a commit-graph held in memory.
