@@ -172,30 +172,38 @@ func prepare(ctx context.Context, rw analyzer.RepoWindow, rep *work.Report, open
 	}
 	var read []int
 	uses := map[int][]string{}
-	touched, err := w.Touched(ctx, sortedKeys(paths), func(i int, ts []string) error {
-		if inSample(i) || touchesAny(ts, wanted) {
-			if _, err := w.Changes(i); err != nil {
+	var mu sync.Mutex // read and uses: the window's commits are read on several goroutines
+	touched, err := w.Touched(ctx, sortedKeys(paths), func(v *history.Window, i int, ts []string) error {
+		need := inSample(i) || touchesAny(ts, wanted)
+		if need {
+			if _, err := v.Changes(i); err != nil {
 				return err
 			}
-			read = append(read, i)
 		}
+		var u []string
 		if i < oldest && len(refs) > 0 {
-			c := &w.Commits[i]
+			c := &v.Commits[i]
 			if !match.Match(c.Author) && !work.IsBot(c.Author) {
-				u, err := usesOf(w, i, refs)
-				if err != nil {
+				var err error
+				if u, err = usesOf(v, i, refs); err != nil {
 					return err
 				}
-				if len(u) > 0 {
-					uses[i] = u
-				}
 			}
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		if need {
+			read = append(read, i)
+		}
+		if len(u) > 0 {
+			uses[i] = u
 		}
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
+	slices.Sort(read)
 	if rh.verdicts, err = recognise(ctx, w, read); err != nil {
 		return nil, err
 	}

@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/go-git/go-git/v5/plumbing"
@@ -140,43 +143,128 @@ func (w *Window) rawChanges(i int) ([]gitengine.Change, error) {
 // `git log -- PATHS` does, so its cost grows with the commits and the
 // folders named, not with the size of each commit. each, when not nil,
 // is called with every commit in turn, right after its diff, while the
-// trees it read are at hand (for Changes and Adds). It stops with ctx's
-// error when ctx is done.
-func (w *Window) Touched(ctx context.Context, paths []string, each func(i int, touched []string) error) (map[int][]string, error) {
-	out := map[int][]string{}
+// trees it read are at hand, with the Window to read more of that commit
+// through (Changes, Adds): the commits are read on several goroutines at
+// once (windowWorkers), each with a view of w that reads through its own
+// cache, so each may be called from several goroutines, one per view. It
+// stops with ctx's error when ctx is done.
+func (w *Window) Touched(ctx context.Context, paths []string, each func(v *Window, i int, touched []string) error) (map[int][]string, error) {
 	set := gitengine.NewPathSet(paths)
 	if w.trees == nil {
 		w.trees = gitengine.NewTreeCache()
 	}
-	for i := range w.Commits {
-		if i%cancelEvery == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-		}
-		pt, ok, err := w.parent(i)
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			continue
+	touched := make([][]string, len(w.Commits))
+	one := func(v *Window, i int) error {
+		pt, ok, err := v.parent(i)
+		if err != nil || !ok {
+			return err
 		}
 		var ts []string
 		if set.Len() > 0 {
-			if ts, _, err = w.eng.Touched(w.trees, pt, w.Commits[i].tree, set); err != nil {
-				return nil, fmt.Errorf("diffing commit %s: %w", w.Commits[i].SHA, err)
+			if ts, _, err = v.eng.Touched(v.trees, pt, v.Commits[i].tree, set); err != nil {
+				return fmt.Errorf("diffing commit %s: %w", v.Commits[i].SHA, err)
 			}
 		}
+		touched[i] = ts
+		if each != nil {
+			return each(v, i, ts)
+		}
+		return nil
+	}
+	if err := w.parallel(ctx, one); err != nil {
+		return nil, err
+	}
+	out := map[int][]string{}
+	for i, ts := range touched {
 		if len(ts) > 0 {
 			out[i] = ts
 		}
-		if each != nil {
-			if err := each(i, ts); err != nil {
-				return nil, err
-			}
-		}
 	}
 	return out, nil
+}
+
+// windowWorkers bounds the goroutines that read a window's commits at
+// once (one per core up to this): each has its own object cache
+// (windowForkCache) and tree cache.
+const (
+	windowWorkers   = 4
+	windowForkCache = 24 << 20
+	// windowChunk is how many commits in a row a goroutine takes at a
+	// time: a commit's parent is most often the next commit, whose trees
+	// the first read leaves in the cache.
+	windowChunk = 64
+)
+
+// parallel calls one for every commit of the window, on up to
+// windowWorkers goroutines, each reading through its own view of w (w
+// itself for the first): views read through forks of the repository.
+// What the views diffed is kept in w afterwards. It stops at the first
+// error, or when ctx is done.
+func (w *Window) parallel(ctx context.Context, one func(v *Window, i int) error) error {
+	n := len(w.Commits)
+	workers := min(runtime.GOMAXPROCS(0), windowWorkers, (n+windowChunk-1)/windowChunk)
+	if workers <= 1 {
+		for i := 0; i < n; i++ {
+			if i%cancelEvery == 0 {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+			}
+			if err := one(w, i); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	views := make([]*Window, workers)
+	views[0] = w
+	for k := 1; k < workers; k++ {
+		views[k] = &Window{Range: w.Range, Commits: w.Commits, eng: w.eng.Fork(windowForkCache), trees: gitengine.NewTreeCache()}
+	}
+	var next atomic.Int64
+	var failed atomic.Bool
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for k, v := range views {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for !failed.Load() {
+				from := int(next.Add(windowChunk)) - windowChunk
+				if from >= n {
+					return
+				}
+				if err := ctx.Err(); err != nil {
+					errs[k] = err
+					failed.Store(true)
+					return
+				}
+				for i := from; i < min(from+windowChunk, n); i++ {
+					if err := one(v, i); err != nil {
+						errs[k] = err
+						failed.Store(true)
+						return
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	for _, v := range views[1:] {
+		for i, cs := range v.changes {
+			if w.changes == nil {
+				w.changes = map[int][]gitengine.Change{}
+			}
+			w.changes[i] = cs
+		}
+		v.eng.Close()
+	}
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Existed reports whether path (a file, or a folder with a trailing

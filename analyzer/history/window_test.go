@@ -96,7 +96,7 @@ func TestReadKeepsWindow(t *testing.T) {
 		}
 	}
 	var visited []int
-	touched, err := w.Touched(context.Background(), []string{"a.txt", "pkg/"}, func(i int, _ []string) error {
+	touched, err := w.Touched(context.Background(), []string{"a.txt", "pkg/"}, func(_ *Window, i int, _ []string) error {
 		visited = append(visited, i)
 		return nil
 	})

@@ -34,6 +34,7 @@ type Repo struct {
 	nodes   commitgraph.CommitNodeIndex
 	graph   bool // the commit-graph file is used
 	bare    bool
+	forked  bool // a Fork: Close drops its cache only
 }
 
 // Open opens the repository at path or in one of its parents, as git
@@ -145,11 +146,27 @@ type memFile struct{ *bytes.Reader }
 func (memFile) Close() error { return nil }
 
 func (r *Repo) Close() error {
+	if r.forked {
+		return r.storage.fast.Close()
+	}
 	err := r.storage.fast.Close()
 	if err2 := r.storage.Storage.Close(); err == nil {
 		err = err2
 	}
 	return err
+}
+
+// Fork returns a Repo that reads objects through its own cache of
+// cacheBytes and its own inflater over the same pack mappings, for
+// reading on another goroutine while r is read (r and each fork on one
+// goroutine each). Only object reads (Blob, TreeChanges, Touched,
+// InTree, ParentTree) are for use on a fork. Close the fork when done,
+// before r.
+func (r *Repo) Fork(cacheBytes int) *Repo {
+	f := *r
+	f.storage = &fastStorage{Storage: r.storage.Storage, fast: r.storage.fast.fork(cacheBytes), attrs: r.storage.attrs}
+	f.forked = true
+	return &f
 }
 
 // isGitDir reports whether dir looks like a git directory: HEAD, objects
