@@ -444,9 +444,13 @@ func usesOf(w *history.Window, i int, refs [][]impact.Reference) ([]string, erro
 		for j, r := range rs {
 			texts[j] = r.Text
 		}
+		// r.In(p) for some r: the kind is the group's.
 		found, err := w.Adds(i, texts, func(p string) bool {
+			if !impact.MayHold(rs[0].Kind, p) {
+				return false
+			}
 			for _, r := range rs {
-				if r.In(p) {
+				if !r.Self(p) {
 					return true
 				}
 			}

@@ -58,11 +58,20 @@ type Reference struct {
 
 // In reports whether a file at p may hold the reference.
 func (r Reference) In(p string) bool {
-	if p == r.Unit || strings.HasPrefix(p, r.Unit) && strings.HasSuffix(r.Unit, "/") {
-		return false // the new thing itself
-	}
+	return !r.Self(p) && MayHold(r.Kind, p)
+}
+
+// Self reports whether p is the new thing the reference refers to, or
+// in it: a file does not use itself.
+func (r Reference) Self(p string) bool {
+	return p == r.Unit || strings.HasPrefix(p, r.Unit) && strings.HasSuffix(r.Unit, "/")
+}
+
+// MayHold reports whether a file at p may hold references of kind (see
+// Reference.Kind), whatever they refer to.
+func MayHold(kind, p string) bool {
 	ext := strings.ToLower(path.Ext(p))
-	switch r.Kind {
+	switch kind {
 	case "go":
 		return ext == ".go"
 	case "doc":
