@@ -20,6 +20,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"regexp"
 	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
@@ -27,6 +28,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	git "github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing"
 
 	"github.com/git-career/git-career/analyzer/history"
 	"github.com/git-career/git-career/analyzer/work"
@@ -140,8 +144,25 @@ func check(dir, author, sinceDay, gitFile, cancelledFile string) error {
 		}
 		ours[e.Commit.SHA] = lines
 	}
+	// A copy of a commit we list (rebased or cherry-picked onto another
+	// branch: same author, author date and subject) is left out on
+	// purpose too: the work is listed once.
+	keyOf, err := workKeys(dir)
+	if err != nil {
+		return err
+	}
+	listed := map[string]bool{}
+	for sha := range ours {
+		if k, ok := keyOf(sha); ok {
+			listed[k] = true
+		}
+	}
+	isCopy := func(sha string) bool {
+		k, ok := keyOf(sha)
+		return ok && listed[k]
+	}
 	var differ []string
-	lines, renames, left := 0, 0, 0
+	lines, renames, left, copies := 0, 0, 0, 0
 	for _, sha := range order {
 		want := theirs[sha]
 		lines += len(want)
@@ -154,6 +175,8 @@ func check(dir, author, sinceDay, gitFile, cancelledFile string) error {
 		switch {
 		case !ok && skip[sha]:
 			left++
+		case !ok && isCopy(sha):
+			copies++
 		case !ok:
 			differ = append(differ, sha+": listed by git, not by us")
 		case strings.Join(got, "\n") != strings.Join(want, "\n"):
@@ -165,8 +188,8 @@ func check(dir, author, sinceDay, gitFile, cancelledFile string) error {
 		differ = append(differ, sha+": listed by us, not by git")
 	}
 	sort.Strings(differ)
-	fmt.Printf("check vs git: %d commits, %d numstat lines (%d renames); %d commits differ; %d left out as reverted pairs; %d with counts unknown\n",
-		len(order), lines, renames, len(differ), left, unknown)
+	fmt.Printf("check vs git: %d commits, %d numstat lines (%d renames); %d commits differ; %d left out as reverted pairs, %d as copies of a commit listed; %d with counts unknown\n",
+		len(order), lines, renames, len(differ), left, copies, unknown)
 	for i, d := range differ {
 		if i == 50 {
 			fmt.Printf("... and %d more\n", len(differ)-50)
@@ -179,6 +202,28 @@ func check(dir, author, sinceDay, gitFile, cancelledFile string) error {
 	}
 	return nil
 }
+
+// workKeys returns a commit's author email, author date and subject (a
+// pull request's "(#12)" left out), what a rebase or a cherry-pick keeps.
+func workKeys(dir string) (func(sha string) (string, bool), error) {
+	repo, err := git.PlainOpen(dir) // a bare repository, or a work tree's top
+	if err != nil {
+		if repo, err = git.PlainOpenWithOptions(dir, &git.PlainOpenOptions{DetectDotGit: true}); err != nil {
+			return nil, err
+		}
+	}
+	return func(sha string) (string, bool) {
+		c, err := repo.CommitObject(plumbing.NewHash(sha))
+		if err != nil {
+			return "", false
+		}
+		subject, _, _ := strings.Cut(c.Message, "\n")
+		subject = strings.TrimSpace(prSuffix.ReplaceAllString(strings.TrimSpace(subject), ""))
+		return strings.ToLower(c.Author.Email) + "\x00" + c.Author.When.UTC().Format(time.RFC3339) + "\x00" + subject, true
+	}, nil
+}
+
+var prSuffix = regexp.MustCompile(`\(#\d+\)\s*$`)
 
 // parseNumstat reads `git log --format=%H --numstat` output: each commit's
 // numstat lines, in canonical form (see canonical), and the commits in
