@@ -86,6 +86,10 @@ type Scan struct {
 	Merges map[int]Merge
 	// Window is the history Options.Window asked for; nil without.
 	Window *Window
+	// LeftOut are the commits of the user's in the period left out on
+	// purpose, by id, with why: "reverted" (a commit and its revert) or
+	// "copy" (of a mainline commit, or of another unmerged one).
+	LeftOut map[string]string
 }
 
 // Activity counts the human commits of a repository in a quarter.
@@ -483,7 +487,8 @@ func (r *Repo) Read(ctx context.Context, opt Options) (*Scan, error) {
 	// The diffs are done: what reads on (the window) has the cache.
 	eng.FullCache()
 	drop := cancelledPairs(reverted)
-	for sha := range copiesOfMainline(cands, results) {
+	copies := copiesOfMainline(cands, results)
+	for sha := range copies {
 		drop[sha] = true
 	}
 	unknown := missingObjects{walk: missingCommits}
@@ -491,6 +496,13 @@ func (r *Repo) Read(ctx context.Context, opt Options) (*Scan, error) {
 	for i, cd := range cands {
 		sha := cd.commit.Hash.String()
 		if drop[sha] {
+			if scan.LeftOut == nil {
+				scan.LeftOut = map[string]string{}
+			}
+			scan.LeftOut[sha] = "reverted"
+			if copies[sha] {
+				scan.LeftOut[sha] = "copy"
+			}
 			continue
 		}
 		files, countsUnknown := fileChanges(results[i].Files), results[i].Unknown

@@ -20,7 +20,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"regexp"
 	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
@@ -28,9 +27,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	git "github.com/go-git/go-git/v5"
-	"github.com/go-git/go-git/v5/plumbing"
 
 	"github.com/git-career/git-career/analyzer/history"
 	"github.com/git-career/git-career/analyzer/work"
@@ -109,7 +105,8 @@ func read(dir, author, sinceDay string) (*history.Scan, error) {
 
 // check compares our numstat with git's, commit by commit, and lists the
 // commits that differ. Commits git lists and we leave out on purpose (a
-// commit and its revert) are counted apart.
+// commit and its revert; a copy of a commit listed, or an earlier version
+// of work the mainline holds: Scan.LeftOut) are counted apart.
 func check(dir, author, sinceDay, gitFile, cancelledFile string) error {
 	scan, err := read(dir, author, sinceDay)
 	if err != nil {
@@ -144,23 +141,6 @@ func check(dir, author, sinceDay, gitFile, cancelledFile string) error {
 		}
 		ours[e.Commit.SHA] = lines
 	}
-	// A copy of a commit we list (rebased or cherry-picked onto another
-	// branch: same author, author date and subject) is left out on
-	// purpose too: the work is listed once.
-	keyOf, err := workKeys(dir)
-	if err != nil {
-		return err
-	}
-	listed := map[string]bool{}
-	for sha := range ours {
-		if k, ok := keyOf(sha); ok {
-			listed[k] = true
-		}
-	}
-	isCopy := func(sha string) bool {
-		k, ok := keyOf(sha)
-		return ok && listed[k]
-	}
 	var differ []string
 	lines, renames, left, copies := 0, 0, 0, 0
 	for _, sha := range order {
@@ -173,9 +153,11 @@ func check(dir, author, sinceDay, gitFile, cancelledFile string) error {
 		}
 		got, ok := ours[sha]
 		switch {
-		case !ok && skip[sha]:
+		case !ok && (skip[sha] || scan.LeftOut[sha] == "reverted"):
 			left++
-		case !ok && isCopy(sha):
+		case !ok && scan.LeftOut[sha] == "copy":
+			// A rebased or cherry-picked copy of a commit listed, or an
+			// earlier version of work the mainline holds: listed once.
 			copies++
 		case !ok:
 			differ = append(differ, sha+": listed by git, not by us")
@@ -188,7 +170,7 @@ func check(dir, author, sinceDay, gitFile, cancelledFile string) error {
 		differ = append(differ, sha+": listed by us, not by git")
 	}
 	sort.Strings(differ)
-	fmt.Printf("check vs git: %d commits, %d numstat lines (%d renames); %d commits differ; %d left out as reverted pairs, %d as copies of a commit listed; %d with counts unknown\n",
+	fmt.Printf("check vs git: %d commits, %d numstat lines (%d renames); %d commits differ; %d left out as reverted pairs, %d as copies (Scan.LeftOut: a rebased or cherry-picked commit, an earlier version of work on the mainline); %d with counts unknown\n",
 		len(order), lines, renames, len(differ), left, copies, unknown)
 	for i, d := range differ {
 		if i == 50 {
@@ -202,28 +184,6 @@ func check(dir, author, sinceDay, gitFile, cancelledFile string) error {
 	}
 	return nil
 }
-
-// workKeys returns a commit's author email, author date and subject (a
-// pull request's "(#12)" left out), what a rebase or a cherry-pick keeps.
-func workKeys(dir string) (func(sha string) (string, bool), error) {
-	repo, err := git.PlainOpen(dir) // a bare repository, or a work tree's top
-	if err != nil {
-		if repo, err = git.PlainOpenWithOptions(dir, &git.PlainOpenOptions{DetectDotGit: true}); err != nil {
-			return nil, err
-		}
-	}
-	return func(sha string) (string, bool) {
-		c, err := repo.CommitObject(plumbing.NewHash(sha))
-		if err != nil {
-			return "", false
-		}
-		subject, _, _ := strings.Cut(c.Message, "\n")
-		subject = strings.TrimSpace(prSuffix.ReplaceAllString(strings.TrimSpace(subject), ""))
-		return strings.ToLower(c.Author.Email) + "\x00" + c.Author.When.UTC().Format(time.RFC3339) + "\x00" + subject, true
-	}, nil
-}
-
-var prSuffix = regexp.MustCompile(`\(#\d+\)\s*$`)
 
 // parseNumstat reads `git log --format=%H --numstat` output: each commit's
 // numstat lines, in canonical form (see canonical), and the commits in
