@@ -288,6 +288,12 @@ func (w *Window) Existed(i int, path string) (bool, error) {
 // true: a file it changed whose content holds the text after it and did
 // not before, each file read once. Binary files and submodules are not
 // read.
+//
+// A text the commit added has an occurrence in the new content that
+// overlaps what changed: outside the stretch between the common
+// beginning and end of the two contents, any occurrence is in the old
+// content too. So only that stretch, widened by a text's length, is
+// searched.
 func (w *Window) Adds(i int, texts []string, file func(path string) bool) ([]int, error) {
 	cs, err := w.rawChanges(i)
 	if err != nil {
@@ -295,6 +301,10 @@ func (w *Window) Adds(i int, texts []string, file func(path string) bool) ([]int
 	}
 	var out []int
 	var set *textSet
+	longest := 0
+	for _, t := range texts {
+		longest = max(longest, len(t))
+	}
 	for _, c := range cs {
 		if c.To.IsZero() || !c.Text || !file(c.Path) {
 			continue
@@ -309,95 +319,14 @@ func (w *Window) Adds(i int, texts []string, file func(path string) bool) ([]int
 		if bytes.IndexByte(after, 0) >= 0 {
 			continue
 		}
+		before, err := w.eng.Blob(c.From)
+		if err != nil && !gitengine.IsMissing(err) {
+			return nil, err
+		}
 		if set == nil {
 			set = newTextSet(texts)
 		}
-		var before []byte
-		readBefore := false
-		for _, t := range set.in(after, func(t int) bool { return slices.Contains(out, t) }) {
-			if !readBefore {
-				readBefore = true
-				if before, err = w.eng.Blob(c.From); err != nil && !gitengine.IsMissing(err) {
-					return nil, err
-				}
-			}
-			if !bytes.Contains(before, []byte(texts[t])) {
-				out = append(out, t)
-			}
-		}
+		out = append(out, set.added(before, after, longest, func(t int) bool { return slices.Contains(out, t) })...)
 	}
 	return out, nil
-}
-
-// textSet finds which of several texts a content holds. When the texts
-// share a beginning of some length (a Go module's import paths), one
-// search for it finds every place any of them can be, and each text is
-// compared there only: one pass over the content rather than one per
-// text.
-type textSet struct {
-	texts  [][]byte
-	anchor []byte // the texts' common beginning; nil when too short to help
-}
-
-// minAnchor is the shortest common beginning worth searching for.
-const minAnchor = 4
-
-func newTextSet(texts []string) *textSet {
-	s := &textSet{texts: make([][]byte, len(texts))}
-	for i, t := range texts {
-		s.texts[i] = []byte(t)
-	}
-	if len(texts) > 1 {
-		common := s.texts[0]
-		for _, t := range s.texts[1:] {
-			n := 0
-			for n < len(common) && n < len(t) && common[n] == t[n] {
-				n++
-			}
-			common = common[:n]
-		}
-		if len(common) >= minAnchor {
-			s.anchor = common
-		}
-	}
-	return s
-}
-
-// in returns, in increasing order, the texts data holds, skipping those
-// for which skip is true.
-func (s *textSet) in(data []byte, skip func(t int) bool) []int {
-	var out []int
-	if s.anchor == nil {
-		for t, text := range s.texts {
-			if !skip(t) && bytes.Contains(data, text) {
-				out = append(out, t)
-			}
-		}
-		return out
-	}
-	found := make([]bool, len(s.texts))
-	left := 0
-	for t := range s.texts {
-		if skip(t) {
-			found[t] = true // not looked for
-		} else {
-			left++
-		}
-	}
-	for rest := data; left > 0; {
-		j := bytes.Index(rest, s.anchor)
-		if j < 0 {
-			break
-		}
-		for t, text := range s.texts {
-			if !found[t] && bytes.HasPrefix(rest[j:], text) {
-				found[t] = true
-				left--
-				out = append(out, t)
-			}
-		}
-		rest = rest[j+1:]
-	}
-	slices.Sort(out)
-	return out
 }
