@@ -230,7 +230,7 @@ func prepare(ctx context.Context, rw analyzer.RepoWindow, rep *work.Report, open
 		ic := impact.Commit{
 			SHA: c.SHA, Author: strings.ToLower(c.Author.Email), Mine: match.Match(c.Author),
 			Bot: work.IsBot(c.Author), When: c.CommitterDate, Reverts: c.Reverts,
-			Touched: touched[i], Uses: uses[i], Names: fixesNamed(c.Trailers),
+			Touched: touched[i], Uses: uses[i], Names: fixesNamed(c.Fixes),
 		}
 		if rw.Web != "" {
 			ic.URL = rw.Web + "/commit/" + c.SHA
@@ -323,8 +323,12 @@ func recognise(ctx context.Context, w *history.Window, read []int) (map[int]verd
 		if err != nil {
 			return nil, err
 		}
+		subject, body, trailers, err := w.Message(i)
+		if err != nil {
+			return nil, err
+		}
 		commits[k] = work.Commit{SHA: wc.SHA, Author: wc.Author, AuthorDate: wc.AuthorDate, CommitterDate: wc.CommitterDate,
-			Subject: wc.Subject, Body: wc.Body, Trailers: wc.Trailers}
+			Subject: subject, Body: body, Trailers: trailers}
 		for _, c := range cs {
 			commits[k].Files = append(commits[k].Files, work.FileChange{Path: c.Path})
 		}
@@ -469,14 +473,11 @@ func usesOf(w *history.Window, i int, refs [][]impact.Reference) ([]string, erro
 }
 
 // fixesNamed are the commit ids a commit's Fixes: trailers name
-// ("Fixes: 1a2b3c4d5e6f (subject)").
-func fixesNamed(ts []work.Trailer) []string {
+// ("Fixes: 1a2b3c4d5e6f (subject)"), given their values.
+func fixesNamed(fixes []string) []string {
 	var out []string
-	for _, t := range ts {
-		if !strings.EqualFold(t.Key, "Fixes") {
-			continue
-		}
-		f := strings.Fields(t.Value)
+	for _, v := range fixes {
+		f := strings.Fields(v)
 		if len(f) > 0 && isHex(f[0]) && len(f[0]) >= 7 {
 			out = append(out, strings.ToLower(f[0]))
 		}

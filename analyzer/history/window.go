@@ -43,16 +43,18 @@ type Window struct {
 	changes map[int][]gitengine.Change
 }
 
-// WindowCommit is one commit of a Window.
+// WindowCommit is one commit of a Window. Its message is not kept (a
+// window over a long history holds tens of thousands of commits):
+// Window.Message reads it again.
 type WindowCommit struct {
 	SHA                       string
 	Author                    work.Person // after .mailmap
 	AuthorDate, CommitterDate time.Time
-	Subject, Body             string // Body holds the trailers too
-	Trailers                  []work.Trailer
 	// Reverts is the commit this one reverts, by the line git revert
 	// writes ("This reverts commit <sha>."); "" for none.
 	Reverts string
+	// Fixes are the values of its "Fixes:" trailers.
+	Fixes []string
 
 	tree, parentTree plumbing.Hash
 	parentKnown      bool // parentTree is the first parent's tree (or the commit is a root)
@@ -67,18 +69,38 @@ type Change struct {
 
 // keep records a commit of the mainline in the window.
 func (w *Window) keep(c *object.Commit, author work.Person, parentTree plumbing.Hash, parentKnown bool) {
-	subject, body, _ := strings.Cut(strings.TrimRight(c.Message, "\n"), "\n")
 	wc := WindowCommit{
 		SHA: c.Hash.String(), Author: author,
 		AuthorDate: c.Author.When, CommitterDate: c.Committer.When,
-		Subject: strings.TrimSpace(subject), Body: strings.TrimSpace(body),
-		Trailers: parseTrailers(c.Message),
-		tree:     c.TreeHash, parentTree: parentTree, parentKnown: parentKnown,
+		tree: c.TreeHash, parentTree: parentTree, parentKnown: parentKnown,
+	}
+	for _, t := range parseTrailers(c.Message) {
+		if strings.EqualFold(t.Key, "Fixes") {
+			wc.Fixes = append(wc.Fixes, t.Value)
+		}
 	}
 	if sm := revertRe.FindStringSubmatch(c.Message); sm != nil {
 		wc.Reverts = sm[1]
 	}
 	w.Commits = append(w.Commits, wc)
+}
+
+// Message reads commit i's message again: its subject, its body (the
+// trailers included) and its trailers. Not for use on a view (see
+// Touched).
+func (w *Window) Message(i int) (subject, body string, trailers []work.Trailer, err error) {
+	wc := &w.Commits[i]
+	n, err := w.eng.Nodes().Get(plumbing.NewHash(wc.SHA))
+	if err != nil {
+		return "", "", nil, fmt.Errorf("reading commit %s: %w", wc.SHA, err)
+	}
+	c, err := n.Commit()
+	if err != nil {
+		return "", "", nil, fmt.Errorf("reading commit %s: %w", wc.SHA, err)
+	}
+	c = gitengine.Reencode(c)
+	subject, body, _ = strings.Cut(strings.TrimRight(c.Message, "\n"), "\n")
+	return strings.TrimSpace(subject), strings.TrimSpace(body), parseTrailers(c.Message), nil
 }
 
 // parent returns the first parent's tree of commit i, reading the parent
@@ -188,7 +210,7 @@ func (w *Window) Touched(ctx context.Context, paths []string, each func(v *Windo
 // (windowForkCache) and tree cache.
 const (
 	windowWorkers   = 4
-	windowForkCache = 24 << 20
+	windowForkCache = 16 << 20
 	// windowChunk is how many commits in a row a goroutine takes at a
 	// time: a commit's parent is most often the next commit, whose trees
 	// the first read leaves in the cache.

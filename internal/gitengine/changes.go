@@ -70,7 +70,9 @@ func (r *Repo) ParentTree(h plumbing.Hash) (plumbing.Hash, error) {
 	return commitTree(r.storage, p)
 }
 
-// FullCache gives the object cache its whole budget back once the diffs
-// of a read are done (StartDiffs split it among the stages): reads after
-// the walk, such as a window's, go through it alone.
-func (r *Repo) FullCache() { r.storage.fast.setCacheLimit(deltaCacheBytes) }
+// FullCache gives the object cache back the budget the walk had before
+// StartDiffs split it among the stages, halved: reads after the walk,
+// such as a window's, go through it and through forks of their own, and
+// the heap they all share is held near 200 MiB (a window over a long
+// history thrashed the collector with 64 MiB here and 24 MiB per fork).
+func (r *Repo) FullCache() { r.storage.fast.setCacheLimit(deltaCacheBytes / 2) }

@@ -69,8 +69,11 @@ type TreeCache struct {
 
 // treeCacheLimit bounds a TreeCache, counting the bytes of the tree
 // objects it holds: the root and the folders along the changes of the
-// commits around the one read, a few thousand trees on git/git.
-const treeCacheLimit = 48 << 20
+// commits around the one read. The trees are in the object cache too
+// (by pack offset): this one spares the index lookups, and keeps what
+// that cache evicted alive, so it is kept small (48 MiB cost memory and
+// no time on git/git).
+const treeCacheLimit = 8 << 20
 
 // NewTreeCache returns an empty cache.
 func NewTreeCache() *TreeCache { return &TreeCache{trees: map[plumbing.Hash][]byte{}} }
