@@ -417,8 +417,8 @@ func (rh *repoHistory) wanted(rep *work.Report, open []report.OpenMeasure) map[s
 
 // references are the ways others may use what the person's commits
 // added (see impact.References), grouped by the files that may hold
-// them.
-func (rh *repoHistory) references(mine []int) [][]impact.Reference {
+// them, each group with its texts prepared for searching.
+func (rh *repoHistory) references(mine []int) []refGroup {
 	var files, folders []string
 	for _, i := range mine {
 		files = append(files, rh.did[i].added...)
@@ -432,24 +432,32 @@ func (rh *repoHistory) references(mine []int) [][]impact.Reference {
 		}
 		byKind[r.Kind] = append(byKind[r.Kind], r)
 	}
-	var out [][]impact.Reference
+	var out []refGroup
 	for _, k := range kinds {
-		out = append(out, byKind[k])
+		texts := make([]string, len(byKind[k]))
+		for j, r := range byKind[k] {
+			texts[j] = r.Text
+		}
+		out = append(out, refGroup{refs: byKind[k], texts: history.NewTexts(texts)})
 	}
 	return out
 }
 
+// refGroup are references that files of one kind may hold, with their
+// texts prepared for Window.Adds.
+type refGroup struct {
+	refs  []impact.Reference
+	texts *history.Texts
+}
+
 // usesOf are the new things (Reference.Unit) commit i added a reference
 // to.
-func usesOf(w *history.Window, i int, refs [][]impact.Reference) ([]string, error) {
+func usesOf(w *history.Window, i int, refs []refGroup) ([]string, error) {
 	var out []string
-	for _, rs := range refs {
-		texts := make([]string, len(rs))
-		for j, r := range rs {
-			texts[j] = r.Text
-		}
+	for _, g := range refs {
+		rs := g.refs
 		// r.In(p) for some r: the kind is the group's.
-		found, err := w.Adds(i, texts, func(p string) bool {
+		found, err := w.Adds(i, g.texts, func(p string) bool {
 			if !impact.MayHold(rs[0].Kind, p) {
 				return false
 			}

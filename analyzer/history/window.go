@@ -316,17 +316,12 @@ func (w *Window) Existed(i int, path string) (bool, error) {
 // beginning and end of the two contents, any occurrence is in the old
 // content too. So only that stretch, widened by a text's length, is
 // searched.
-func (w *Window) Adds(i int, texts []string, file func(path string) bool) ([]int, error) {
+func (w *Window) Adds(i int, texts *Texts, file func(path string) bool) ([]int, error) {
 	cs, err := w.rawChanges(i)
 	if err != nil {
 		return nil, err
 	}
 	var out []int
-	var set *textSet
-	longest := 0
-	for _, t := range texts {
-		longest = max(longest, len(t))
-	}
 	for _, c := range cs {
 		if c.To.IsZero() || !c.Text || !file(c.Path) {
 			continue
@@ -345,10 +340,23 @@ func (w *Window) Adds(i int, texts []string, file func(path string) bool) ([]int
 		if err != nil && !gitengine.IsMissing(err) {
 			return nil, err
 		}
-		if set == nil {
-			set = newTextSet(texts)
-		}
-		out = append(out, set.added(before, after, longest, func(t int) bool { return slices.Contains(out, t) })...)
+		out = append(out, texts.set.added(before, after, texts.longest, func(t int) bool { return slices.Contains(out, t) })...)
 	}
 	return out, nil
+}
+
+// Texts are texts to look for in contents (Window.Adds), prepared once:
+// the same Texts may be used from several goroutines.
+type Texts struct {
+	set     *textSet
+	longest int
+}
+
+// NewTexts prepares texts for Window.Adds.
+func NewTexts(texts []string) *Texts {
+	t := &Texts{set: newTextSet(texts)}
+	for _, s := range texts {
+		t.longest = max(t.longest, len(s))
+	}
+	return t
 }

@@ -126,7 +126,7 @@ func TestWindowAdds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := scan.Window.Adds(0, []string{`"x/pkg/new"`, "guide.md", "new.md"}, func(p string) bool { return p != "notes.txt" })
+	got, err := scan.Window.Adds(0, NewTexts([]string{`"x/pkg/new"`, "guide.md", "new.md"}), func(p string) bool { return p != "notes.txt" })
 	if err != nil {
 		t.Fatal(err)
 	}
