@@ -110,6 +110,17 @@ func NodeTree(n commitgraph.CommitNode) (plumbing.Hash, bool) {
 	return plumbing.ZeroHash, false
 }
 
+// NodeHeader returns, for a node read from a commit object and not yet
+// decoded whole, its commit with the header only (tree, parents, author,
+// committer: what decodeCommit gives with headerOnly) and the commit
+// object as stored; ok is false for any other node (use Commit).
+func NodeHeader(n commitgraph.CommitNode) (hdr *object.Commit, raw []byte, ok bool) {
+	if on, isObj := n.(*objectNode); isObj && on.data != nil {
+		return on.hdr, on.data, true
+	}
+	return nil, nil, false
+}
+
 // nodeIter iterates over a list of nodes, then returns err (nil: EOF).
 type nodeIter struct {
 	nodes []commitgraph.CommitNode
