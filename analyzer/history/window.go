@@ -308,14 +308,9 @@ func (w *Window) Existed(i int, path string) (bool, error) {
 
 // Adds returns which of texts commit i added to a file for which file is
 // true: a file it changed whose content holds the text after it and did
-// not before, each file read once. Binary files and submodules are not
-// read.
-//
-// A text the commit added has an occurrence in the new content that
-// overlaps what changed: outside the stretch between the common
-// beginning and end of the two contents, any occurrence is in the old
-// content too. So only that stretch, widened by a text's length, is
-// searched.
+// not before, each file read once (the old content only when the new one
+// holds a text, unless there are many texts: see textSet.added). Binary
+// files and submodules are not read.
 func (w *Window) Adds(i int, texts *Texts, file func(path string) bool) ([]int, error) {
 	cs, err := w.rawChanges(i)
 	if err != nil {
@@ -336,11 +331,30 @@ func (w *Window) Adds(i int, texts *Texts, file func(path string) bool) ([]int, 
 		if bytes.IndexByte(after, 0) >= 0 {
 			continue
 		}
-		before, err := w.eng.Blob(c.From)
-		if err != nil && !gitengine.IsMissing(err) {
-			return nil, err
+		skip := func(t int) bool { return slices.Contains(out, t) }
+		if texts.set.ac != nil {
+			// Many texts: the old content is read anyway, and only what
+			// changed is searched (textSet.added).
+			before, err := w.eng.Blob(c.From)
+			if err != nil && !gitengine.IsMissing(err) {
+				return nil, err
+			}
+			out = append(out, texts.set.added(before, after, texts.longest, skip)...)
+			continue
 		}
-		out = append(out, texts.set.added(before, after, texts.longest, func(t int) bool { return slices.Contains(out, t) })...)
+		var before []byte
+		readBefore := false
+		for _, t := range texts.set.in(after, skip) {
+			if !readBefore {
+				readBefore = true
+				if before, err = w.eng.Blob(c.From); err != nil && !gitengine.IsMissing(err) {
+					return nil, err
+				}
+			}
+			if !bytes.Contains(before, texts.set.texts[t]) {
+				out = append(out, t)
+			}
+		}
 	}
 	return out, nil
 }
