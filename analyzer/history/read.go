@@ -251,16 +251,12 @@ func (r *Repo) Read(ctx context.Context, opt Options) (*Scan, error) {
 	}
 	// The walk reads each commit's parents before the commit: the tree
 	// diffs take a parent's tree from there rather than reading the
-	// parent again. Without the commit-graph a node holds its decoded
-	// header, so the tree costs nothing; with it, Commit() would decode
-	// again, and the header read stays cheaper.
+	// parent again. A node holds its tree (from the commit-graph file, or
+	// from the commit's header, decoded when read), so it costs nothing.
 	treeOf := map[plumbing.Hash]plumbing.Hash{}
-	var fetched func(commitgraph.CommitNode)
-	if !eng.Graph() {
-		fetched = func(n commitgraph.CommitNode) {
-			if t, ok := gitengine.NodeTree(n); ok {
-				treeOf[n.ID()] = t
-			}
+	fetched := func(n commitgraph.CommitNode) {
+		if t, ok := gitengine.NodeTree(n); ok {
+			treeOf[n.ID()] = t
 		}
 	}
 	knownTree := func(h plumbing.Hash) (plumbing.Hash, bool) {

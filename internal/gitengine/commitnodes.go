@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/go-git/go-git/v5/plumbing"
+	cgformat "github.com/go-git/go-git/v5/plumbing/format/commitgraph/v2"
 	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/go-git/go-git/v5/plumbing/object/commitgraph"
 	"github.com/go-git/go-git/v5/plumbing/storer"
@@ -101,22 +102,40 @@ func (n *objectNode) Commit() (*object.Commit, error) {
 }
 
 // NodeTree returns the root tree of a commit node when the node knows it
-// without decoding its commit (a node read from a commit object: its
-// header is decoded).
+// without decoding its commit: a node of the commit-graph file, or one
+// read from a commit object (its header is decoded).
 func NodeTree(n commitgraph.CommitNode) (plumbing.Hash, bool) {
-	if on, ok := n.(*objectNode); ok {
-		return on.hdr.TreeHash, true
+	switch n := n.(type) {
+	case *objectNode:
+		return n.hdr.TreeHash, true
+	case *graphNode:
+		return n.d.TreeHash, true
 	}
 	return plumbing.ZeroHash, false
 }
 
-// NodeHeader returns, for a node read from a commit object and not yet
-// decoded whole, its commit with the header only (tree, parents, author,
-// committer: what decodeCommit gives with headerOnly) and the commit
-// object as stored; ok is false for any other node (use Commit).
+// NodeHeader returns, for a node whose commit is not decoded whole yet,
+// its commit with the header only (tree, parents, author, committer: what
+// decodeCommit gives with headerOnly) and the commit object as stored;
+// ok is false when it cannot (use Commit).
 func NodeHeader(n commitgraph.CommitNode) (hdr *object.Commit, raw []byte, ok bool) {
-	if on, isObj := n.(*objectNode); isObj && on.data != nil {
-		return on.hdr, on.data, true
+	switch n := n.(type) {
+	case *objectNode:
+		if n.data != nil {
+			return n.hdr, n.data, true
+		}
+	case *graphNode:
+		// The commit-graph holds no authors: the object is read, and its
+		// header decoded; Commit then decodes the rest of what was read.
+		data, err := commitData(n.idx.objects.s, n.ID())
+		if err != nil {
+			return nil, nil, false
+		}
+		if hdr, err = decodeCommit(n.ID(), data, true); err != nil {
+			return nil, nil, false
+		}
+		n.data = data
+		return hdr, data, true
 	}
 	return nil, nil, false
 }
@@ -159,30 +178,78 @@ func (it *nodeIter) ForEach(f func(commitgraph.CommitNode) error) error {
 
 func (it *nodeIter) Close() {}
 
-// graphNodes is go-git's commit-graph index with each node's commit
-// decoded by decodeCommit rather than go-git's decoder.
+// graphNodes is the commit graph read from the commit-graph file: each
+// node's parents, date and tree come from the file, and its commit,
+// when asked for, from the commit object by decodeCommit. A commit the
+// file lacks (written since) is read as objectNodes reads it, as go-git's
+// graph index falls back to the object.
 type graphNodes struct {
-	commitgraph.CommitNodeIndex
-	s storer.EncodedObjectStorer
+	idx     cgformat.Index
+	objects *objectNodes
 }
 
 func (x *graphNodes) Get(h plumbing.Hash) (commitgraph.CommitNode, error) {
-	n, err := x.CommitNodeIndex.Get(h)
+	i, err := x.idx.GetIndexByHash(h)
+	if err != nil {
+		return x.objects.Get(h)
+	}
+	d, err := x.idx.GetCommitDataByIndex(i)
 	if err != nil {
 		return nil, err
 	}
-	return &graphNode{CommitNode: n, s: x.s}, nil
+	return &graphNode{id: h, d: d, idx: x}, nil
 }
 
 type graphNode struct {
-	commitgraph.CommitNode
-	s storer.EncodedObjectStorer
+	id   plumbing.Hash
+	d    *cgformat.CommitData
+	idx  *graphNodes
+	data []byte // the commit object, when NodeHeader read it
 }
 
-func (n *graphNode) Commit() (*object.Commit, error) {
-	data, err := commitData(n.s, n.ID())
-	if err != nil {
-		return nil, err
+func (n *graphNode) ID() plumbing.Hash { return n.id }
+
+func (n *graphNode) Tree() (*object.Tree, error) {
+	return object.GetTree(n.idx.objects.s, n.d.TreeHash)
+}
+
+func (n *graphNode) CommitTime() time.Time { return n.d.When }
+
+func (n *graphNode) NumParents() int { return len(n.d.ParentIndexes) }
+
+func (n *graphNode) ParentNodes() commitgraph.CommitNodeIter {
+	var nodes []commitgraph.CommitNode
+	var err error
+	for i := range n.d.ParentHashes {
+		var p commitgraph.CommitNode
+		if p, err = n.ParentNode(i); err != nil {
+			break
+		}
+		nodes = append(nodes, p)
 	}
-	return decodeCommit(n.ID(), data, false)
+	return &nodeIter{nodes: nodes, err: err}
+}
+
+func (n *graphNode) ParentNode(i int) (commitgraph.CommitNode, error) {
+	if i < 0 || i >= len(n.d.ParentHashes) {
+		return nil, object.ErrParentNotFound
+	}
+	return n.idx.Get(n.d.ParentHashes[i])
+}
+
+func (n *graphNode) ParentHashes() []plumbing.Hash { return n.d.ParentHashes }
+
+func (n *graphNode) Generation() uint64 { return n.d.Generation }
+
+func (n *graphNode) GenerationV2() uint64 { return n.d.GenerationV2 }
+
+func (n *graphNode) Commit() (*object.Commit, error) {
+	data := n.data
+	if data == nil {
+		var err error
+		if data, err = commitData(n.idx.objects.s, n.id); err != nil {
+			return nil, err
+		}
+	}
+	return decodeCommit(n.id, data, false)
 }

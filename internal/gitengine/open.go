@@ -131,11 +131,11 @@ func commitNodeIndex(dot billy.Filesystem, st storer.EncodedObjectStorer) (commi
 		f.Close()
 		if err == nil {
 			if idx, err := cgformat.OpenFileIndex(memFile{bytes.NewReader(data)}); err == nil {
-				return &graphNodes{commitgraph.NewGraphCommitNodeIndex(idx, st), st}, true
+				return &graphNodes{idx, &objectNodes{st}}, true
 			}
 		}
 	} else if idx, err := cgformat.OpenChainIndex(dot); err == nil {
-		return &graphNodes{commitgraph.NewGraphCommitNodeIndex(idx, st), st}, true
+		return &graphNodes{idx, &objectNodes{st}}, true
 	}
 	return &objectNodes{st}, false
 }
