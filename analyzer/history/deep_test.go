@@ -2,6 +2,7 @@ package history
 
 import (
 	"context"
+	"reflect"
 	"slices"
 	"testing"
 	"time"
@@ -29,13 +30,29 @@ func TestReadPullRequestOlderThanTheWalk(t *testing.T) {
 	mine := r.Commit("Something else", map[string]string{"b.txt": "1"}, "2026-07-08T10:00:00Z")
 	merge := r.Merge("feature", "Merge pull request #7 from ada/feature", "2026-07-10T10:00:00Z")
 
-	repo, err := Open(r.Dir)
+	period, _ := work.Quarter("2026Q3", day("2026-10-01"))
+	mergeTime, _ := time.Parse(time.RFC3339, "2026-07-10T10:00:00Z")
+	var windows [2][]WindowCommit
+	for graph := 0; graph < 2; graph++ {
+		if graph == 1 {
+			// The same with the commit-graph file, which the walk uses.
+			r.Run("commit-graph", "write", "--reachable")
+		}
+		windows[graph] = readOlderThanTheWalk(t, r.Dir, period, mergeTime, []string{mine, finish, cont, start}, mine, merge)
+	}
+	if !reflect.DeepEqual(windows[0], windows[1]) {
+		t.Errorf("the window differs with the commit-graph file:\n%+v\n%+v", windows[1], windows[0])
+	}
+}
+
+func readOlderThanTheWalk(t *testing.T, dir string, period work.Period, mergeTime time.Time, want []string, mine, merge string) []WindowCommit {
+	t.Helper()
+	repo, err := Open(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer repo.Close()
-	period, _ := work.Quarter("2026Q3", day("2026-10-01"))
-	mergeTime, _ := time.Parse(time.RFC3339, "2026-07-10T10:00:00Z")
+	var kept []WindowCommit
 	for _, window := range []*TimeRange{nil, {Since: day("2026-01-01"), Until: day("2027-01-01")}} {
 		scan, err := repo.Read(context.Background(), Options{
 			Identity: work.Identity{Emails: []string{gittest.AuthorEmail}}, Period: period, Window: window,
@@ -52,12 +69,21 @@ func TestReadPullRequestOlderThanTheWalk(t *testing.T) {
 					window != nil, e.Commit.Subject, e.PullRequest, e.When, e.Unmerged)
 			}
 		}
-		want := []string{mine, finish, cont, start}
 		if !slices.Equal(got, want) {
 			t.Errorf("window %v: commits %v, want %v", window != nil, got, want)
 		}
 		if _, ok := scan.Merges[7]; !ok {
 			t.Errorf("window %v: merge %s of #7 not kept", window != nil, merge)
 		}
+		if scan.Window != nil {
+			// Every commit's parent tree, as the walk knew it or read.
+			for i := range scan.Window.Commits {
+				if _, err := scan.Window.Changes(i); err != nil {
+					t.Fatal(err)
+				}
+			}
+			kept = scan.Window.Commits
+		}
 	}
+	return kept
 }
