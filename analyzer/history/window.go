@@ -43,9 +43,9 @@ type Window struct {
 	changes map[int][]gitengine.Change
 }
 
-// WindowCommit is one commit of a Window. Its message is not kept (a
-// window over a long history holds tens of thousands of commits):
-// Window.Message reads it again.
+// WindowCommit is one commit of a Window. Its message is read through
+// Window.Message (a window over a long history holds tens of thousands
+// of commits: past keptMessages, it is read again).
 type WindowCommit struct {
 	SHA                       string
 	Author                    work.Person // after .mailmap
@@ -57,8 +57,15 @@ type WindowCommit struct {
 	Fixes []string
 
 	tree, parentTree plumbing.Hash
-	parentKnown      bool // parentTree is the first parent's tree (or the commit is a root)
+	parentKnown      bool   // parentTree is the first parent's tree (or the commit is a root)
+	message          string // for the first keptMessages commits; else read again
 }
+
+// keptMessages is how many commits of a window keep their message: a
+// quarter's window (a few thousand commits on git/git) keeps them all,
+// and one over a long history (85,000 commits) keeps memory for the
+// rest, whose messages Window.Message reads again.
+const keptMessages = 16384
 
 // Change is one path a commit changed: Added when the path did not exist
 // before, Deleted when it does not after.
@@ -82,6 +89,9 @@ func (w *Window) keep(c *object.Commit, author work.Person, parentTree plumbing.
 	if sm := revertRe.FindStringSubmatch(c.Message); sm != nil {
 		wc.Reverts = sm[1]
 	}
+	if len(w.Commits) < keptMessages {
+		wc.message = c.Message
+	}
 	w.Commits = append(w.Commits, wc)
 }
 
@@ -90,17 +100,20 @@ func (w *Window) keep(c *object.Commit, author work.Person, parentTree plumbing.
 // Touched).
 func (w *Window) Message(i int) (subject, body string, trailers []work.Trailer, err error) {
 	wc := &w.Commits[i]
-	n, err := w.eng.Nodes().Get(plumbing.NewHash(wc.SHA))
-	if err != nil {
-		return "", "", nil, fmt.Errorf("reading commit %s: %w", wc.SHA, err)
+	msg := wc.message
+	if msg == "" {
+		n, err := w.eng.Nodes().Get(plumbing.NewHash(wc.SHA))
+		if err != nil {
+			return "", "", nil, fmt.Errorf("reading commit %s: %w", wc.SHA, err)
+		}
+		c, err := n.Commit()
+		if err != nil {
+			return "", "", nil, fmt.Errorf("reading commit %s: %w", wc.SHA, err)
+		}
+		msg = gitengine.Reencode(c).Message
 	}
-	c, err := n.Commit()
-	if err != nil {
-		return "", "", nil, fmt.Errorf("reading commit %s: %w", wc.SHA, err)
-	}
-	c = gitengine.Reencode(c)
-	subject, body, _ = strings.Cut(strings.TrimRight(c.Message, "\n"), "\n")
-	return strings.TrimSpace(subject), strings.TrimSpace(body), parseTrailers(c.Message), nil
+	subject, body, _ = strings.Cut(strings.TrimRight(msg, "\n"), "\n")
+	return strings.TrimSpace(subject), strings.TrimSpace(body), parseTrailers(msg), nil
 }
 
 // parent returns the first parent's tree of commit i, reading the parent
