@@ -33,7 +33,8 @@
 # (bench/genrepo: COMMITS commits, default 50000, by eight authors over ~10
 # years, cached in bench/out/; its author alice@example.com).
 # Environment: RUNS, AUTHOR, SYNTH, COMMITS, SEED, REGEN=1 to rebuild the
-# generated repository. Needs GNU time at /usr/bin/time.
+# generated repository; GIT_CAREER, IMPACT and WALK to measure binaries
+# built elsewhere. Needs GNU time at /usr/bin/time.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -72,9 +73,13 @@ if [[ ${#repos[@]} -eq 0 || ${SYNTH:-} == 1 ]]; then
 	repos=("$GEN" "${repos[@]}")
 fi
 
+# Built from this tree, unless given (GIT_CAREER, IMPACT, WALK: binaries
+# built elsewhere, say from another commit, to measure them the same
+# way; the exactness check always uses this tree's bench/walk).
 go build -o "$OUT/walk" ./bench/walk
-go build -o "$OUT/impact" ./bench/impact
-go build -o "$OUT/git-career" ./cmd/git-career
+GC_BIN=${GIT_CAREER:-$OUT/git-career} IMPACT_BIN=${IMPACT:-$OUT/impact} WALK_BIN=${WALK:-$OUT/walk}
+[[ -n ${IMPACT:-} ]] || go build -o "$OUT/impact" ./bench/impact
+[[ -n ${GIT_CAREER:-} ]] || go build -o "$OUT/git-career" ./cmd/git-career
 # No ~/.gitconfig either, for git-career's own settings (built first: go
 # keeps its module cache under HOME).
 export HOME=$PWD/$OUT/home
@@ -125,7 +130,7 @@ bench() {
 		((mem > peak[$name])) && peak[$name]=$mem
 		return 0
 	}
-	local gc=("$OUT/git-career" --repo "$repo" --format json --no-github)
+	local gc=("$GC_BIN" --repo "$repo" --format json --no-github)
 	echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 	for ((i = 0; i < RUNS; i++)); do
 		run git-q git -C "$repo" log --branches --author="$author" --since="$qs" --until="$qe 23:59:59" --numstat
@@ -136,7 +141,7 @@ bench() {
 		run ours-y "${gc[@]}" --author "$author" --year "$year"
 		run git-all git -C "$repo" log --branches --author="$author" --numstat
 		run ours-all "${gc[@]}" --author "$author" --since 1970-01-01
-		run walk-all "$OUT/walk" -repo "$repo" -author "$author"
+		run walk-all "$WALK_BIN" -repo "$repo" -author "$author"
 	done
 	echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 	local -A med cpu
@@ -161,7 +166,7 @@ bench() {
 
 	# The impact measures' cost, in one process, alternating.
 	echo "impact measures, $quarter (bench/impact, $RUNS runs each):"
-	"$OUT/impact" -repo "$repo" -author "$author" -quarter "$quarter" -runs "$RUNS" | grep -E '^(median|load)' | sed 's/^/  /'
+	"$IMPACT_BIN" -repo "$repo" -author "$author" -quarter "$quarter" -runs "$RUNS" | grep -E '^(median|load)' | sed 's/^/  /'
 
 	# Exactness: every commit's numstat against git's.
 	local tag
