@@ -126,9 +126,12 @@ type Result struct {
 	// NoToken is true when GitHub had something to read but no token
 	// was given: pull requests, reviews and issues are left out.
 	NoToken bool
-	// Stranger is true when nothing was found and no commit in the whole
-	// history of any repository read is the identity's (nor credits
-	// them): the identity is likely mistyped. Out is then nil.
+	// Stranger is true when nothing of the identity's was found in the
+	// period read (no commit by them or crediting them, nothing on
+	// GitHub), no measured line of the living doc was refreshed, and not
+	// every repository is empty: a period of nothing, or
+	// an identity mistyped. Out is then nil; Reports[0] holds the
+	// sources, whose Active name who did commit then.
 	Stranger bool
 	// Remeasured counts, by period, the measured lines of the living doc
 	// that were measured again because their window after the work had
@@ -206,19 +209,21 @@ func Run(ctx context.Context, req Request) (*Result, error) {
 			res.Warnings = append(res.Warnings, warns...)
 		}
 	}
-	if len(rep.Contributions) == 0 && !req.Identity.All && len(req.Repos) > 0 {
-		known, empty := false, true
+	if len(rep.Contributions) == 0 && len(again) == 0 && !req.Identity.All && len(req.Repos) > 0 {
+		// Nothing of the person's in what was read, and no measured line
+		// of the living doc to refresh. Whether they wrote
+		// anything at all before would need the whole history, which
+		// costs what the repository's size costs, not the period's: the
+		// period is what is said (an empty repository is an empty doc).
+		empty := true
 		for _, r := range req.Repos {
-			k, e, err := r.Knows(ctx, opt.Identity, req.Mailmap)
+			e, err := r.Empty()
 			if err != nil {
 				return nil, err
 			}
-			known, empty = known || k, empty && e
-			if known {
-				break
-			}
+			empty = empty && e
 		}
-		if !known && !empty {
+		if !empty {
 			res.Stranger, res.Reports = true, []*work.Report{rep}
 			return res, nil
 		}

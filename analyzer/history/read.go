@@ -266,6 +266,12 @@ func (r *Repo) Read(ctx context.Context, opt Options) (*Scan, error) {
 	// consider takes one non-merge commit: counted in the activity, and
 	// a candidate when it is the user's (or credits them) and counts in
 	// the period.
+	active := map[string]*AuthorCount{}
+	defer func() {
+		for _, a := range mostCommits(active, maxActive) {
+			scan.Source.Active = append(scan.Source.Active, a.Person)
+		}
+	}()
 	consider := func(c *object.Commit, place placement, tip int) {
 		if sm := revertRe.FindStringSubmatch(c.Message); sm != nil {
 			reverted[sm[1]] = c.Hash.String()
@@ -287,6 +293,11 @@ func (r *Repo) Read(ctx context.Context, opt Options) (*Scan, error) {
 			act.Mine++
 		} else {
 			act.Others++
+			key := strings.ToLower(author.Email)
+			if active[key] == nil {
+				active[key] = &AuthorCount{Person: author}
+			}
+			active[key].Commits++
 		}
 		scan.Activity[q] = act
 		// Every commit's trailers are read: others' commits may credit the user.
@@ -583,3 +594,6 @@ func fileChanges(fs []gitengine.FileChange) []work.FileChange {
 	}
 	return out
 }
+
+// maxActive is how many of a period's authors Source.Active names.
+const maxActive = 5

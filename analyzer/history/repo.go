@@ -20,7 +20,6 @@ var ErrNotRepository = gitengine.ErrNotRepository
 // A Repo must not be used from several goroutines at once.
 type Repo struct {
 	eng *gitengine.Repo
-	top *authorCounter // TopAuthors' counts, when Knows walked its way
 }
 
 // Open opens the repository at path or in one of its parents, as git

@@ -1,8 +1,6 @@
 package history
 
 import (
-	"bytes"
-	"context"
 	"sort"
 	"strings"
 	"time"
@@ -28,36 +26,39 @@ type AuthorCount struct {
 // TopAuthors returns the n most frequent authors among the newest commits
 // of the repository (after its .mailmap), most frequent first.
 func (r *Repo) TopAuthors(n int) ([]AuthorCount, error) {
-	top := r.top
-	if top == nil {
-		mm, err := r.eng.HeadFile(".mailmap")
-		if err != nil {
-			return nil, err
-		}
-		tips, err := r.eng.Tips()
-		if err != nil {
-			return nil, err
-		}
-		top = newAuthorCounter(parseMailmap(mm))
-		err = gitengine.WalkCommits(r.eng.Nodes(), tips, nil, time.Time{}, func(node commitgraph.CommitNode) error {
-			c, _, ok := gitengine.NodeHeader(node) // the author is in the header
-			if !ok {
-				var err error
-				if c, err = node.Commit(); err != nil {
-					return err
-				}
-			}
-			if !top.add(c.Author) {
-				return storer.ErrStop
-			}
-			return nil
-		})
-		if err != nil && err != storer.ErrStop {
-			return nil, err
-		}
+	mm, err := r.eng.HeadFile(".mailmap")
+	if err != nil {
+		return nil, err
 	}
+	tips, err := r.eng.Tips()
+	if err != nil {
+		return nil, err
+	}
+	top := newAuthorCounter(parseMailmap(mm))
+	err = gitengine.WalkCommits(r.eng.Nodes(), tips, nil, time.Time{}, func(node commitgraph.CommitNode) error {
+		c, _, ok := gitengine.NodeHeader(node) // the author is in the header
+		if !ok {
+			var err error
+			if c, err = node.Commit(); err != nil {
+				return err
+			}
+		}
+		if !top.add(c.Author) {
+			return storer.ErrStop
+		}
+		return nil
+	})
+	if err != nil && err != storer.ErrStop {
+		return nil, err
+	}
+	return mostCommits(top.counts, n), nil
+}
+
+// mostCommits are the n people of counts with the most commits, most
+// first (by email on a tie).
+func mostCommits(counts map[string]*AuthorCount, n int) []AuthorCount {
 	var out []AuthorCount
-	for _, c := range top.counts {
+	for _, c := range counts {
 		out = append(out, *c)
 	}
 	sort.Slice(out, func(i, j int) bool {
@@ -69,7 +70,7 @@ func (r *Repo) TopAuthors(n int) ([]AuthorCount, error) {
 	if len(out) > n {
 		out = out[:n]
 	}
-	return out, nil
+	return out
 }
 
 // authorCounter counts the authors of the first suggestScan commits of a
@@ -133,115 +134,9 @@ func (r *Repo) NameOf(email string) (string, error) {
 	return "", nil
 }
 
-// Knows reports whether any commit of the repository, in its whole
-// history, was written by id (after the .mailmap and the extra mailmap
-// text) or credits them as a co-author; it stops at the first one. An
-// empty repository knows nobody, and says it is empty.
-func (r *Repo) Knows(ctx context.Context, id work.Identity, extraMailmap string) (known, empty bool, _ error) {
-	m := work.NewMatcher(id)
-	mm, err := r.eng.HeadFile(".mailmap")
-	if err != nil {
-		return false, false, err
-	}
-	mailmap := parseMailmap(mm)
-	mailmap.Add(extraMailmap)
+// Empty reports whether the repository has no commit on any branch or
+// at HEAD.
+func (r *Repo) Empty() (bool, error) {
 	tips, err := r.eng.Tips()
-	if err != nil {
-		return false, false, err
-	}
-	local := len(tips)
-	if main, _, err := r.eng.Mainline(); err == nil {
-		for _, t := range main {
-			tips = appendTip(tips, t)
-		}
-	}
-	// When the mainline adds no tip, this walk is TopAuthors' walk: a
-	// stranger's run asks for the frequent authors next, and they are
-	// counted on the way (after the .mailmap at HEAD alone, as there).
-	var top *authorCounter
-	if len(tips) == local {
-		top = newAuthorCounter(parseMailmap(mm))
-	}
-	found, seen := false, 0
-	err = gitengine.WalkCommits(r.eng.Nodes(), tips, nil, time.Time{}, func(node commitgraph.CommitNode) error {
-		if seen++; seen%cancelEvery == 0 {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-		}
-		// The author is in the header; a co-author needs the message,
-		// and only one that names a Co-authored-by trailer (in any case:
-		// trailer keys are ASCII) can have one.
-		hdr, raw, ok := gitengine.NodeHeader(node)
-		if top != nil {
-			author := hdr
-			if !ok {
-				var err error
-				if author, err = node.Commit(); err != nil {
-					return err
-				}
-			}
-			top.add(author.Author) // past suggestScan commits, counts nothing
-
-		}
-		if ok {
-			if m.Match(mailmap.Map(work.Person{Name: hdr.Author.Name, Email: hdr.Author.Email})) {
-				found = true
-				return storer.ErrStop
-			}
-			if !containsFoldASCII(raw, "co-authored-by") {
-				return nil
-			}
-		}
-		c, err := node.Commit()
-		if err != nil {
-			return err
-		}
-		if m.Match(mailmap.Map(work.Person{Name: c.Author.Name, Email: c.Author.Email})) {
-			found = true
-			return storer.ErrStop
-		}
-		for _, p := range coauthors(parseTrailers(c.Message)) {
-			if m.Match(mailmap.Map(p)) {
-				found = true
-				return storer.ErrStop
-			}
-		}
-		return nil
-	})
-	if err != nil && err != storer.ErrStop {
-		return false, false, err
-	}
-	if top != nil && !found {
-		r.top = top // the whole walk, or its first suggestScan commits, counted
-	}
-	return found, seen == 0, nil
-}
-
-// containsFoldASCII reports whether s holds lower, a lower-case ASCII
-// text, in any mix of ASCII cases.
-func containsFoldASCII(s []byte, lower string) bool {
-	first := lower[0]
-	upper := first - 'a' + 'A'
-	for i := 0; i+len(lower) <= len(s); i++ {
-		j := bytes.IndexAny(s[i:len(s)-len(lower)+1], string([]byte{first, upper}))
-		if j < 0 {
-			return false
-		}
-		i += j
-		k := 1
-		for ; k < len(lower); k++ {
-			c := s[i+k]
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			if c != lower[k] {
-				break
-			}
-		}
-		if k == len(lower) {
-			return true
-		}
-	}
-	return false
+	return len(tips) == 0, err
 }

@@ -206,6 +206,10 @@ type Source struct {
 	Notes       []string
 	Requests    int // GitHub: API requests made
 	NotModified int // GitHub: of which answered 304 from the cache
+	// Active are the people (bots left out) who wrote most of the
+	// period's commits here, most first, at most five: whom a run that
+	// found nothing of the person's suggests they meant. Never rendered.
+	Active []Person
 }
 
 // Report is everything a brag doc is rendered from.

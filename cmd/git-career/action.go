@@ -187,6 +187,17 @@ func (a *app) action(bg context.Context, gha *githubactions.Action) error {
 		return of.mergeErr(err)
 	}
 	rep := res.Reports[0]
+	if res.Stranger {
+		// Nothing of the user's in the period: nothing is written or
+		// published (a doc, issue or pull request keeps what it had).
+		gha.Noticef("no commit, pull request, review or issue by @%s in %s; nothing written", user, period.Label)
+		if a.getenv("GITHUB_OUTPUT") != "" {
+			gha.SetOutput("path", out)
+			gha.SetOutput("period", period.Label)
+			gha.SetOutput("contributions", "0")
+		}
+		return nil
+	}
 	for _, s := range rep.Sources {
 		if s.Shallow {
 			gha.Warningf("the checkout of %s is shallow, so its commits before the last one were not read: set `fetch-depth: 0` on actions/checkout; pull requests, reviews and issues still come from GitHub's API", s.Repo)

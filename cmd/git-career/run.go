@@ -108,7 +108,7 @@ func (a *app) run(ctx context.Context, args []string) error {
 	if res.Stranger {
 		// Likely a typo in the identity: said as a missing identity is,
 		// and nothing is written.
-		return a.stranger(repos, id)
+		return a.stranger(repos, id, res.Reports[0], req.Read)
 	}
 	if res.NoToken {
 		fmt.Fprintln(a.stderr, "git-career: note: no GitHub token (set GITHUB_TOKEN or GH_TOKEN, or run gh auth login): pull requests, reviews and issues are left out; --no-github hides this note")
@@ -369,20 +369,35 @@ func (a *app) noIdentity(repo *history.Repo) error {
 	return usageError{errors.New(msg)}
 }
 
-// stranger says, in one line, that the identity wrote nothing in any of
-// the repositories, and who commits most there.
-func (a *app) stranger(repos []*history.Repo, id work.Identity) error {
+// stranger says, in one line, that the identity wrote nothing in the
+// period read, and who did (else who commits most here): the likely
+// cause is a mistyped identity, or a period of other work.
+func (a *app) stranger(repos []*history.Repo, id work.Identity, rep *work.Report, read work.Period) error {
 	who := strings.Join(append(append(append([]string(nil), id.Emails...), id.Names...), id.Logins...), ", ")
-	msg := fmt.Sprintf("git-career: no commit by %s in the whole history read; nothing written", who)
+	msg := fmt.Sprintf("git-career: no commit by %s from %s to %s; nothing written",
+		who, read.Since.Format(time.DateOnly), read.Until.Format(time.DateOnly))
+	var names []string
+	seen := map[string]bool{}
+	for _, s := range rep.Sources {
+		for _, p := range s.Active {
+			if e := strings.ToLower(p.Email); !seen[e] && len(names) < suggestAuthors {
+				seen[e] = true
+				names = append(names, fmt.Sprintf("%q", p.Email))
+			}
+		}
+	}
+	if len(names) > 0 {
+		fmt.Fprintln(a.stderr, msg+"; who committed then: "+strings.Join(names, ", "))
+		return nil
+	}
 	top, err := repos[0].TopAuthors(suggestAuthors)
 	if err != nil {
 		return err
 	}
-	if len(top) > 0 {
-		var names []string
-		for _, t := range top {
-			names = append(names, fmt.Sprintf("%q", t.Person.Email))
-		}
+	for _, t := range top {
+		names = append(names, fmt.Sprintf("%q", t.Person.Email))
+	}
+	if len(names) > 0 {
 		msg += "; frequent authors here: " + strings.Join(names, ", ")
 	}
 	fmt.Fprintln(a.stderr, msg)
