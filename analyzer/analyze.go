@@ -38,6 +38,9 @@ type Options struct {
 	// mainline's commits in it: the history before and after the work,
 	// for measuring its impact (see AnalyzeWindows).
 	Window *history.TimeRange
+	// WindowIfWork keeps a repository's window only when the period holds
+	// work of the person's there (history.Options.WindowIfWork).
+	WindowIfWork bool
 }
 
 // Analyze reads every repository and returns the classified contributions
@@ -82,7 +85,7 @@ func AnalyzeWindows(ctx context.Context, opt Options) (*work.Report, []RepoWindo
 		scan, err := repo.Read(ctx, history.Options{
 			Mailmap: opt.Mailmap, Identity: opt.Identity, Period: opt.Period,
 			GitHubHosts: opt.GitHubHosts, Progress: opt.Progress, PullRequest: wantPR,
-			Window: opt.Window,
+			Window: opt.Window, WindowIfWork: opt.WindowIfWork,
 		})
 		if err != nil {
 			return nil, nil, err

@@ -190,6 +190,11 @@ func Run(ctx context.Context, req Request) (*Result, error) {
 			}
 		}
 		opt.Window = measureRange(req.Read, req.Now, since, impact.Days)
+		// Without older work to measure again or GitHub's evidence (whose
+		// pull requests may hold commits under other names), a repository
+		// where the period holds nothing of the person's has nothing to
+		// measure.
+		opt.WindowIfWork = len(open) == 0 && ev == nil
 	}
 	rep, windows, err := analyzer.AnalyzeWindows(ctx, opt)
 	if err != nil {

@@ -36,6 +36,11 @@ type Options struct {
 	// before and after the work: the walk goes on past the period to its
 	// start.
 	Window *TimeRange
+	// WindowIfWork reads the window before the period only when the
+	// period holds a commit of the user's (or one crediting them): with
+	// nothing to measure, the walk ends where it would without a window,
+	// and Scan.Window is nil.
+	WindowIfWork bool
 }
 
 // Evidence is one commit of the user's, or one crediting them, read in full.
@@ -355,10 +360,22 @@ func (r *Repo) Read(ctx context.Context, opt Options) (*Scan, error) {
 		}
 		w.keep(c, author, parentTree, parentKnown)
 	}
+	oldRun := 0 // commits in a row before the period (WindowIfWork)
 	missingCommits, err := gitengine.WalkTips(eng.Nodes(), tips, shallow, stop, fetched, func(n commitgraph.CommitNode, tip int) error {
 		// A commit's tree is wanted by its children, visited before it.
 		defer delete(treeOf, n.ID())
+		if !n.CommitTime().Before(walkStop) {
+			oldRun = 0
+		}
 		if n.CommitTime().Before(walkStop) {
+			if opt.WindowIfWork && scan.Window != nil && len(cands) == 0 {
+				// Nothing of the user's to measure: stop as the walk
+				// without a window would.
+				if oldRun++; oldRun >= gitengine.StopRun {
+					scan.Window = nil
+					return gitengine.ErrStopWalk
+				}
+			}
 			// Before the period: only the window wants it.
 			if scan.Window == nil || n.CommitTime().Before(scan.Window.Range.Since.Add(-gitengine.StopMargin)) {
 				return nil

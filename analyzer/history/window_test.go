@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/git-career/git-career/analyzer/work"
+	"github.com/git-career/git-career/internal/gitengine"
 	"github.com/git-career/git-career/internal/gittest"
 )
 
@@ -133,5 +134,44 @@ func TestWindowAdds(t *testing.T) {
 	slices.Sort(got)
 	if !slices.Equal(got, []int{0, 2}) {
 		t.Errorf("Adds = %v, want the import and the new link, not the old link", got)
+	}
+}
+
+// TestWindowIfWork: with nothing of the user's in the period, the walk
+// ends where it would without a window (StopRun commits past the period's
+// start), and no window is kept; with their work, the window is read.
+func TestWindowIfWork(t *testing.T) {
+	r := gittest.New(t)
+	r.Commit("First", map[string]string{"a.txt": "0"}, "2026-01-01T12:00:00Z")
+	r.Filler(3*gitengine.StopRun, "2026-01-02T00:00:00Z", "2026-06-20T00:00:00Z")
+	r.CommitWith("Bo's change", map[string]string{"b.txt": "1"},
+		gittest.CommitOpts{Date: "2026-07-10T10:00:00Z", Author: "Bo Chen <bo@example.com>"})
+	repo, err := Open(r.Dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer repo.Close()
+	period, _ := work.Quarter("2026Q3", day("2026-10-01"))
+	read := func(email string) *Scan {
+		t.Helper()
+		scan, err := repo.Read(context.Background(), Options{
+			Identity: work.Identity{Emails: []string{email}}, Period: period,
+			Window: &TimeRange{Since: day("2026-01-01"), Until: day("2026-12-31")}, WindowIfWork: true,
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return scan
+	}
+	nobody := read("nobody@example.invalid")
+	if nobody.Window != nil {
+		t.Errorf("a window kept for an identity with nothing in the period (%d commits)", len(nobody.Window.Commits))
+	}
+	if n := nobody.Source.CommitsScanned; n > 2*gitengine.StopRun {
+		t.Errorf("read %d of %d commits for nothing to measure", n, 3*gitengine.StopRun+2)
+	}
+	bo := read("bo@example.com")
+	if bo.Window == nil || len(bo.Window.Commits) != 3*gitengine.StopRun+2 {
+		t.Errorf("Bo's window: %v, want every commit of the range", bo.Window)
 	}
 }

@@ -3,6 +3,7 @@ package gitengine
 import (
 	"bytes"
 	"container/heap"
+	"errors"
 	"fmt"
 	"time"
 
@@ -115,11 +116,21 @@ func WalkTips(idx commitgraph.CommitNodeIndex, tips []Tip, shallow map[plumbing.
 			}
 		}
 		if err := visit(n, tn.tip); err != nil {
+			if err == ErrStopWalk {
+				return miss, nil
+			}
 			return miss, err
 		}
 	}
 	return miss, nil
 }
+
+// ErrStopWalk, returned by WalkTips' visit, ends the walk without error.
+var ErrStopWalk = errors.New("stop the walk")
+
+// StopRun is how many commits in a row older than its stop date WalkTips
+// reads before it stops (clocks skew: an older date is not yet the end).
+const StopRun = stopRun
 
 // tipNode is a queued commit with the tip that reached it.
 type tipNode struct {
