@@ -166,8 +166,8 @@
 //     shipped or owned someone else's commit;
 //  2. cross-team: "Cross-team contributions";
 //  3. design: "Design and communication";
-//  4. flaky-tests, automation, cleanup or docs: "Problems I owned that
-//     slowed others down", under a "####" sub-heading for the first of
+//  4. flaky-tests, automation, cleanup or docs: "Keeping the project
+//     healthy", under a "####" sub-heading for the first of
 //     those categories it has, in that order;
 //  5. mentoring, or any co-author: "Mentoring and collaboration";
 //  6. feature, fix, performance, security, refactor, testing or
@@ -183,7 +183,7 @@
 // on others' work are mentoring and are listed, quoted; no other comment
 // is quoted anywhere, since a quoted nit or "ok" would be an
 // embarrassing claim. Issues reported and triage comments go under
-// "Problems I owned…", sub-heading "Issues reported and triaged".
+// "Keeping the project healthy", sub-heading "Issues reported and triaged".
 //
 // An item with none of these categories is listed only in the appendix.
 // Within a section items are newest first, then by ID. A section (or

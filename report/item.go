@@ -69,8 +69,8 @@ func (s itemStyle) facts(c *work.Contribution) string {
 	if c.State != "" {
 		parts = append(parts, escapeText(c.State))
 	}
-	if len(c.Categories) > 0 {
-		parts = append(parts, joinCategories(c.Categories))
+	if cs := shownCategories(c); len(cs) > 0 {
+		parts = append(parts, joinCategories(cs))
 	}
 	switch c.Kind {
 	case work.KindCommit:
@@ -94,7 +94,7 @@ func (s itemStyle) facts(c *work.Contribution) string {
 		parts = append(parts, "with "+escapeText(coauthorNames(c.Coauthors)))
 	}
 	if c.Credited {
-		parts = append(parts, "credited as co-author of "+escapeText(c.Author)+"'s commit")
+		parts = append(parts, "credited as co-author of "+escapeText(personOf(c.Author))+"'s commit")
 	}
 	return strings.Join(parts, " · ")
 }
@@ -225,4 +225,30 @@ func title(c *work.Contribution) string {
 		return t
 	}
 	return "(no subject)"
+}
+
+// shownCategories are the categories an item's line names: for a commit
+// that credits the person as co-author, not "mentoring" (the placement
+// flag that files it under mentoring and collaboration): the line says
+// it was co-authored, and co-authoring is not teaching.
+func shownCategories(c *work.Contribution) []work.Category {
+	if !c.Credited {
+		return c.Categories
+	}
+	var out []work.Category
+	for _, k := range c.Categories {
+		if k != work.Mentoring {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// personOf names a commit's author by their GitHub login when the email
+// is GitHub's noreply address ("@octocat"), else by the email.
+func personOf(email string) string {
+	if login, ok := work.NoreplyLogin(email); ok {
+		return "@" + login
+	}
+	return email
 }

@@ -25,7 +25,7 @@ type group struct {
 // Section headings, in the order the document prints them.
 const (
 	headShipped  = "What I shipped"
-	headProblems = "Problems I owned that slowed others down"
+	headProblems = "Keeping the project healthy"
 	headMentor   = "Mentoring and collaboration"
 	headCross    = "Cross-team contributions"
 	headDesign   = "Design and communication"
