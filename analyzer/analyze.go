@@ -173,6 +173,7 @@ func classifyScan(scan *history.Scan, opt Options) []work.Contribution {
 			c := contribution(e.Commit, &cctx, scan.Web)
 			c.Date = e.When // the day the work shipped (see history.Evidence)
 			c.Landed = e.Landed
+			c.RevertedBy, c.RevertedOn = e.RevertedBy, e.RevertedAt
 			c.Unmerged = e.Unmerged
 			c.Number = e.PullRequest // grouped under the pull request by foldPullRequests
 			out[i] = c

@@ -100,7 +100,22 @@ func pullRequest(pr github.PullRequest, commits []work.Contribution, byID map[st
 	coauthors := map[string]bool{}
 	var evidence []*work.Commit
 	crossTeam := ""
+	// Files are counted once however many commits change them; a commit
+	// whose paths are not known counts its own.
+	paths := map[string]bool{}
+	reverted := len(commits) > 0
 	for _, cm := range commits {
+		reverted = reverted && cm.RevertedBy != ""
+		if len(cm.Paths) == cm.Files {
+			for _, p := range cm.Paths {
+				if !paths[p] {
+					paths[p] = true
+					c.Files++
+				}
+			}
+		} else {
+			c.Files += cm.Files
+		}
 		if e := byID[cm.ID]; e != nil {
 			evidence = append(evidence, e)
 		}
@@ -111,13 +126,17 @@ func pullRequest(pr github.PullRequest, commits []work.Contribution, byID map[st
 		}
 		c.Commits = append(c.Commits, cm.SHA)
 		c.CommitKinds = append(c.CommitKinds, work.CommitKind{SHA: cm.SHA, Categories: cm.Categories})
-		c.Files += cm.Files
 		c.Additions += cm.Additions
 		c.Deletions += cm.Deletions
 		c.CountsUnknown = c.CountsUnknown || cm.CountsUnknown
 		for _, a := range cm.Coauthors {
 			coauthors[a] = true
 		}
+	}
+	if reverted {
+		// Every commit of it was undone later: so was the pull request.
+		last := commits[len(commits)-1]
+		c.RevertedBy, c.RevertedOn = last.RevertedBy, last.RevertedOn
 	}
 	// The author's own numbers: the description's first, then its
 	// commits' messages', each quote once.

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/git-career/git-career/analyzer/work"
 )
@@ -92,6 +93,9 @@ func (s itemStyle) facts(c *work.Contribution) string {
 	}
 	if len(c.Coauthors) > 0 {
 		parts = append(parts, "with "+escapeText(coauthorNames(c.Coauthors)))
+	}
+	if c.RevertedBy != "" {
+		parts = append(parts, fmt.Sprintf("reverted on %s (%s)", c.RevertedOn.Format(time.DateOnly), shortSHA(c.RevertedBy)))
 	}
 	if c.Credited {
 		parts = append(parts, "credited as co-author of "+escapeText(personOf(c.Author))+"'s commit")

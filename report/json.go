@@ -83,6 +83,10 @@ type contributionV1 struct {
 	// only on branches other than the mainline, or an open pull request.
 	// It is not counted in the summary.
 	Unmerged bool `json:"unmerged,omitempty"`
+	// RevertedBy is present only for work that shipped in its period and
+	// was undone after it: the reverting commit, and RevertedOn its day.
+	RevertedBy string `json:"reverted_by,omitempty"`
+	RevertedOn string `json:"reverted_on,omitempty"`
 
 	// GitHub items: private is always present on them (and absent on
 	// commits, whose visibility is not known); the rest when set.
@@ -262,6 +266,10 @@ func toV1(r *work.Report) reportV1 {
 		}
 		out.Contributions[len(out.Contributions)-1].CountsUnknown = c.CountsUnknown
 		out.Contributions[len(out.Contributions)-1].Unmerged = c.Unmerged
+		if c.RevertedBy != "" {
+			out.Contributions[len(out.Contributions)-1].RevertedBy = c.RevertedBy
+			out.Contributions[len(out.Contributions)-1].RevertedOn = c.RevertedOn.Format(time.DateOnly)
+		}
 		for _, k := range c.CommitKinds {
 			ck := commitKindV1{SHA: k.SHA, Category: string(work.PrimaryOf(k.Categories)), Categories: categoryIDs(k.Categories)}
 			out.Contributions[len(out.Contributions)-1].CommitKinds = append(out.Contributions[len(out.Contributions)-1].CommitKinds, ck)

@@ -67,7 +67,7 @@ func highlights(items []*work.Contribution, stories map[*work.Contribution]*seri
 	var cand []*work.Contribution
 	for _, c := range items {
 		switch {
-		case c.Credited, c.Unmerged, deleted[c.ID]:
+		case c.Credited, c.Unmerged, c.RevertedBy != "", deleted[c.ID]:
 		case stories[c] != nil && stories[c].routine:
 		case stories[c] != nil, c.Kind == work.KindCommit, c.Kind == work.KindPullRequest:
 			cand = append(cand, c)

@@ -67,6 +67,12 @@ type Evidence struct {
 	// pull request writes its commits one after another with one
 	// committer and one commit time. They are one piece of work.
 	Landed string
+	// RevertedBy is the mainline commit that reverted this one after the
+	// period ("" for none), and RevertedAt when it counts: the work
+	// shipped in the period, and was undone later. (A revert within the
+	// period cancels the work, and neither is listed.)
+	RevertedBy string
+	RevertedAt time.Time
 }
 
 // Scan is what Read found in one repository.
@@ -245,7 +251,7 @@ func (r *Repo) Read(ctx context.Context, opt Options) (*Scan, error) {
 	// The user's commits are diffed while the walk goes on.
 	diffs := eng.StartDiffs()
 	defer diffs.Stop()
-	reverted := map[string]string{} // reverted sha → the revert's sha
+	reverted := map[string]revertMark{} // reverted sha → the mainline's revert of it
 	walkStop := opt.Period.Since.Add(-gitengine.StopMargin)
 	stop := walkStop
 	if opt.Window != nil {
@@ -278,8 +284,12 @@ func (r *Repo) Read(ctx context.Context, opt Options) (*Scan, error) {
 		}
 	}()
 	consider := func(c *object.Commit, place placement, tip int) {
-		if sm := revertRe.FindStringSubmatch(c.Message); sm != nil {
-			reverted[sm[1]] = c.Hash.String()
+		if sm := revertRe.FindStringSubmatch(c.Message); sm != nil && !place.unmerged {
+			// A revert on a branch only undid nothing that shipped; of
+			// two reverts, the first counts.
+			if r, ok := reverted[sm[1]]; !ok || place.when.Before(r.when) {
+				reverted[sm[1]] = revertMark{by: c.Hash.String(), when: place.when}
+			}
 		}
 		if !opt.Period.Contains(place.when) {
 			return
@@ -510,7 +520,10 @@ func (r *Repo) Read(ctx context.Context, opt Options) (*Scan, error) {
 	}
 	// The diffs are done: what reads on (the window) has the cache.
 	eng.FullCache()
-	drop := cancelledPairs(reverted)
+	// A revert after the period does not unsay that the work shipped in
+	// it: the work is listed, reverted later.
+	byPeriodEnd := func(t time.Time) bool { return t.Before(opt.Period.Until.AddDate(0, 0, 1)) }
+	drop := cancelledPairs(reverted, byPeriodEnd)
 	copies := copiesOfMainline(cands, results)
 	for sha := range copies {
 		drop[sha] = true
@@ -542,6 +555,11 @@ func (r *Repo) Read(ctx context.Context, opt Options) (*Scan, error) {
 			CountsUnknown: countsUnknown,
 		}}
 		e.Landed = landed[sha]
+		if r, ok := reverted[sha]; ok && !byPeriodEnd(r.when) {
+			if _, reapplied := reverted[r.by]; !reapplied {
+				e.RevertedBy, e.RevertedAt = r.by, r.when
+			}
+		}
 		if cd.pr > 0 && wantPR(name, cd.pr) {
 			e.PullRequest = cd.pr // grouped under the pull request
 		}
@@ -556,27 +574,33 @@ func (r *Repo) Read(ctx context.Context, opt Options) (*Scan, error) {
 	return scan, nil
 }
 
-// cancelledPairs returns the commits to leave out: a commit reverted later,
-// and its revert, since together they changed nothing. A revert that was
-// itself reverted cancels nothing: the work was re-applied, and the
-// original commit stays (reverted maps a commit to the commit reverting
-// it).
-func cancelledPairs(reverted map[string]string) map[string]bool {
+// revertMark is the commit that reverts another, and when it counts.
+type revertMark struct {
+	by   string
+	when time.Time
+}
+
+// cancelledPairs returns the commits to leave out: a commit reverted
+// later, by the end of the period (in reports true), and its revert,
+// since together they changed nothing. A revert that was itself
+// reverted cancels nothing: the work was re-applied, and the original
+// commit stays (reverted maps a commit to the commit reverting it).
+func cancelledPairs(reverted map[string]revertMark, in func(time.Time) bool) map[string]bool {
 	memo := map[string]bool{}
 	var cancelled func(sha string, depth int) bool
 	cancelled = func(sha string, depth int) bool {
 		if v, ok := memo[sha]; ok {
 			return v
 		}
-		by, ok := reverted[sha]
-		v := ok && depth < 100 && !cancelled(by, depth+1)
+		r, ok := reverted[sha]
+		v := ok && in(r.when) && depth < 100 && !cancelled(r.by, depth+1)
 		memo[sha] = v
 		return v
 	}
 	drop := map[string]bool{}
-	for sha, by := range reverted {
+	for sha, r := range reverted {
 		if cancelled(sha, 0) {
-			drop[sha], drop[by] = true, true
+			drop[sha], drop[r.by] = true, true
 		}
 	}
 	return drop

@@ -118,6 +118,11 @@ type Contribution struct {
 	// branches other than the mainline, or an open pull request. It is
 	// listed apart, never in Highlights nor among what shipped.
 	Unmerged bool
+	// RevertedBy is the commit that undid this work after its period, ""
+	// for none, and RevertedOn when: it shipped, and is listed saying so,
+	// never in Highlights. (Work reverted within its period is not listed.)
+	RevertedBy string
+	RevertedOn time.Time
 
 	// GitHub items.
 	Number  int      // pull request or issue number
