@@ -5,6 +5,7 @@ import (
 	"path"
 	"regexp"
 	"slices"
+	"sort"
 	"strings"
 	"time"
 
@@ -384,7 +385,7 @@ func seriesTitle(s *series) string {
 				// the person cut.
 				return fmt.Sprintf("%d changelog updates", len(ms))
 			}
-			return fmt.Sprintf("%d releases", len(ms))
+			return releasesTitle(ms)
 		}
 		return fmt.Sprintf("%d dependency updates", len(ms))
 	}
@@ -395,6 +396,35 @@ func seriesTitle(s *series) string {
 		}
 	}
 	return best.Title
+}
+
+// versionRe finds a version a release commit names ("3.0.3", "v2.4").
+var versionRe = regexp.MustCompile(`\bv?(\d+\.\d+(?:\.\d+)*(?:-[0-9A-Za-z.]+)?)\b`)
+
+// releasesTitle counts releases only where each commit names a version
+// of its own ("4 releases"); commits that start a version, cut it and
+// note it are release commits, with the versions they name: "3 release
+// commits (3.0.3, 3.1.0)".
+func releasesTitle(ms []*work.Contribution) string {
+	var versions []string
+	seen := map[string]bool{}
+	for _, m := range ms {
+		if v := versionRe.FindStringSubmatch(m.Title); v != nil && !seen[v[1]] {
+			seen[v[1]] = true
+			versions = append(versions, v[1])
+		}
+	}
+	if len(versions) == len(ms) {
+		return fmt.Sprintf("%d releases", len(ms))
+	}
+	if len(versions) == 0 {
+		return fmt.Sprintf("%d release commits", len(ms))
+	}
+	sort.Strings(versions)
+	if len(versions) > 4 {
+		versions = append(versions[:4], "…")
+	}
+	return fmt.Sprintf("%d release commits (%s)", len(ms), strings.Join(versions, ", "))
 }
 
 // changelogFile names release notes and changelogs.

@@ -378,3 +378,27 @@ func TestMergeSeriesNeverTwice(t *testing.T) {
 		t.Errorf("the three new commits are not one series:\n%s", body)
 	}
 }
+
+// Commits that start, cut and note one release are release commits, not
+// as many releases.
+func TestReleaseCommitsTitle(t *testing.T) {
+	rel := func(title string) *work.Contribution {
+		return &work.Contribution{Title: title, Categories: []work.Category{work.Release}}
+	}
+	for _, tt := range []struct {
+		titles []string
+		want   string
+	}{
+		{[]string{"start version 3.1.0", "release version 3.0.3", "start version 3.0.3"}, "3 release commits (3.0.3, 3.1.0)"},
+		{[]string{"Release v1.2.0", "Release v1.1.0"}, "2 releases"},
+		{[]string{"Prepare the release", "Tag it"}, "2 release commits"},
+	} {
+		var ms []*work.Contribution
+		for _, s := range tt.titles {
+			ms = append(ms, rel(s))
+		}
+		if got := releasesTitle(ms); got != tt.want {
+			t.Errorf("releasesTitle(%q) = %q, want %q", tt.titles, got, tt.want)
+		}
+	}
+}

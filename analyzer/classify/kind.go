@@ -175,6 +175,11 @@ func ruleKind(f *facts) (work.Category, string) {
 	if why, ok := namesVulnerability(f); ok {
 		return work.Security, why
 	}
+	if m := checkerFindings.FindString(f.subject); m != "" {
+		// The guide: lint fixes and type annotations are refactoring; a
+		// checker's finding is not the product's behaviour.
+		return work.Refactor, fmt.Sprintf("fixes what a checker reports (%q)", m)
+	}
 	if f.revert && f.text == "" || len(f.subject) <= 12 && placeholder.MatchString(f.subject) && strings.TrimSpace(f.c.Body) == "" {
 		return work.Other, "the subject says nothing of the work"
 	}
@@ -202,6 +207,11 @@ func modelKind(f *facts) (work.Category, string) {
 	}
 	return k, why
 }
+
+// checkerFindings: a subject that fixes what a linter or type checker
+// reports ("fix mypy finding", "fix lint issues", "resolve clippy
+// warnings", "ruff fixes"), the whole point of the change.
+var checkerFindings = regexp.MustCompile(`(?i)^(?:(?:fix|fixes|fixed|resolve|resolves|resolved|address|silence|appease|satisfy)\s+(?:the\s+|some\s+|new\s+|all\s+)?(?:lint|linter|linting|mypy|pyright|flake8|pylint|ruff|eslint|clippy|golangci-lint|staticcheck|go vet|vet|rubocop|ktlint|detekt|shellcheck|type[- ]?check(?:er|ing)?|typing)\s*(?:finding|warning|error|issue|complaint|lint|nit|problem)s?\b|(?:lint|mypy|pyright|ruff|clippy|eslint|rubocop)\s+fix(?:es)?\s*$)`)
 
 // placeholder: subjects that say nothing ("wip", "misc"), where the
 // model would guess from the paths alone.

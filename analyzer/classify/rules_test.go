@@ -386,3 +386,29 @@ func TestFixesWording(t *testing.T) {
 		}
 	}
 }
+
+// Fixing what a linter or type checker reports is refactoring, whatever
+// the verb; a fix that mentions a linter in passing is not.
+func TestCheckerFindings(t *testing.T) {
+	for _, tt := range []struct {
+		subject string
+		want    work.Category
+	}{
+		{"fix mypy finding", work.Refactor},
+		{"fix mypy findings with new werkzeug endpoint type", work.Refactor},
+		{"Fix lint issues", work.Refactor},
+		{"resolve clippy warnings", work.Refactor},
+		{"ruff fixes", work.Refactor},
+	} {
+		cats, why := Commit(&work.Commit{Subject: tt.subject, Files: files("src/flask/app.py:1:1")}, nil)
+		if cats[0] != tt.want {
+			t.Errorf("Commit(%q) = %v (%q), want %s", tt.subject, cats, why, tt.want)
+		}
+	}
+	for _, s := range []string{"Fix crash when the linter config is empty", "fix: clippy lint and add option to grid-details"} {
+		cats, why := Commit(&work.Commit{Subject: s, Files: files("src/lint.rs:10:2")}, nil)
+		if cats[0] == work.Refactor && strings.Contains(why[0], "checker") {
+			t.Errorf("Commit(%q) = %v (%q): not a checker's finding", s, cats, why)
+		}
+	}
+}

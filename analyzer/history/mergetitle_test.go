@@ -20,3 +20,18 @@ func TestMergeTitle(t *testing.T) {
 		}
 	}
 }
+
+// A merge commit whose message is the pull request's title (a
+// repository's setting on GitHub) is that pull request's merge.
+func TestMergePRTitleMessage(t *testing.T) {
+	msg := "add SESSION_COOKIE_PARTITIONED config (#5499)\n"
+	if n, ok := mergePR(msg); !ok || n != 5499 {
+		t.Errorf("mergePR(%q) = %d, %v; want 5499", msg, n, ok)
+	}
+	if got := mergeTitle(msg); got != "add SESSION_COOKIE_PARTITIONED config" {
+		t.Errorf("mergeTitle(%q) = %q", msg, got)
+	}
+	if _, ok := mergePR("Merge branch 'stable'\n"); ok {
+		t.Error("a plain merge read as a pull request's")
+	}
+}

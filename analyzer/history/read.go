@@ -121,6 +121,12 @@ type Merge struct {
 // "Add skip ssh key option"), when it says more than a default name does.
 func mergeTitle(msg string) string {
 	subject, rest, _ := strings.Cut(msg, "\n")
+	if !mergePRRe.MatchString(subject) {
+		// The pull request's title is the subject: "Add X (#12)".
+		if loc := squashPRRe.FindStringIndex(subject); loc != nil {
+			return strings.TrimSpace(subject[:loc[0]])
+		}
+	}
 	for _, l := range strings.Split(rest, "\n") {
 		if l = strings.TrimSpace(l); l != "" {
 			return l

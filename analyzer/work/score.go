@@ -1,6 +1,9 @@
 package work
 
-import "math"
+import (
+	"math"
+	"regexp"
+)
 
 // kindWeight says how much the kind of work counts towards Highlights.
 // The kinds that are easy to forget and hard to see in a diff (tooling,
@@ -34,13 +37,14 @@ var kindWeight = map[Category]float64{
 //	Score = W + F + 0.6 × min(log10(1 + lines), 4) + min(log10(1 + files), 2) / 4 + L + M
 //
 // W is the weight of its primary kind (2.5 for automation, cleanup,
-// design, security, performance; 2 for feature, fix, docs, testing,
-// refactor; 1.5 for credit on another's commit; 1 for review and issue;
+// design, security, performance, whose half point above the others is
+// earned in proportion to the lines changed up to 50; 2 for feature, fix,
+// docs, testing, refactor; 1.5 for credit on another's commit; 1 for review and issue;
 // 0.5 for dependencies and other; 0 for a release and for none). F is
 // 0.5 for each flag it carries (flaky-tests, cross-team), at most 1: work
 // that is legible twice over. lines is additions plus deletions, so size
-// adds at most 2.4 points (at 10,000 lines: 0.6 at 10 lines, 1.2 at 100),
-// and files at most 0.5 (at 100 files): a huge generated change cannot
+// adds at most 2.4 points (at 10,000 lines: 0.6 at 10 lines, 1.2 at 100;
+// at most 0.6 for a dependency update or a formatter's run), and files at most 0.5 (at 100 files): a huge generated change cannot
 // run away with the list, and a story of many small commits counts by
 // what it adds up to, not by its number of commits. L is 0.25 for work
 // tied to an issue or ticket and 0.25 for a merged pull request: work
@@ -77,7 +81,19 @@ func Score(c *Contribution) float64 {
 		}
 	}
 	lines := float64(max(c.Additions, 0) + max(c.Deletions, 0))
-	size := 0.6 * math.Min(math.Log10(1+lines), 4)
+	if w > kindWeight[Feature] {
+		// The half point of the easily forgotten kinds is earned by a
+		// change of some substance: all of it at 50 lines, in proportion
+		// below, so that a few lines of CI tweak do not outrank a fix.
+		w = kindWeight[Feature] + (w-kindWeight[Feature])*math.Min(lines/50, 1)
+	}
+	sizeCap := 4.0
+	if primary == Dependencies || mechanical.MatchString(c.Title) {
+		// A formatter's run, a mass rename or a vendored update changes
+		// many lines with one command: its size says little of the work.
+		sizeCap = 1
+	}
+	size := 0.6 * math.Min(math.Log10(1+lines), sizeCap)
 	reach := math.Min(math.Log10(1+float64(max(c.Files, 0))), 2) / 4
 	links := 0.0
 	if len(c.Refs) > 0 {
@@ -88,6 +104,9 @@ func Score(c *Contribution) float64 {
 	}
 	return w + math.Min(flags, 1) + size + reach + links + measured(c.Impact)
 }
+
+// mechanical finds the subjects of changes a tool makes in one command.
+var mechanical = regexp.MustCompile(`(?i)\b(re-?format(s|ted|ting)?|format(ted)? (with|using|by)|apply (spotless|prettier|black|gofmt|ktlint|rustfmt|clang-format|ruff format)|run (spotless|prettier|black|gofmt|rustfmt|clang-format)|spotless(apply)?|prettier|autoformat(ted)?|whitespace|line endings|mass rename)\b`)
 
 // measured is Score's M: 0.25 for each telling impact, at most 0.45.
 func measured(ms []Impact) float64 {

@@ -22,6 +22,9 @@ func TestScoreOrdering(t *testing.T) {
 		{"any category beats none at the same size", contrib(100, 0, Dependencies), contrib(100, 0)},
 		{"a substantial change beats a story of many tiny commits", contrib(800, 200, Feature), contrib(40, 20, Feature)},
 		{"a substantial feature beats a one-line CI tweak", contrib(90, 10, Feature), contrib(1, 1, Automation)},
+		{"a small fix beats a six-line CI tweak", contrib(13, 1, Fix), contrib(0, 6, Automation)},
+		{"substantial automation beats a same-size feature", contrib(60, 10, Automation), contrib(60, 10, Feature)},
+		{"a fix beats a formatter's run of 40,000 lines", contrib(120, 30, Fix), &Contribution{Title: "Reformat with Spotless", Categories: []Category{Refactor}, Additions: 24924, Deletions: 18474}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -42,6 +45,10 @@ func TestScoreFormula(t *testing.T) {
 	big := &Contribution{Categories: []Category{Fix}, Additions: 1_000_000}
 	if got, want := Score(big), 2.0+2.4; math.Abs(got-want) > 1e-9 {
 		t.Errorf("Score(big) = %v, want %v", got, want)
+	}
+	// The half point of automation is earned at 50 lines, in proportion below.
+	if got, want := Score(&Contribution{Categories: []Category{Automation}, Additions: 30}), 2.3+0.6*math.Log10(31); math.Abs(got-want) > 1e-9 {
+		t.Errorf("Score(30-line automation) = %v, want %v", got, want)
 	}
 	if got := Score(&Contribution{}); got != 0 {
 		t.Errorf("Score(empty) = %v, want 0", got)
