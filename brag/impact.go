@@ -5,6 +5,7 @@ import (
 	"path"
 	"regexp"
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -568,6 +569,7 @@ func (rh *repoHistory) measure(shas []string, cats []work.Category, only string)
 		return nil
 	}
 	slices.Sort(w.Commits)
+	rh.leaveYoungOut(files, w.First)
 	w.Files, w.Tests, w.New = sortedKeys(files), sortedKeys(tests), sortedKeys(news)
 	for _, k := range cats {
 		switch k {
@@ -586,6 +588,28 @@ func (rh *repoHistory) measure(shas []string, cats []work.Category, only string)
 		w.Regressions, w.Flaky = false, false
 	}
 	return impact.Measure(w, &rh.hist)
+}
+
+// leaveYoungOut deletes from files those that did not exist when the
+// window before the work (starting days before first) began: fixes to a
+// file made during that window would be compared with the months before
+// it existed ("0 before" only because it was new).
+func (rh *repoHistory) leaveYoungOut(files map[string]bool, first time.Time) {
+	days := rh.hist.Days
+	if days == 0 {
+		days = impact.Days
+	}
+	from := first.AddDate(0, 0, -days)
+	cs := rh.rw.Window.Commits // newest first
+	i := sort.Search(len(cs), func(i int) bool { return cs[i].CommitterDate.Before(from) }) - 1
+	if i < 0 || len(cs) == 0 || !cs[len(cs)-1].CommitterDate.Before(from) {
+		return // the window does not reach back to from: regressions are not measured
+	}
+	for f := range files {
+		if ok, err := rh.rw.Window.Existed(i, f); err == nil && !ok {
+			delete(files, f)
+		}
+	}
 }
 
 // measureAll measures the report's work in the windows the analysis kept

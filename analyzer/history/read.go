@@ -290,11 +290,12 @@ func (r *Repo) Read(ctx context.Context, opt Options) (*Scan, error) {
 		}
 	}()
 	consider := func(c *object.Commit, place placement, tip int) {
-		if sm := revertRe.FindStringSubmatch(c.Message); sm != nil && !place.unmerged {
-			// A revert on a branch only undid nothing that shipped; of
-			// two reverts, the first counts.
-			if r, ok := reverted[sm[1]]; !ok || place.when.Before(r.when) {
-				reverted[sm[1]] = revertMark{by: c.Hash.String(), when: place.when}
+		if sm := revertRe.FindStringSubmatch(c.Message); sm != nil {
+			// Of two reverts, one on the mainline counts before one on a
+			// branch only, then the first.
+			r, ok := reverted[sm[1]]
+			if !ok || r.unmerged && !place.unmerged || r.unmerged == place.unmerged && place.when.Before(r.when) {
+				reverted[sm[1]] = revertMark{by: c.Hash.String(), when: place.when, unmerged: place.unmerged}
 			}
 		}
 		if !opt.Period.Contains(place.when) {
@@ -529,7 +530,16 @@ func (r *Repo) Read(ctx context.Context, opt Options) (*Scan, error) {
 	// A revert after the period does not unsay that the work shipped in
 	// it: the work is listed, reverted later.
 	byPeriodEnd := func(t time.Time) bool { return t.Before(opt.Period.Until.AddDate(0, 0, 1)) }
-	drop := cancelledPairs(reverted, byPeriodEnd)
+	// A revert on a branch only undoes only what is on branches too.
+	unmerged := map[string]bool{}
+	for _, cd := range cands {
+		if cd.unmerged {
+			unmerged[cd.commit.Hash.String()] = true
+		}
+	}
+	drop := cancelledPairs(reverted, func(sha string, r revertMark) bool {
+		return byPeriodEnd(r.when) && (!r.unmerged || unmerged[sha])
+	})
 	copies := copiesOfMainline(cands, results)
 	for sha := range copies {
 		drop[sha] = true
@@ -561,7 +571,7 @@ func (r *Repo) Read(ctx context.Context, opt Options) (*Scan, error) {
 			CountsUnknown: countsUnknown,
 		}}
 		e.Landed = landed[sha]
-		if r, ok := reverted[sha]; ok && !byPeriodEnd(r.when) {
+		if r, ok := reverted[sha]; ok && !byPeriodEnd(r.when) && !r.unmerged {
 			if _, reapplied := reverted[r.by]; !reapplied {
 				e.RevertedBy, e.RevertedAt = r.by, r.when
 			}
@@ -580,18 +590,21 @@ func (r *Repo) Read(ctx context.Context, opt Options) (*Scan, error) {
 	return scan, nil
 }
 
-// revertMark is the commit that reverts another, and when it counts.
+// revertMark is the commit that reverts another, when it counts, and
+// whether it is on branches only.
 type revertMark struct {
-	by   string
-	when time.Time
+	by       string
+	when     time.Time
+	unmerged bool
 }
 
 // cancelledPairs returns the commits to leave out: a commit reverted
-// later, by the end of the period (in reports true), and its revert,
+// later where in says the revert counts (by the end of the period, and
+// on the branches the commit is on), and its revert,
 // since together they changed nothing. A revert that was itself
 // reverted cancels nothing: the work was re-applied, and the original
 // commit stays (reverted maps a commit to the commit reverting it).
-func cancelledPairs(reverted map[string]revertMark, in func(time.Time) bool) map[string]bool {
+func cancelledPairs(reverted map[string]revertMark, in func(sha string, r revertMark) bool) map[string]bool {
 	memo := map[string]bool{}
 	var cancelled func(sha string, depth int) bool
 	cancelled = func(sha string, depth int) bool {
@@ -599,7 +612,7 @@ func cancelledPairs(reverted map[string]revertMark, in func(time.Time) bool) map
 			return v
 		}
 		r, ok := reverted[sha]
-		v := ok && in(r.when) && depth < 100 && !cancelled(r.by, depth+1)
+		v := ok && in(sha, r) && depth < 100 && !cancelled(r.by, depth+1)
 		memo[sha] = v
 		return v
 	}

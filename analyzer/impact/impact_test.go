@@ -78,6 +78,36 @@ func TestRegressionsSixBeforeOneAfter(t *testing.T) {
 	}
 }
 
+// A hub (a file one commit in twenty of the windows touches, as a
+// server's main file is) and a manifest say nothing of one change: the
+// fixes there are not counted; the work's other files still are.
+func TestRegressionsLeaveHubsOut(t *testing.T) {
+	w := Work{Commits: []string{sha(1)}, First: t0, Last: t0, Regressions: true, Files: []string{"src/server.c", "go.mod"}}
+	var cs []Commit
+	for i := 0; i < 6; i++ {
+		cs = append(cs, fix(10+i, -170+20*i, "src/server.c", "go.mod"))
+	}
+	cs = append(cs, fix(20, 30, "src/server.c"))
+	for i := 0; i < 100; i++ { // others' work, server.c in 13 of them
+		c := Commit{SHA: sha(100 + i), When: days(-150 + 3*i), Touched: []string{"src/other.c"}}
+		if i%15 == 0 {
+			c.Touched = []string{"src/server.c"}
+		}
+		cs = append(cs, c)
+	}
+	if m := only(t, Measure(w, history(days(400), cs...)), work.MeasureRegressions); m != nil {
+		t.Errorf("fixes to a hub counted: %q", m.Text)
+	}
+	// The same fixes on a quiet file of the work are counted.
+	w.Files = append(w.Files, "src/quiet.c")
+	for i := 0; i < 6; i++ {
+		cs[i].Touched = append(cs[i].Touched, "src/quiet.c")
+	}
+	if m := only(t, Measure(w, history(days(400), cs...)), work.MeasureRegressions); m == nil || m.Before != 6 || m.After != 0 {
+		t.Errorf("quiet file: got %+v, want 6 before and 0 after", m)
+	}
+}
+
 func TestRegressionsNeedFiveEvents(t *testing.T) {
 	h := history(days(400), fix(10, -10, "pkg/a.go"), fix(11, -20, "pkg/a.go"), fix(12, 10, "pkg/a.go"))
 	if m := only(t, Measure(cleanup, h), work.MeasureRegressions); m != nil {

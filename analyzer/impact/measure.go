@@ -170,6 +170,7 @@ func regressions(w Work, h *History, days int) (work.Impact, bool) {
 	}
 	end, afterDays := afterWindow(w, h, days)
 	m := base(work.MeasureRegressions, w, days, afterDays)
+	w.Files = quietFiles(w.Files, h, from, end)
 	named := 0
 	var before, after []work.Evidence
 	for i := range h.Commits {
@@ -222,6 +223,40 @@ func regressions(w Work, h *History, days int) (work.Impact, bool) {
 	text.WriteString(".")
 	m.Text = text.String()
 	return m, true
+}
+
+// Hubs: a file that HubShare or more of the windows' commits touch (and
+// at least HubMin of them) is where everyone's work goes (a server's main
+// file, go.mod, a changelog): fixes there say nothing of one change, and
+// regressions are counted on the work's other files.
+const (
+	HubShare = 0.05
+	HubMin   = 10
+)
+
+// quietFiles are the files of files that are not hubs of the commits
+// from from to end, nor manifests, lockfiles or changelogs.
+func quietFiles(files []string, h *History, from, end time.Time) []string {
+	n := 0
+	touched := map[string]int{}
+	for i := range h.Commits {
+		c := &h.Commits[i]
+		if c.Bot || c.When.Before(from) || c.When.After(end) {
+			continue
+		}
+		n++
+		for _, p := range c.Touched {
+			touched[p]++
+		}
+	}
+	var out []string
+	for _, f := range files {
+		if k := touched[f]; k >= HubMin && float64(k) >= HubShare*float64(n) || isManifest(f) {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
 }
 
 // share is the percentage of fix commits among the classified commits

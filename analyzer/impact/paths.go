@@ -141,3 +141,10 @@ func References(newFiles, newFolders []string, module string) []Reference {
 	}
 	return out
 }
+
+// manifestFile names dependency manifests, lockfiles and changelogs:
+// files every kind of change touches in passing.
+var manifestFile = regexp.MustCompile(`(?i)^(go\.(mod|sum|work)|package(-lock)?\.json|yarn\.lock|pnpm-lock\.yaml|cargo\.(toml|lock)|gemfile(\.lock)?|pyproject\.toml|poetry\.lock|uv\.lock|requirements[^/]*\.txt|setup\.(py|cfg)|pom\.xml|build\.gradle(\.kts)?|gradle\.properties|libs\.versions\.toml|composer\.(json|lock)|mix\.(exs|lock)|(changelog|changes|history|news|release[-_ ]?notes)(\.[a-z]+)?)$`)
+
+// isManifest reports whether p is a manifest, a lockfile or a changelog.
+func isManifest(p string) bool { return manifestFile.MatchString(path.Base(p)) }
