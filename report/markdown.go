@@ -91,7 +91,12 @@ func writePeriod(b *strings.Builder, r *work.Report, opt Options) {
 		ids = writeBody(b, r, opt)
 	}
 	for _, c := range r.Contributions {
-		ids = append(ids, c.ID)
+		// Work not merged yet is shown, not held: once merged it is new
+		// work of the period it merged in (its id in the seen record,
+		// with no item listing it, would read as deleted by the person).
+		if !c.Unmerged {
+			ids = append(ids, c.ID)
+		}
 	}
 	slices.Sort(ids)
 	b.WriteString(seenRecord(label, slices.Compact(ids), "\n"))

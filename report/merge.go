@@ -297,6 +297,15 @@ func (m *merger) mergePeriod(ep, fp *parsedPeriod) int {
 	for _, fs := range fp.top {
 		m.mergeSection(ep, fs, isNew)
 	}
+	if es := ep.byKey[keyUnmerged]; es != nil && es.sum != "" && fp.byKey[keyUnmerged] == nil && m.intact(es) {
+		// Nothing is waiting on a branch any more (merged, or the branch
+		// gone): the block, as written, goes, and the line after it.
+		end := es.end + 1
+		if end < len(m.old.lines) && strings.TrimSpace(m.old.lines[end].text) == "" {
+			end++
+		}
+		m.edits = append(m.edits, edit{es.begin, end, ""})
+	}
 	switch {
 	case ep.seenEnd < 0:
 		// The person deleted the record: rebuild it from the id
