@@ -119,6 +119,22 @@ func AnalyzeWindows(ctx context.Context, opt Options) (*work.Report, []RepoWindo
 		}
 	}
 	markRareRepos(scans, perRepo, opt.Period.Since.Location())
+	laterSeen := map[string]bool{}
+	for _, scan := range scans {
+		for _, l := range scan.Later {
+			key := fmt.Sprintf("%s#%d", scan.Source.Repo, l.PullRequest)
+			if laterSeen[key] {
+				continue // two clones of one repository
+			}
+			laterSeen[key] = true
+			wl := work.Later{Repo: scan.Source.Repo, Number: l.PullRequest, Title: l.Title, Commits: l.Commits,
+				First: l.First, Last: l.Last, Merged: l.Merged}
+			if scan.Web != "" {
+				wl.URL = fmt.Sprintf("%s/pull/%d", scan.Web, l.PullRequest)
+			}
+			rep.Later = append(rep.Later, wl)
+		}
+	}
 	seen := map[string]bool{}
 	for i, cs := range perRepo {
 		if opt.GitHub == nil {

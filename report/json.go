@@ -23,6 +23,21 @@ type reportV1 struct {
 	Sources       []sourceV1       `json:"sources"`
 	Contributions []contributionV1 `json:"contributions"`
 	Summary       map[string]int   `json:"summary"`
+	// MergedLater are the pull requests the period's commits went into
+	// that merged after it (work in progress when it ended); absent when
+	// none. They count in the period they merged in.
+	MergedLater []laterV1 `json:"merged_later,omitempty"`
+}
+
+type laterV1 struct {
+	Repo    string `json:"repo"`
+	Number  int    `json:"number"`
+	Title   string `json:"title,omitempty"`
+	URL     string `json:"url,omitempty"`
+	Commits int    `json:"commits"`
+	First   string `json:"first"` // the first and last author dates of those commits
+	Last    string `json:"last"`
+	Merged  string `json:"merged"`
 }
 
 type authorV1 struct {
@@ -218,6 +233,10 @@ func toV1(r *work.Report) reportV1 {
 		Sources:       []sourceV1{},
 		Contributions: []contributionV1{},
 		Summary:       map[string]int{},
+	}
+	for _, l := range r.Later {
+		out.MergedLater = append(out.MergedLater, laterV1{Repo: l.Repo, Number: l.Number, Title: l.Title, URL: l.URL, Commits: l.Commits,
+			First: periodDate(r.Period, l.First), Last: periodDate(r.Period, l.Last), Merged: l.Merged.Format(time.DateOnly)})
 	}
 	for _, s := range sortedSources(r.Sources) {
 		src := sourceV1{

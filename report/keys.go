@@ -21,6 +21,7 @@ const (
 	keyCrossTeam  = "cross-team"
 	keyDesign     = "design"
 	keyUnmerged   = "unmerged" // generated: work on other branches, not shipped yet
+	keyLater      = "later"    // generated: pull requests worked on in the period, merged after it
 	keyToward     = "toward"
 	keyQuestions  = "questions"
 	keyAppendix   = "appendix"
@@ -44,7 +45,7 @@ var sectionOrder = func() []string {
 	for _, k := range problemCategories {
 		keys = append(keys, problemKey(k))
 	}
-	return append(keys, keyMentoring, keyReviews, keyCrossTeam, keyDesign, keyUnmerged, keyToward, keyQuestions, keyAppendix)
+	return append(keys, keyMentoring, keyReviews, keyCrossTeam, keyDesign, keyUnmerged, keyLater, keyToward, keyQuestions, keyAppendix)
 }()
 
 // sectionRank orders keys by sectionOrder; unknown keys go last.

@@ -6,6 +6,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/git-career/git-career/analyzer/work"
 )
@@ -87,6 +88,9 @@ func writePeriod(b *strings.Builder, r *work.Report, opt Options) {
 	var ids []string
 	if len(r.Contributions) == 0 {
 		writeBlock(b, keyEmpty, nothingFound(r))
+		if len(r.Later) > 0 {
+			writeBlock(b, keyLater, laterBlock(r))
+		}
 	} else {
 		ids = writeBody(b, r, opt)
 	}
@@ -172,6 +176,9 @@ func writeBody(b *strings.Builder, r *work.Report, opt Options) []string {
 	if len(unmerged) > 0 {
 		writeBlock(b, keyUnmerged, unmergedBlock(style, unmerged))
 	}
+	if len(r.Later) > 0 {
+		writeBlock(b, keyLater, laterBlock(r))
+	}
 	if r.Toward != nil {
 		writeBlock(b, keyToward, towardBlock(r.Toward, r.Contributions))
 	}
@@ -204,6 +211,38 @@ func unmergedBlock(style itemStyle, items []*work.Contribution) string {
 	plain := itemStyle{period: style.period, showRepo: style.showRepo}
 	for _, c := range items {
 		fmt.Fprintf(&b, "- %s (%s) — %s\n", title(c), plain.evidence(c), plain.facts(c))
+	}
+	b.WriteString("\n" + detailsEnd + "\n")
+	return b.String()
+}
+
+// laterBlock lists the pull requests the period's commits went into that
+// merged after it: what was in progress when it ended. They count in the
+// period they merged in.
+func laterBlock(r *work.Report) string {
+	var b strings.Builder
+	b.WriteString("### In progress when the period ended\n\n")
+	fmt.Fprintf(&b, "<details><summary>%s merged after %s, counted when merged</summary>\n\n",
+		count(len(r.Later), "pull request", "pull requests"), periodDate(r.Period, r.Period.Until))
+	many := manyRepos(r)
+	for _, l := range r.Later {
+		title := l.Title
+		if title == "" {
+			title = fmt.Sprintf("Pull request #%d", l.Number)
+		}
+		ref := fmt.Sprintf("#%d", l.Number)
+		if many && l.Repo != "" {
+			ref = l.Repo + ref
+		}
+		if l.URL != "" {
+			ref = fmt.Sprintf("[%s](%s)", ref, l.URL)
+		}
+		when := periodDate(r.Period, l.First)
+		if last := periodDate(r.Period, l.Last); last != when {
+			when += " to " + last
+		}
+		fmt.Fprintf(&b, "- %s (%s) — %s written %s · merged %s\n", escapeText(title), ref,
+			count(l.Commits, "commit", "commits"), when, l.Merged.Format(time.DateOnly))
 	}
 	b.WriteString("\n" + detailsEnd + "\n")
 	return b.String()

@@ -297,14 +297,17 @@ func (m *merger) mergePeriod(ep, fp *parsedPeriod) int {
 	for _, fs := range fp.top {
 		m.mergeSection(ep, fs, isNew)
 	}
-	if es := ep.byKey[keyUnmerged]; es != nil && es.sum != "" && fp.byKey[keyUnmerged] == nil && m.intact(es) {
-		// Nothing is waiting on a branch any more (merged, or the branch
-		// gone): the block, as written, goes, and the line after it.
-		end := es.end + 1
-		if end < len(m.old.lines) && strings.TrimSpace(m.old.lines[end].text) == "" {
-			end++
+	for _, key := range []string{keyUnmerged, keyLater} {
+		if es := ep.byKey[key]; es != nil && es.sum != "" && fp.byKey[key] == nil && m.intact(es) {
+			// Nothing is waiting on a branch any more (merged, or the
+			// branch gone): the block, as written, goes, and the line
+			// after it.
+			end := es.end + 1
+			if end < len(m.old.lines) && strings.TrimSpace(m.old.lines[end].text) == "" {
+				end++
+			}
+			m.edits = append(m.edits, edit{es.begin, end, ""})
 		}
-		m.edits = append(m.edits, edit{es.begin, end, ""})
 	}
 	switch {
 	case ep.seenEnd < 0:
@@ -390,7 +393,7 @@ func (m *merger) updateDates(ep, fp *parsedPeriod) {
 func (m *merger) mergeSection(ep *parsedPeriod, fs *parsedSection, isNew map[string]bool) {
 	es := ep.byKey[fs.key]
 	if es == nil {
-		if fs.sum == "" && receivesItems(fs.key) && hasNew(fs, isNew) || fs.key == keyUnmerged {
+		if fs.sum == "" && receivesItems(fs.key) && hasNew(fs, isNew) || fs.key == keyUnmerged || fs.key == keyLater {
 			m.createSection(ep, fs, isNew)
 		}
 		return

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"sort"
 	"strings"
 	"time"
 
@@ -97,10 +98,25 @@ type Scan struct {
 	Merges map[int]Merge
 	// Window is the history Options.Window asked for; nil without.
 	Window *Window
+	// Later are the user's pull requests merged after the period that
+	// commits they wrote in it went into, by merge date then number.
+	Later []Later
 	// LeftOut are the commits of the user's in the period left out on
 	// purpose, by id, with why: "reverted" (a commit and its revert) or
 	// "copy" (of a mainline commit, or of another unmerged one).
 	LeftOut map[string]string
+}
+
+// Later is a pull request merged after the period with commits the user
+// wrote in it: work in progress when the period ended.
+type Later struct {
+	PullRequest int
+	Title       string
+	Merged      time.Time
+	Commits     int
+	First, Last time.Time // the author dates of those commits
+	merge       plumbing.Hash
+	subject     string // a squash commit's, for its title
 }
 
 // Activity counts the human commits of a repository in a quarter.
@@ -289,6 +305,7 @@ func (r *Repo) Read(ctx context.Context, opt Options) (*Scan, error) {
 			scan.Source.Active = append(scan.Source.Active, a.Person)
 		}
 	}()
+	later := map[int]*Later{}
 	consider := func(c *object.Commit, place placement, tip int) {
 		if sm := revertRe.FindStringSubmatch(c.Message); sm != nil {
 			// Of two reverts, one on the mainline counts before one on a
@@ -299,6 +316,25 @@ func (r *Repo) Read(ctx context.Context, opt Options) (*Scan, error) {
 			}
 		}
 		if !opt.Period.Contains(place.when) {
+			if place.pr > 0 && !place.unmerged && !m.All() && place.when.After(opt.Period.Since) && opt.Period.Contains(c.Author.When) &&
+				m.Match(mailmap.Map(work.Person{Name: c.Author.Name, Email: c.Author.Email})) {
+				// Written in the period, merged after it.
+				l := later[place.pr]
+				if l == nil {
+					l = &Later{PullRequest: place.pr, Merged: place.when, merge: place.merge, First: c.Author.When, Last: c.Author.When}
+					later[place.pr] = l
+				}
+				l.Commits++
+				if c.Author.When.Before(l.First) {
+					l.First = c.Author.When
+				}
+				if c.Author.When.After(l.Last) {
+					l.Last = c.Author.When
+				}
+				if place.merge.IsZero() {
+					l.subject, _, _ = strings.Cut(c.Message, "\n")
+				}
+			}
 			return
 		}
 		author := mailmap.Map(work.Person{Name: c.Author.Name, Email: c.Author.Email})
@@ -581,6 +617,28 @@ func (r *Repo) Read(ctx context.Context, opt Options) (*Scan, error) {
 		}
 		scan.Commits = append(scan.Commits, e)
 	}
+	for _, l := range later {
+		switch {
+		case !l.merge.IsZero():
+			if n, err := eng.Nodes().Get(l.merge); err == nil {
+				if mc, err := n.Commit(); err == nil {
+					l.Title = mergeTitle(mc.Message)
+				}
+			}
+		default:
+			if loc := squashPRRe.FindStringIndex(l.subject); loc != nil {
+				l.Title = strings.TrimSpace(l.subject[:loc[0]])
+			}
+		}
+		scan.Later = append(scan.Later, *l)
+	}
+	sort.Slice(scan.Later, func(i, j int) bool {
+		a, b := scan.Later[i], scan.Later[j]
+		if !a.Merged.Equal(b.Merged) {
+			return a.Merged.Before(b.Merged)
+		}
+		return a.PullRequest < b.PullRequest
+	})
 	if w := unknown.warning(eng, tips); w != "" {
 		src.Warnings = append(src.Warnings, w)
 	}

@@ -98,6 +98,12 @@ func (r *Report) Split(periods []Period) []*Report {
 				}
 			}
 		}
+		for _, l := range r.Later {
+			// In progress at the end of the last period it was worked in.
+			if p.Contains(l.Last) {
+				q.Later = append(q.Later, l)
+			}
+		}
 		out[i] = q
 	}
 	return out

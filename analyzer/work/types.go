@@ -231,4 +231,17 @@ type Report struct {
 	// Toward measures the contributions against the next level; nil when
 	// no ladder applies.
 	Toward *Toward
+	// Later are pull requests of the person's that the period's commits
+	// went into and that merged after the period: work in progress when
+	// it ended, listed apart (it counts in the period it merged in).
+	Later []Later
+}
+
+// Later is a pull request merged after the period it was worked on in.
+type Later struct {
+	Repo, Title, URL string
+	Number           int
+	Commits          int       // the person's commits of it written in the period
+	First, Last      time.Time // their author dates
+	Merged           time.Time
 }
