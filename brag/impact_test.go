@@ -105,7 +105,7 @@ func TestRegressionsSixBeforeOneAfter(t *testing.T) {
 	if m.BaselineBefore != 85.7 || m.BaselineAfter != 100 {
 		t.Errorf("baseline %v and %v, want 85.7 and 100", m.BaselineBefore, m.BaselineAfter)
 	}
-	if !strings.HasPrefix(m.Text, "1 fix commit touched its files in the 180 days after it, against 6 in the 180 days before; repository-wide, 85.7% of commits were fixes before and 100% after.") {
+	if !strings.HasPrefix(m.Text, "1 fix commit by others touched its files in the 180 days after it, against 6 in the 180 days before; repository-wide, 85.7% of commits were fixes before and 100% after.") {
 		t.Errorf("text %q", m.Text)
 	}
 	if len(m.Evidence) != 7 {
@@ -183,7 +183,7 @@ func TestReflakes(t *testing.T) {
 func TestLivingDocMeasuresAgain(t *testing.T) {
 	r := moduleWithFixes(t, 6, 0)
 	first := run(t, r, "2026-07-01", nil)
-	if !strings.Contains(string(first.Out), "0 fix commits touched its files in the 57 days after it so far (of 180), against 6") {
+	if !strings.Contains(string(first.Out), "0 fix commits by others touched its files in the 57 days after it so far (of 180), against 6") {
 		t.Fatalf("first run:\n%s", first.Out)
 	}
 	doc, err := report.ParseDoc(first.Out)
@@ -201,7 +201,7 @@ func TestLivingDocMeasuresAgain(t *testing.T) {
 	if fmt.Sprint(later.Remeasured) != "[{2026Q2 2}]" {
 		t.Errorf("remeasured %v, want the line in Highlights and the one under the item", later.Remeasured)
 	}
-	if n := strings.Count(string(later.Out), "1 fix commit touched its files in the 88 days after it so far (of 180), against 6"); n != 2 {
+	if n := strings.Count(string(later.Out), "1 fix commit by others touched its files in the 88 days after it so far (of 180), against 6"); n != 2 {
 		t.Errorf("%d lines measured again:\n%s", n, later.Out)
 	}
 	// Only those lines changed, and the count of commits scanned.
@@ -249,7 +249,7 @@ func TestLivingDocMeasuresLastQuarterAgain(t *testing.T) {
 	if fmt.Sprint(res.Remeasured) != "[{2026Q2 2}]" {
 		t.Errorf("remeasured %v", res.Remeasured)
 	}
-	if !strings.Contains(string(res.Out), "1 fix commit touched its files in the 153 days after it so far (of 180), against 6") {
+	if !strings.Contains(string(res.Out), "1 fix commit by others touched its files in the 153 days after it so far (of 180), against 6") {
 		t.Errorf("Q2's line was not measured again:\n%s", res.Out)
 	}
 }

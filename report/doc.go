@@ -25,8 +25,9 @@
 //   - what was scanned (each repository with its commit count), and
 //     source warnings as a blockquote; a shallow clone names its fix,
 //     `git fetch --unshallow`;
-//   - "At a glance": a Mermaid pie chart of r.Summary, largest count
-//     first, ties in [work.Categories] order;
+//   - "At a glance": a Mermaid pie chart of the shipped items by primary
+//     kind, each once (no flags, no credit on others' commits), largest
+//     count first, ties in [work.Categories] order;
 //   - "Highlights": the top [Options.Highlights] of the person's own work
 //     (their commits, series of them and their pull requests; never a
 //     commit that only credits them, a review, a comment or an issue):

@@ -13,7 +13,7 @@ import (
 // work.Impact), under the item and, in Highlights, before "Why it
 // mattered":
 //
-//   - Measured: 1 fix commit touched its files in … (after: [a1b2c3d](…); before: …) <!-- git-career:measured regressions git:a1b2… at=2026-05-03 to=2026-07-15 sum=0123456789abcdef -->
+//   - Measured: 1 fix commit by others touched its files in … (after: [a1b2c3d](…); before: …) <!-- git-career:measured regressions git:a1b2… at=2026-05-03 to=2026-07-15 sum=0123456789abcdef -->
 //
 // It is a generated part of the item: the marker at its end names the
 // measure and the item, says when the work was (at=) and, while the

@@ -18,11 +18,21 @@ func pieBlock(r *work.Report) string {
 		k work.Category
 		n int
 	}
-	var ss []slice
-	for k, n := range r.Summary {
-		if n > 0 {
-			ss = append(ss, slice{k, n})
+	// Each piece of the person's shipped work once, by its primary kind:
+	// flags (flaky tests, cross-team) would count it twice, and a commit
+	// that only credits them is someone else's.
+	counts := map[work.Category]int{}
+	for _, c := range r.Contributions {
+		if c.Unmerged || c.Credited {
+			continue
 		}
+		if k := c.Primary(); k != "" {
+			counts[k]++
+		}
+	}
+	var ss []slice
+	for k, n := range counts {
+		ss = append(ss, slice{k, n})
 	}
 	if len(ss) == 0 {
 		return ""
@@ -39,7 +49,7 @@ func pieBlock(r *work.Report) string {
 	var b strings.Builder
 	b.WriteString("### At a glance\n\n")
 	b.WriteString("```mermaid\n")
-	fmt.Fprintf(&b, "pie title Contributions by category, %s\n", mermaidLabel(periodLabel(r.Period)))
+	fmt.Fprintf(&b, "pie title Contributions by kind, %s\n", mermaidLabel(periodLabel(r.Period)))
 	for _, s := range ss {
 		fmt.Fprintf(&b, "    \"%s\" : %d\n", mermaidLabel(string(s.k)), s.n)
 	}

@@ -307,32 +307,51 @@ func seriesLead(s *series) *work.Contribution {
 		ID: "series:" + newest.ID, Kind: kindSeries, Repo: newest.Repo,
 		Title: seriesTitle(s), Date: newest.Date, Author: newest.Author,
 	}
-	// The primary kind is the members' most common one (the newest on a
-	// tie); flags follow.
-	count := map[work.Category]int{}
-	var primary work.Category
+	// The primary kind is the one of most of the members' changed lines
+	// (the newest on a tie), as for a pull request: tests and docs that
+	// come with other work are part of it, not its kind. Flags follow.
+	lines := map[work.Category]int{}
+	point := false
 	for _, m := range ms {
 		if k := storyKind(m); k != "" {
-			count[k]++
-			if primary == "" || count[k] > count[primary] {
-				primary = k
-			}
+			lines[k] += max(m.Additions+m.Deletions, 1)
+			point = point || k != work.Testing && k != work.Docs && k != work.Other
+		}
+	}
+	var primary work.Category
+	for _, m := range ms {
+		k := storyKind(m)
+		if k == "" || point && (k == work.Testing || k == work.Docs) {
+			continue
+		}
+		if primary == "" || lines[k] > lines[primary] {
+			primary = k
 		}
 	}
 	if primary != "" {
 		lead.Categories = append(lead.Categories, primary)
 	}
+	// The reasons of the members of the primary kind first: they say why
+	// the story is that kind.
+	var reasons []string
+	for pass := 0; pass < 2; pass++ {
+		for _, m := range ms {
+			if (storyKind(m) == primary) == (pass == 0) {
+				reasons = append(reasons, m.Reasons...)
+			}
+		}
+	}
 	seenReason := map[string]bool{}
+	for _, r := range reasons {
+		if !seenReason[r] {
+			seenReason[r] = true
+			lead.Reasons = append(lead.Reasons, r)
+		}
+	}
 	for _, m := range ms {
 		for i, k := range m.Categories {
 			if i > 0 && work.IsFlag(k) && !lead.Has(k) {
 				lead.Categories = append(lead.Categories, k)
-			}
-		}
-		for _, r := range m.Reasons {
-			if !seenReason[r] {
-				seenReason[r] = true
-				lead.Reasons = append(lead.Reasons, r)
 			}
 		}
 		for _, a := range m.Areas {

@@ -412,3 +412,11 @@ func TestCheckerFindings(t *testing.T) {
 		}
 	}
 }
+
+// A defence against a decompression bomb is security work.
+func TestSecurityBombs(t *testing.T) {
+	c := &work.Commit{Subject: "Defend against brotli decompression bombs (#8227)", Files: files("okhttp-brotli/src/main/kotlin/okhttp3/brotli/internal/DecompressionBombChecker.kt:66:0", "okhttp-brotli/src/test/java/okhttp3/brotli/BrotliBombTest.kt:84:0")}
+	if cats, why := Commit(c, nil); cats[0] != work.Security {
+		t.Errorf("Commit(%q) = %v (%q), want security", c.Subject, cats, why)
+	}
+}

@@ -40,7 +40,8 @@ func containsAny(s string, xs ...string) bool {
 
 // securityHints: every match of securityWords contains one of these.
 var securityHints = []string{"cve-", "ghsa-", "xss", "csrf", "ssrf", "xxe", "injection", "vulnerab", "saniti", "security",
-	"exploit", "path traversal", "redos", "denial of service", "pollution", "redirect", "escalation", "bypass", "leak"}
+	"exploit", "path traversal", "redos", "denial of service", "pollution", "redirect", "escalation", "bypass", "leak",
+	"bomb", "resource exhaustion"}
 
 // nixFlake removes Nix "flake.nix"/"flake.lock" names before flakyWords.
 var nixFlake = regexp.MustCompile(`\bflakes?\.(nix|lock)\b|\bnix flakes?\b|\bflake (follows|inputs?|outputs?|update|lock)\b`)
@@ -72,7 +73,7 @@ var waitWords = regexp.MustCompile(`\b(sleeps?|sleeping|wait(s|ing)? (for|until)
 var seedClockWords = regexp.MustCompile(`\b((fixed|fix the|set (a|the)|deterministic|constant) (random )?seed|seed(ed)? (the )?random\w*|(fake|mock(ed)?|fixed|frozen) (clock|time)|freez(e|es|ing) (the )?(clock|time))\b`)
 
 // securityWords name vulnerabilities and their fixes.
-var securityWords = regexp.MustCompile(`\b(cve-\d{4}-\d+|ghsa-[a-z0-9-]+|xss|csrf|ssrf|xxe|(sql|command|code|header|html|template) injection|injection|vulnerab\w*|sanitiz\w*|sanitis\w*|security|exploit\w*|path traversal|redos|denial of service|prototype pollution|open redirect|privilege escalation|auth(entication|orization)? bypass|secrets? leak\w*)\b`)
+var securityWords = regexp.MustCompile(`\b(cve-\d{4}-\d+|ghsa-[a-z0-9-]+|xss|csrf|ssrf|xxe|(sql|command|code|header|html|template) injection|injection|vulnerab\w*|sanitiz\w*|sanitis\w*|security|exploit\w*|path traversal|redos|denial of service|prototype pollution|open redirect|privilege escalation|auth(entication|orization)? bypass|secrets? leak\w*|(decompression|zip|xml|gzip|compression) bombs?|billion laughs|resource exhaustion)\b`)
 
 // defenceWords: what is done against a vulnerability.
 var defenceWords = regexp.MustCompile(`\b(prevent\w*|avoid\w*|mitigat\w*|(protect|guard|defend)\w* against|harden\w*|escap(e|es|ed|ing)|saniti[sz]\w*|fix(es|ed)?|patch(es|ed)?|block(s|ed)?|reject(s|ed)?|disallow\w*|forbid\w*)\b`)

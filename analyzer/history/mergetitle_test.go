@@ -35,3 +35,18 @@ func TestMergePRTitleMessage(t *testing.T) {
 		t.Error("a plain merge read as a pull request's")
 	}
 }
+
+func TestAutomated(t *testing.T) {
+	for msg, want := range map[string]bool{
+		"Deploying to master from @ junegunn/fzf@55d5b153e627784fa43982fa3c01d0ab86ef0224 🚀\n": true,
+		"deploy: 0123456789abcdef0123456789abcdef01234567\n":                                   true,
+		"Apply automatic changes\n":                         true,
+		"[create-pull-request] automated change\n":          true,
+		"Deploying to production from the release branch\n": false,
+		"Apply automatic changes to the parser by hand\n":   false,
+	} {
+		if got := automated(msg); got != want {
+			t.Errorf("automated(%q) = %v, want %v", msg, got, want)
+		}
+	}
+}

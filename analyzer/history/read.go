@@ -338,6 +338,11 @@ func (r *Repo) Read(ctx context.Context, opt Options) (*Scan, error) {
 			return
 		}
 		author := mailmap.Map(work.Person{Name: c.Author.Name, Email: c.Author.Email})
+		if automated(c.Message) {
+			// A workflow's commit made under the person's name (a deploy
+			// of the site, a regenerated file) is not their work.
+			return
+		}
 		isMine := m.Match(author)
 		if !isMine && work.IsBot(author) {
 			// Bots make nothing: a dependency bump crediting the user is
@@ -715,3 +720,18 @@ func fileChanges(fs []gitengine.FileChange) []work.FileChange {
 
 // maxActive is how many of a period's authors Source.Active names.
 const maxActive = 5
+
+// automatedRe matches the default messages of the popular GitHub Actions
+// that commit under the identity of whoever set them up:
+// JamesIves/github-pages-deploy-action ("Deploying to gh-pages from @
+// owner/repo@<sha> 🚀"), peaceiris/actions-gh-pages ("deploy: <sha>"),
+// stefanzweifel/git-auto-commit-action ("Apply automatic changes") and
+// peter-evans/create-pull-request ("[create-pull-request] automated
+// change").
+var automatedRe = regexp.MustCompile(`^(Deploying to \S+ from @ \S+@[0-9a-f]{7,40}\b|deploy: [0-9a-f]{40}\s*$|Apply automatic changes\s*$|\[create-pull-request\] automated change\s*$)`)
+
+// automated reports whether a commit message is one a workflow wrote.
+func automated(message string) bool {
+	subject, _, _ := strings.Cut(message, "\n")
+	return automatedRe.MatchString(subject)
+}

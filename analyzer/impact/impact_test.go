@@ -72,7 +72,7 @@ func TestRegressionsSixBeforeOneAfter(t *testing.T) {
 	if len(m.Evidence) != 7 || m.Evidence[0].ID != sha(20) || !m.Evidence[0].After || m.Evidence[1].After {
 		t.Errorf("evidence %v: want the fix after first, then the six before", m.Evidence)
 	}
-	want := "1 fix commit touched its files in the 180 days after it, against 6 in the 180 days before; repository-wide, 25% of commits were fixes before and 50% after."
+	want := "1 fix commit by others touched its files in the 180 days after it, against 6 in the 180 days before; repository-wide, 25% of commits were fixes before and 50% after."
 	if m.Text != want {
 		t.Errorf("text %q\nwant %q", m.Text, want)
 	}

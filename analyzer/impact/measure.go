@@ -159,7 +159,8 @@ func touches(c *Commit, paths []string) bool {
 // regressions counts the fix commits touching the work's files in the
 // days before its first commit and after its last: the recogniser's
 // fixes, and any commit naming the work in a Fixes: trailer or reverting
-// it. Bots' commits are left out. It is shown only when the two windows
+// it. Bots' commits and the person's own are left out (theirs only when
+// they neither name nor revert the work). It is shown only when the two windows
 // hold MinEvents or more, and only when the whole window before was read.
 // Beside it, the share of fix commits among all the repository's commits
 // over the same windows.
@@ -175,7 +176,11 @@ func regressions(w Work, h *History, days int) (work.Impact, bool) {
 	var before, after []work.Evidence
 	for i := range h.Commits {
 		c := &h.Commits[i]
-		if c.Bot || own(w, c) {
+		if c.Bot || own(w, c) || c.Mine && !names(w, c) {
+			// The person's own commits around the work are more of their
+			// work (the rest of a topic, what came next), not others
+			// having to fix things there; one that reverts it or names
+			// it in a Fixes: trailer still counts.
 			continue
 		}
 		isBefore := !c.When.Before(from) && c.When.Before(w.First)
@@ -208,7 +213,7 @@ func regressions(w Work, h *History, days int) (work.Impact, bool) {
 	bb, okB := share(h.Baseline, func(t time.Time) bool { return !t.Before(from) && t.Before(w.First) })
 	ba, okA := share(h.Baseline, func(t time.Time) bool { return t.After(w.Last) && !t.After(end) })
 	var text strings.Builder
-	fmt.Fprintf(&text, "%s touched its files in %s, against %d in the %d days before",
+	fmt.Fprintf(&text, "%s by others touched its files in %s, against %d in the %d days before",
 		count(m.After, "fix commit", "fix commits"), afterPhrase(afterDays, days), m.Before, days)
 	if named > 0 {
 		fmt.Fprintf(&text, " (%s it in a Fixes: trailer or %s it)", plural(named, "one names", fmt.Sprintf("%d name", named)), plural(named, "reverts", "revert"))
