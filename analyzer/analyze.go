@@ -185,7 +185,7 @@ func classifyScan(scan *history.Scan, opt Options) []work.Contribution {
 		for i := from; i < to; i++ {
 			e := scan.Commits[i]
 			cctx := *ctx
-			cctx.Credited = e.Credited
+			cctx.Credited, cctx.CreditedAs = e.Credited, e.CreditedAs
 			c := contribution(e.Commit, &cctx, scan.Web)
 			c.Date = e.When // the day the work shipped (see history.Evidence)
 			c.Landed = e.Landed
@@ -341,7 +341,7 @@ func contribution(c *work.Commit, ctx *classify.Context, web string) work.Contri
 		Title: c.Subject, Date: c.AuthorDate, Author: c.Author.Email,
 		Categories: cats, Reasons: reasons,
 		Files: len(c.Files), Additions: c.Added(), Deletions: c.Deleted(),
-		Credited: ctx.Credited, CountsUnknown: c.CountsUnknown,
+		Credited: ctx.Credited, CreditedAs: ctx.CreditedAs, CountsUnknown: c.CountsUnknown,
 	}
 	if web != "" {
 		out.URL = web + "/commit/" + c.SHA

@@ -98,7 +98,11 @@ func (s itemStyle) facts(c *work.Contribution) string {
 		parts = append(parts, fmt.Sprintf("reverted on %s (%s)", c.RevertedOn.Format(time.DateOnly), shortSHA(c.RevertedBy)))
 	}
 	if c.Credited {
-		parts = append(parts, "credited as co-author of "+escapeText(personOf(c.Author))+"'s commit")
+		if c.CreditedAs == "" || c.CreditedAs == "Co-authored-by" {
+			parts = append(parts, "credited as co-author of "+escapeText(personOf(c.Author))+"'s commit")
+		} else {
+			parts = append(parts, "credited ("+escapeText(c.CreditedAs)+") on "+escapeText(personOf(c.Author))+"'s commit")
+		}
 	}
 	return strings.Join(parts, " · ")
 }

@@ -88,6 +88,10 @@ type contributionV1 struct {
 	// Credited is present (true) only when someone else authored the
 	// commit and credited the user as co-author.
 	Credited bool `json:"credited,omitempty"`
+	// CreditedAs is the trailer that credits them, present with credited:
+	// "Co-authored-by", "Helped-by", "Based-on-patch-by", "Mentored-by"
+	// or "Suggested-by".
+	CreditedAs string `json:"credited_as,omitempty"`
 
 	// CountsUnknown is present (true) only when files, additions and
 	// deletions are not all known: objects were missing from the
@@ -270,6 +274,7 @@ func toV1(r *work.Report) reportV1 {
 			Deletions:  c.Deletions,
 			Coauthors:  list(c.Coauthors),
 			Credited:   c.Credited,
+			CreditedAs: creditedAs(c),
 			Number:     c.Number,
 			State:      c.State,
 			Labels:     c.Labels,
@@ -318,4 +323,16 @@ func categoryIDs(cs []work.Category) []string {
 		out[i] = string(c)
 	}
 	return out
+}
+
+// creditedAs is a credited item's trailer, "Co-authored-by" when not
+// recorded; "" for an item that is not credit.
+func creditedAs(c *work.Contribution) string {
+	switch {
+	case !c.Credited:
+		return ""
+	case c.CreditedAs == "":
+		return "Co-authored-by"
+	}
+	return c.CreditedAs
 }

@@ -18,8 +18,11 @@ type Context struct {
 	// (career.team) and their own @login and emails, lower-cased.
 	Us []string
 	// Credited is true when someone else authored the commit and credited
-	// the user as a co-author.
-	Credited bool
+	// the user as a co-author, or by another trailer: CreditedAs names it
+	// ("Helped-by", "Based-on-patch-by", "Mentored-by", "Suggested-by";
+	// "" or "Co-authored-by" for a co-author).
+	Credited   bool
+	CreditedAs string
 	// PullRequest is true when the "commit" is a pull request's (or an
 	// issue's) title and description, with its commits' files when
 	// PullRequest gives them.
@@ -117,7 +120,7 @@ var flags = []flagRule{
 			parts = append(parts, "co-authored with "+joinNames(names))
 		}
 		if f.ctx.Credited {
-			parts = append(parts, "credits you as co-author")
+			parts = append(parts, creditPhrase(f.ctx.CreditedAs))
 		}
 		return strings.Join(parts, "; "), len(parts) > 0
 	}},
@@ -256,4 +259,19 @@ func namesVulnerability(f *facts) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// creditPhrase says how a commit credits the person, by its trailer.
+func creditPhrase(trailer string) string {
+	switch trailer {
+	case "Helped-by":
+		return "credits your help (Helped-by)"
+	case "Based-on-patch-by":
+		return "grew from your patch (Based-on-patch-by)"
+	case "Mentored-by":
+		return "credits you as mentor (Mentored-by)"
+	case "Suggested-by":
+		return "credits your idea (Suggested-by)"
+	}
+	return "credits you as co-author"
 }

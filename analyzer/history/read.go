@@ -48,8 +48,10 @@ type Options struct {
 type Evidence struct {
 	Commit *work.Commit
 	// Credited is true when someone else authored the commit and credited
-	// the user with a Co-authored-by trailer.
-	Credited bool
+	// the user with a Co-authored-by trailer, or another of credit
+	// (CreditedAs names it: "Helped-by", "Based-on-patch-by", ...).
+	Credited   bool
+	CreditedAs string
 	// PullRequest is the number of the user's pull request the commit
 	// belongs to (a squash merge's "(#12)" or the branch of a merge), or 0.
 	PullRequest int
@@ -199,12 +201,15 @@ type candidate struct {
 	commit   *object.Commit
 	author   work.Person
 	credited bool
-	trailers []work.Trailer
-	coauth   []work.Person
-	tip      int // index of the tip it was reached from
-	when     time.Time
-	pr       int // the pull request that merged it, whoever's; 0 for none
-	unmerged bool
+	// creditedAs is the trailer that credits the user ("Co-authored-by",
+	// "Helped-by", ...) when credited.
+	creditedAs string
+	trailers   []work.Trailer
+	coauth     []work.Person
+	tip        int // index of the tip it was reached from
+	when       time.Time
+	pr         int // the pull request that merged it, whoever's; 0 for none
+	unmerged   bool
 }
 
 // Read walks the repository's history and returns the user's commits of
@@ -369,19 +374,28 @@ func (r *Repo) Read(ctx context.Context, opt Options) (*Scan, error) {
 		// Co-authors are the people the user worked with: the user's own
 		// other addresses are not among them, and finding the user there
 		// means the commit credits them.
-		credited := false
+		credited, creditedAs := false, ""
 		others := co[:0:0]
 		for _, p := range co {
 			if !m.All() && m.Match(p) {
 				credited = !isMine
+				creditedAs = "Co-authored-by"
 			} else {
 				others = append(others, p)
+			}
+		}
+		if !isMine && !credited && !m.All() {
+			if creditedAs = creditedBy(trailers, m.Match, mailmap); creditedAs != "" {
+				credited = true
 			}
 		}
 		if !isMine && !credited {
 			return
 		}
-		cands = append(cands, candidate{commit: c, author: author, credited: credited, trailers: trailers, coauth: others,
+		if !credited {
+			creditedAs = ""
+		}
+		cands = append(cands, candidate{commit: c, author: author, credited: credited, creditedAs: creditedAs, trailers: trailers, coauth: others,
 			tip: tip, when: place.when, pr: place.pr, unmerged: place.unmerged})
 		if shallow[c.Hash] {
 			// Its parents were not fetched: like git, show the commit as if
@@ -604,7 +618,7 @@ func (r *Repo) Read(ctx context.Context, opt Options) (*Scan, error) {
 			unknown.add(cd.tip, sha)
 		}
 		subject, body, _ := strings.Cut(strings.TrimRight(cd.commit.Message, "\n"), "\n")
-		e := Evidence{Credited: cd.credited, When: cd.when, Unmerged: cd.unmerged, Commit: &work.Commit{
+		e := Evidence{Credited: cd.credited, CreditedAs: cd.creditedAs, When: cd.when, Unmerged: cd.unmerged, Commit: &work.Commit{
 			Repo: name, SHA: sha, Author: cd.author,
 			AuthorDate: cd.commit.Author.When, CommitterDate: cd.commit.Committer.When,
 			Subject: strings.TrimSpace(subject), Body: strings.TrimSpace(body),

@@ -81,7 +81,7 @@ func coauthors(trailers []work.Trailer) []work.Person {
 	var out []work.Person
 	seen := map[string]bool{}
 	for _, t := range trailers {
-		if !strings.EqualFold(t.Key, "Co-authored-by") {
+		if !strings.EqualFold(t.Key, "Co-authored-by") && !strings.EqualFold(t.Key, "Co-developed-by") {
 			continue
 		}
 		p, ok := parsePerson(t.Value)
@@ -99,4 +99,30 @@ func coauthors(trailers []work.Trailer) []work.Person {
 		out = append(out, p)
 	}
 	return out
+}
+
+// creditKeys are the trailers, other than a co-author's, by which a
+// commit credits someone with a part in it (git's own project writes
+// them): help, the patch it grew from, mentoring, the idea. The values
+// are how a doc names them.
+var creditKeys = map[string]string{
+	"helped-by":         "Helped-by",
+	"based-on-patch-by": "Based-on-patch-by",
+	"mentored-by":       "Mentored-by",
+	"suggested-by":      "Suggested-by",
+}
+
+// creditedBy returns the credit trailer (see creditKeys) by which a
+// message's trailers name someone match matches, and "" for none.
+func creditedBy(trailers []work.Trailer, match func(work.Person) bool, mm *mailmapTable) string {
+	for _, t := range trailers {
+		key, ok := creditKeys[strings.ToLower(t.Key)]
+		if !ok {
+			continue
+		}
+		if p, ok := parsePerson(t.Value); ok && !work.IsBot(p) && match(mm.Map(p)) {
+			return key
+		}
+	}
+	return ""
 }

@@ -111,6 +111,9 @@ type Contribution struct {
 	// Credited is true when someone else authored the commit and credited
 	// the user with a Co-authored-by trailer.
 	Credited bool
+	// CreditedAs is the trailer that credits them ("Co-authored-by",
+	// "Helped-by", "Based-on-patch-by", "Mentored-by", "Suggested-by").
+	CreditedAs string
 	// CountsUnknown is true when Files, Additions and Deletions are not
 	// all known: objects were missing (a partial clone, a broken branch).
 	CountsUnknown bool
