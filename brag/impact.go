@@ -124,14 +124,22 @@ func prepare(ctx context.Context, rw analyzer.RepoWindow, rep *work.Report, open
 		}
 		d := rh.did[i]
 		dirs := map[string]bool{}
+		// A file deleted in one place and added under the same name in
+		// another was moved, not made: a move adds nothing to reach.
+		gone := map[string]bool{}
+		for _, c := range cs {
+			if c.Deleted {
+				gone[path.Base(c.Path)] = true
+			}
+		}
 		for _, c := range cs {
 			d.files = append(d.files, c.Path)
 			if c.Deleted {
 				d.deleted = append(d.deleted, c.Path)
 			}
 			// What it added, for reach: not tests, which others run
-			// but do not build on.
-			if c.Added && !impact.IsTest(c.Path) {
+			// but do not build on; not what it moved.
+			if c.Added && !impact.IsTest(c.Path) && !gone[path.Base(c.Path)] {
 				d.added = append(d.added, c.Path)
 				paths[c.Path] = true
 				if dir := path.Dir(c.Path); dir != "." {

@@ -162,6 +162,23 @@ func TestReachOfANewPackage(t *testing.T) {
 	}
 }
 
+// A move adds nothing: others changing a file that was moved are no reach
+// of the move.
+func TestReachNotOfAMove(t *testing.T) {
+	r := gittest.New(t)
+	r.CommitWith("Start", map[string]string{"go.mod": "module example.com/shop\n", "old/money.go": "package old\n"},
+		gittest.CommitOpts{Date: "2026-01-10T10:00:00Z", Author: bo})
+	r.Commit("refactor: move money into its own folder", map[string]string{"old/money.go": gittest.Delete, "money/money.go": "package old\n"}, "2026-05-04T10:00:00Z")
+	for i, who := range []string{bo, cy, di} {
+		r.CommitWith(fmt.Sprintf("feat: round money %d", i), map[string]string{"money/money.go": fmt.Sprintf("package old\n// %d\n", i)},
+			gittest.CommitOpts{Date: date("2026-06-01").AddDate(0, 0, 7*i).Format(time.RFC3339), Author: who})
+	}
+	res := run(t, r, "2026-08-01", nil)
+	if m, ok := impacts(t, res, "refactor: move money into its own folder")[work.MeasureReach]; ok {
+		t.Errorf("a move has reach: %q", m.Text)
+	}
+}
+
 // The scenario: a flaky fix followed by a "still flaky" commit on
 // the same test.
 func TestReflakes(t *testing.T) {
