@@ -305,7 +305,7 @@ func seriesLead(s *series) *work.Contribution {
 	newest := ms[0]
 	lead := &work.Contribution{
 		ID: "series:" + newest.ID, Kind: kindSeries, Repo: newest.Repo,
-		Title: seriesTitle(s), Date: newest.Date, Author: newest.Author,
+		Date: newest.Date, Author: newest.Author,
 	}
 	// The primary kind is the one of most of the members' changed lines
 	// (the newest on a tie), as for a pull request: tests and docs that
@@ -331,6 +331,7 @@ func seriesLead(s *series) *work.Contribution {
 	if primary != "" {
 		lead.Categories = append(lead.Categories, primary)
 	}
+	lead.Title = seriesTitle(s, primary)
 	// The reasons of the members of the primary kind first: they say why
 	// the story is that kind.
 	var reasons []string
@@ -393,9 +394,10 @@ func seriesLead(s *series) *work.Contribution {
 }
 
 // seriesTitle names a series: routine work by what it is and how many
-// ("21 releases", "12 dependency updates"); any other by its largest
-// commit's subject, the heart of the work.
-func seriesTitle(s *series) string {
+// ("21 releases", "12 dependency updates"); any other by the subject of
+// its largest commit of its primary kind, the heart of the work (a
+// fix's, not its long test's).
+func seriesTitle(s *series, primary work.Category) string {
 	ms := s.members
 	if s.routine {
 		if storyKind(ms[0]) == work.Release {
@@ -408,10 +410,21 @@ func seriesTitle(s *series) string {
 		}
 		return fmt.Sprintf("%d dependency updates", len(ms))
 	}
-	best := ms[0]
-	for _, m := range ms[1:] {
-		if m.Additions+m.Deletions > best.Additions+best.Deletions {
+	var best *work.Contribution
+	for _, m := range ms {
+		if primary != "" && storyKind(m) != primary {
+			continue
+		}
+		if best == nil || m.Additions+m.Deletions > best.Additions+best.Deletions {
 			best = m
+		}
+	}
+	if best == nil {
+		best = ms[0]
+		for _, m := range ms[1:] {
+			if m.Additions+m.Deletions > best.Additions+best.Deletions {
+				best = m
+			}
 		}
 	}
 	return best.Title

@@ -402,3 +402,21 @@ func TestReleaseCommitsTitle(t *testing.T) {
 		}
 	}
 }
+
+// A story of a fix and its longer test is a fix, named by the fix: the
+// tests come with the work, they are not its point.
+func TestStoryKindByItsPoint(t *testing.T) {
+	r := storyReport(
+		work.Contribution{Title: "update the renderer's golden files", Paths: []string{"testdata/app.golden"}, Categories: []work.Category{work.Testing}, Additions: 40, Landed: "b1"},
+		work.Contribution{Title: "renderer: reset the cursor on the first line", Paths: []string{"renderer.go"}, Additions: 6, Landed: "b1"},
+	)
+	out := renderDoc(t, r, Options{})
+	if !strings.Contains(out, "- renderer: reset the cursor on the first line (2 commits) — ") {
+		t.Fatalf("the story is not named by its fix:\n%s", out)
+	}
+	line := out[strings.Index(out, "- renderer: reset the cursor on the first line (2 commits) — "):]
+	line = line[:strings.Index(line, "\n")]
+	if !strings.Contains(line, " · fix · ") {
+		t.Errorf("the story's kind is not fix: %s", line)
+	}
+}
