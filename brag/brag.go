@@ -139,6 +139,10 @@ type Result struct {
 	Remeasured []report.Remeasured
 }
 
+// MaxMeasuredDays is the longest period whose work is measured (a leap
+// year and a day of slack): see Run.
+const MaxMeasuredDays = 367
+
 // Run reads, recognises, measures and renders. It stops with ctx's error
 // when ctx is done.
 func Run(ctx context.Context, req Request) (*Result, error) {
@@ -178,6 +182,15 @@ func Run(ctx context.Context, req Request) (*Result, error) {
 	// the work and after it, up to now, read in the same walk. A living
 	// doc may ask for older work to be measured again.
 	measuring := !req.NoImpact && !req.Now.IsZero()
+	if measuring && req.Read.Until.Sub(req.Read.Since) > MaxMeasuredDays*24*time.Hour {
+		// Measuring every item of years of work reads every commit of
+		// those years along every file: a whole history's run would take
+		// several times what reading it takes. A year is the longest
+		// period a review looks back on.
+		measuring = false
+		res.Warnings = append(res.Warnings, fmt.Sprintf("impact is not measured over a period longer than a year (%s to %s), only quoted from messages: generate it a year or a quarter at a time to measure it",
+			req.Read.Since.Format(time.DateOnly), req.Read.Until.Format(time.DateOnly)))
+	}
 	var open []report.OpenMeasure
 	if measuring && len(req.Repos) > 0 {
 		if req.Doc != nil && !req.JSON {

@@ -64,6 +64,76 @@ type History struct {
 	// paths of a measure, so that the recogniser reads no more commits
 	// than the measures need.
 	Recognise func(i int) (fix, flaky bool)
+
+	idx *index // built on first use (see History.index)
+}
+
+// index finds, for a measure, the few commits of a long history that can
+// count: those that touched its paths, used what it added, or name
+// commits, and how many commits fall between two times. Without it every
+// measure reads every commit, and a whole history's thousands of items
+// each read its tens of thousands of commits.
+type index struct {
+	n      int              // len(History.Commits) it was built for
+	byPath map[string][]int // commits (ascending) that touched a path
+	byUse  map[string][]int // commits (ascending) that added a use of a path
+	naming []int            // commits (ascending) that name or revert a commit
+	times  []time.Time      // the times of commits not bots', sorted
+}
+
+// index returns h's index, built when h's commits changed.
+func (h *History) index() *index {
+	if h.idx != nil && h.idx.n == len(h.Commits) {
+		return h.idx
+	}
+	x := &index{n: len(h.Commits), byPath: map[string][]int{}, byUse: map[string][]int{}}
+	for i := range h.Commits {
+		c := &h.Commits[i]
+		for _, p := range c.Touched {
+			x.byPath[p] = append(x.byPath[p], i)
+		}
+		for _, p := range c.Uses {
+			x.byUse[p] = append(x.byUse[p], i)
+		}
+		if len(c.Names) > 0 || c.Reverts != "" {
+			x.naming = append(x.naming, i)
+		}
+		if !c.Bot {
+			x.times = append(x.times, c.When)
+		}
+	}
+	slices.SortFunc(x.times, func(a, b time.Time) int { return a.Compare(b) })
+	h.idx = x
+	return x
+}
+
+// candidates are the commits (ascending, once each) that touched one of
+// paths, used one of uses, or, with naming, name or revert a commit.
+func (x *index) candidates(paths, uses []string, naming bool) []int {
+	var out []int
+	for _, p := range paths {
+		out = append(out, x.byPath[p]...)
+	}
+	for _, p := range uses {
+		out = append(out, x.byUse[p]...)
+	}
+	if naming {
+		out = append(out, x.naming...)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// between counts the commits, bots' left out, from from to end inclusive.
+func (x *index) between(from, end time.Time) int {
+	lo, _ := slices.BinarySearchFunc(x.times, from, func(t, v time.Time) int { return t.Compare(v) })
+	hi, _ := slices.BinarySearchFunc(x.times, end, func(t, v time.Time) int {
+		if t.After(v) {
+			return 1
+		}
+		return -1
+	})
+	return hi - lo
 }
 
 func (h *History) verdict(i int) (fix, flaky bool) {
@@ -174,7 +244,7 @@ func regressions(w Work, h *History, days int) (work.Impact, bool) {
 	w.Files = quietFiles(w.Files, h, from, end)
 	named := 0
 	var before, after []work.Evidence
-	for i := range h.Commits {
+	for _, i := range h.index().candidates(w.Files, nil, true) {
 		c := &h.Commits[i]
 		if c.Bot || own(w, c) || c.Mine && !names(w, c) {
 			// The person's own commits around the work are more of their
@@ -242,21 +312,17 @@ const (
 // quietFiles are the files of files that are not hubs of the commits
 // from from to end, nor manifests, lockfiles or changelogs.
 func quietFiles(files []string, h *History, from, end time.Time) []string {
-	n := 0
-	touched := map[string]int{}
-	for i := range h.Commits {
-		c := &h.Commits[i]
-		if c.Bot || c.When.Before(from) || c.When.After(end) {
-			continue
-		}
-		n++
-		for _, p := range c.Touched {
-			touched[p]++
-		}
-	}
+	x := h.index()
+	n := x.between(from, end)
 	var out []string
 	for _, f := range files {
-		if k := touched[f]; k >= HubMin && float64(k) >= HubShare*float64(n) || isManifest(f) {
+		k := 0
+		for _, i := range x.byPath[f] {
+			if c := &h.Commits[i]; !c.Bot && !c.When.Before(from) && !c.When.After(end) {
+				k++
+			}
+		}
+		if k >= HubMin && float64(k) >= HubShare*float64(n) || isManifest(f) {
 			continue
 		}
 		out = append(out, f)
@@ -289,7 +355,7 @@ func share(cs []Classified, in func(time.Time) bool) (float64, bool) {
 func reflakes(w Work, h *History, days int) work.Impact {
 	end, afterDays := afterWindow(w, h, days)
 	m := base(work.MeasureReflakes, w, days, afterDays)
-	for i := range h.Commits {
+	for _, i := range h.index().candidates(w.Tests, nil, false) {
 		c := &h.Commits[i]
 		if c.Bot || own(w, c) || !c.When.After(w.Last) || c.When.After(end) || !touches(c, w.Tests) {
 			continue
@@ -317,7 +383,7 @@ func reach(w Work, h *History, days int) (work.Impact, bool) {
 	m := base(work.MeasureReach, w, days, afterDays)
 	people := map[string]bool{}
 	changed, used := 0, 0
-	for i := range h.Commits {
+	for _, i := range h.index().candidates(w.New, w.New, false) {
 		c := &h.Commits[i]
 		if c.Bot || c.Mine || own(w, c) || !c.When.After(w.Last) || c.When.After(end) {
 			continue
