@@ -55,8 +55,8 @@ var kindWeight = map[Category]float64{
 // other people who changed or used what it added; a workflow's runs;
 // issues closed that others reacted to or discussed; pull requests merged
 // since by someone taught; fewer fix commits a day touching its files
-// after it than before; no flakiness again in its tests over 30 days or
-// more. It ranks work of the same kind and size by what followed it, and
+// after it than before. (No flakiness again after a flaky-test fix
+// confirms its flag, which scores already: it adds nothing.) It ranks work of the same kind and size by what followed it, and
 // weighs less than the half point that separates two kinds of work.
 //
 // Release work scores 0 whatever else it is, so that it is never
@@ -135,8 +135,6 @@ func telling(m *Impact) bool {
 	case MeasureRegressions:
 		return m.AfterDays > 0 && m.WindowDays > 0 &&
 			float64(m.After)/float64(m.AfterDays) < float64(m.Before)/float64(m.WindowDays)
-	case MeasureReflakes:
-		return m.After == 0 && m.AfterDays >= 30
 	}
 	return false
 }

@@ -78,6 +78,13 @@ func TestScoreMeasured(t *testing.T) {
 	if d := Score(&many) - Score(&base); math.Abs(d-0.45) > 1e-9 {
 		t.Errorf("three telling impacts add %v, want the cap of 0.45", d)
 	}
+	// No flakiness again confirms a flaky-test fix's flag: it adds nothing.
+	flaky := Contribution{Categories: []Category{Testing, FlakyTests}, Additions: 20, Files: 1}
+	stayed := flaky
+	stayed.Impact = []Impact{{Measure: MeasureReflakes, After: 0, WindowDays: 180, AfterDays: 180}}
+	if Score(&stayed) != Score(&flaky) {
+		t.Error("no flakiness again added to the flag's score")
+	}
 	// Never above a kind that weighs more.
 	cleanup := Contribution{Categories: []Category{Cleanup}, Additions: 100, Deletions: 40, Files: 3}
 	if Score(&many) >= Score(&cleanup) {
