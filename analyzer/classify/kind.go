@@ -332,8 +332,9 @@ func dependencyUpdate(f *facts) string {
 	return ""
 }
 
-// toolchain: "build with go 1.13", "use node 20", "require java 17".
-var toolchain = regexp.MustCompile(`^(build|compile|test|run)s? (with|on|against|using) [a-z]+ v?\d+(\.\d+)*\b|^(use|require|requires|switch to|move to|migrate to|upgrade to|update to|bump to) (go|golang|node|nodejs|node\.js|java|jdk|python|rust|rustc|kotlin|gradle|ruby|typescript|php|dotnet|\.net|zig|swift|scala|elixir|erlang|deno|bun) v?\d`)
+// toolchain: "build with go 1.13", "use node 20", "require java 17". Not
+// "test with python 3.13": a version added to the test matrix, CI work.
+var toolchain = regexp.MustCompile(`^(build|compile|run)s? (with|on|against|using) [a-z]+ v?\d+(\.\d+)*\b|^(use|require|requires|switch to|move to|migrate to|upgrade to|update to|bump to) (go|golang|node|nodejs|node\.js|java|jdk|python|rust|rustc|kotlin|gradle|ruby|typescript|php|dotnet|\.net|zig|swift|scala|elixir|erlang|deno|bun) v?\d`)
 
 // nameVersion: the subject is a name and a version ("kotlin 1.4.30").
 var nameVersion = regexp.MustCompile(`^[a-z][\w.@/-]* v?\d+\.\d+(\.\d+)?([-.+][0-9a-z.-]+)?( \(#\d+\))?$`)

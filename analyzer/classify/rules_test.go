@@ -420,3 +420,20 @@ func TestSecurityBombs(t *testing.T) {
 		t.Errorf("Commit(%q) = %v (%q), want security", c.Subject, cats, why)
 	}
 }
+
+// A version added to the test matrix is CI work; building with a new
+// toolchain is a dependency update.
+func TestTestMatrixIsAutomation(t *testing.T) {
+	for _, tt := range []struct {
+		subject string
+		files   []work.FileChange
+		want    work.Category
+	}{
+		{"test with python 3.13", files(".github/workflows/tests.yaml:1:0", "tox.ini:1:1"), work.Automation},
+		{"Build with Go 1.13", files(".travis.yml:1:1", "go.mod:1:1"), work.Dependencies},
+	} {
+		if cats, why := Commit(&work.Commit{Subject: tt.subject, Files: tt.files}, nil); cats[0] != tt.want {
+			t.Errorf("Commit(%q) = %v (%q), want %s", tt.subject, cats, why, tt.want)
+		}
+	}
+}
