@@ -354,6 +354,7 @@ func contribution(c *work.Commit, ctx *classify.Context, web string) work.Contri
 		out.Paths = append(out.Paths, f.Path)
 	}
 	out.Refs = messageRefs(c.Subject, c.Body)
+	out.FollowsUp = followsUp(c.Subject, c.Body, c.Trailers)
 	if !ctx.Credited {
 		// Numbers the author measured, quoted from the message.
 		out.Impact = impact.Quoted(c.Subject+"\n\n"+c.Body, impact.FromCommit)

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/git-career/git-career/analyzer/work"
 )
 
 // Issue and ticket references in a commit message that say which work
@@ -56,6 +58,37 @@ func messageRefs(subject, body string) []string {
 	for _, m := range ticketRef.FindAllStringSubmatch(text, -1) {
 		if !notTickets[m[1]] && !strings.HasPrefix(m[2], "0") {
 			add(m[1] + "-" + m[2])
+		}
+	}
+	return out
+}
+
+// followRef finds the earlier change a fix says it follows up: "After
+// #13072, there is ...", "introduced in #120", "caused by #77",
+// "regression from #5", "broken by #9", "follow-up to #12", "since #40".
+var followRef = regexp.MustCompile(`(?i)\b(?:after|introduced (?:in|by)|caused by|regression (?:from|in|of|since)|regressed (?:in|by)|broken (?:in|by)|broke in|follow[- ]?up (?:to|of|for|on)|since)\s+(?:pr\s+|pull request\s+)?(?:[\w.-]+/[\w.-]+)?#(\d+)\b`)
+
+// fixesTrailer is an abbreviated commit id in a "Fixes:" trailer (git's
+// and the kernel's way: "Fixes: 46241068daed (feat: ...)").
+var fixesTrailer = regexp.MustCompile(`^([0-9a-f]{7,40})\b`)
+
+// followsUp returns the earlier changes a commit says it follows up or
+// fixes: "#N" for a pull request or issue its message names so, "sha:"
+// and an abbreviated id for a commit a Fixes: trailer names.
+func followsUp(subject, body string, trailers []work.Trailer) []string {
+	var out []string
+	for _, m := range followRef.FindAllStringSubmatch(subject+"\n"+body, -1) {
+		if r := "#" + m[1]; !slices.Contains(out, r) {
+			out = append(out, r)
+		}
+	}
+	for _, t := range trailers {
+		if strings.EqualFold(t.Key, "Fixes") {
+			if m := fixesTrailer.FindStringSubmatch(strings.TrimSpace(t.Value)); m != nil {
+				if r := "sha:" + strings.ToLower(m[1]); !slices.Contains(out, r) {
+					out = append(out, r)
+				}
+			}
 		}
 	}
 	return out

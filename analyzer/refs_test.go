@@ -2,7 +2,10 @@ package analyzer
 
 import (
 	"reflect"
+	"slices"
 	"testing"
+
+	"github.com/git-career/git-career/analyzer/work"
 )
 
 func TestMessageRefs(t *testing.T) {
@@ -20,5 +23,14 @@ func TestMessageRefs(t *testing.T) {
 		if got := messageRefs(tt.subject, tt.body); !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("messageRefs(%q, %q) = %q, want %q", tt.subject, tt.body, got, tt.want)
 		}
+	}
+}
+
+func TestFollowsUp(t *testing.T) {
+	got := followsUp("Fix dictionary use-after-free (#13135)", "After #13072, there is an use-after-free error.\nSee #99 for the idea.",
+		[]work.Trailer{{Key: "Fixes", Value: "46241068daed (feat: reduce console/term dependencies (#897))"}, {Key: "Fixes", Value: "https://github.com/o/r/issues/1000"}})
+	want := []string{"#13072", "sha:46241068daed"}
+	if !slices.Equal(got, want) {
+		t.Errorf("followsUp = %q, want %q", got, want)
 	}
 }

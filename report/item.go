@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 
@@ -18,6 +19,67 @@ type itemStyle struct {
 	// measured writes the items' measured lines (the body sections; not
 	// the appendix, which is one line an item).
 	measured bool
+	// own finds the person's own shipped items of the period by what a
+	// later change may call them: "#N" (a pull request, or a commit
+	// that a squash merge ended with "(#N)") and "sha:" and its full id.
+	own map[string]*work.Contribution
+}
+
+// ownIndex indexes items for itemStyle.own.
+func ownIndex(items []*work.Contribution) map[string]*work.Contribution {
+	own := map[string]*work.Contribution{}
+	for _, c := range items {
+		if c.Credited || c.Unmerged {
+			continue
+		}
+		if c.SHA != "" {
+			own["sha:"+c.SHA] = c
+		}
+		switch {
+		case c.Kind == work.KindPullRequest && c.Number > 0:
+			own[fmt.Sprintf("#%d", c.Number)] = c
+		case c.Kind == work.KindCommit:
+			if m := squashSuffix.FindStringSubmatch(c.Title); m != nil {
+				own["#"+m[1]] = c
+			}
+		}
+	}
+	return own
+}
+
+// squashSuffix is the "(#12)" a squash merge ends a subject with.
+var squashSuffix = regexp.MustCompile(`\(#(\d+)\)\s*$`)
+
+// followsUp says which of the person's own earlier items c follows up or
+// fixes, as its message says: "follows up your #13072 (2024-02-06)"; ""
+// for none.
+func (s itemStyle) followsUp(c *work.Contribution) string {
+	var parts []string
+	for _, r := range c.FollowsUp {
+		var y *work.Contribution
+		if strings.HasPrefix(r, "sha:") {
+			for k, it := range s.own {
+				if strings.HasPrefix(k, r) {
+					y = it
+					break
+				}
+			}
+		} else {
+			y = s.own[r]
+		}
+		if y == nil || y == c || !y.Date.Before(c.Date) {
+			continue
+		}
+		what := r
+		if strings.HasPrefix(r, "sha:") {
+			what = shortSHA(y.SHA)
+		}
+		parts = append(parts, fmt.Sprintf("%s (%s)", what, periodDate(s.period, y.Date)))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "follows up your " + strings.Join(parts, ", ")
 }
 
 // evidence is the link a reader follows; a series, whose links would not
@@ -96,6 +158,9 @@ func (s itemStyle) facts(c *work.Contribution) string {
 	}
 	if c.RevertedBy != "" {
 		parts = append(parts, fmt.Sprintf("reverted on %s (%s)", c.RevertedOn.Format(time.DateOnly), shortSHA(c.RevertedBy)))
+	}
+	if f := s.followsUp(c); f != "" {
+		parts = append(parts, f)
 	}
 	if c.Credited {
 		if c.CreditedAs == "" || c.CreditedAs == "Co-authored-by" {

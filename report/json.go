@@ -92,6 +92,9 @@ type contributionV1 struct {
 	// "Co-authored-by", "Helped-by", "Based-on-patch-by", "Mentored-by"
 	// or "Suggested-by".
 	CreditedAs string `json:"credited_as,omitempty"`
+	// FollowsUp are the earlier changes its message says it follows up or
+	// fixes: "#123", or "sha:" and an abbreviated commit id.
+	FollowsUp []string `json:"follows_up,omitempty"`
 
 	// CountsUnknown is present (true) only when files, additions and
 	// deletions are not all known: objects were missing from the
@@ -275,6 +278,7 @@ func toV1(r *work.Report) reportV1 {
 			Coauthors:  list(c.Coauthors),
 			Credited:   c.Credited,
 			CreditedAs: creditedAs(c),
+			FollowsUp:  c.FollowsUp,
 			Number:     c.Number,
 			State:      c.State,
 			Labels:     c.Labels,

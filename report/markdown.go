@@ -139,7 +139,7 @@ func writeBody(b *strings.Builder, r *work.Report, opt Options) []string {
 			}
 		}
 	}
-	style := itemStyle{period: r.Period, showRepo: manyRepos(r), stories: stories, measured: true}
+	style := itemStyle{period: r.Period, showRepo: manyRepos(r), stories: stories, measured: true, own: ownIndex(items)}
 
 	if pie := pieBlock(r); pie != "" {
 		writeBlock(b, keyGlance, pie)
@@ -187,7 +187,7 @@ func writeBody(b *strings.Builder, r *work.Report, opt Options) []string {
 	// contribution: folded, since it repeats the sections.
 	beginSection(b, keyAppendix, "Appendix: every item")
 	fmt.Fprintf(b, "<details><summary>%s</summary>\n\n", count(len(items), "item", "items"))
-	plain := itemStyle{period: style.period, showRepo: style.showRepo}
+	plain := itemStyle{period: style.period, showRepo: style.showRepo, own: style.own}
 	for _, c := range items {
 		plain.writeItem(b, c)
 	}

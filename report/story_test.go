@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -418,5 +419,22 @@ func TestStoryKindByItsPoint(t *testing.T) {
 	line = line[:strings.Index(line, "\n")]
 	if !strings.Contains(line, " · fix · ") {
 		t.Errorf("the story's kind is not fix: %s", line)
+	}
+}
+
+// A fix that says it follows up the person's own earlier change says so
+// on its line: it is their work twice, not two wins.
+func TestFollowsUpOwnWork(t *testing.T) {
+	r := storyReport(
+		work.Contribution{Title: "Fix use-after-free in active expire (#13135)", Paths: []string{"src/expire.c"}, FollowsUp: []string{"#13072"}},
+		work.Contribution{Title: "Free empty dicts in the kvstore (#13072)", Paths: []string{"src/kvstore.c"}},
+		work.Contribution{Title: "Fix a timeout (#99)", Paths: []string{"src/blocked.c"}, FollowsUp: []string{"#12"}},
+	)
+	out := renderDoc(t, r, Options{})
+	if !strings.Contains(out, "Fix use-after-free in active expire (#13135)") || !regexp.MustCompile(`Fix use-after-free in active expire \(#13135\) .* · follows up your #13072 \(2026-07-0\d\)`).MatchString(out) {
+		t.Errorf("the follow-up is not said:\n%s", out)
+	}
+	if strings.Contains(out, "follows up your #12") {
+		t.Error("a change that is not the person's, or not in the doc, is named as theirs")
 	}
 }

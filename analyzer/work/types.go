@@ -105,6 +105,11 @@ type Contribution struct {
 	// tickets its message names ("#123", "ABC-123"): the evidence that
 	// ties commits into one story.
 	Paths, Refs []string
+	// FollowsUp are the earlier changes its message says it follows up
+	// or fixes: "#123" ("After #123, ...", "introduced in #123"), or
+	// "sha:" and an abbreviated commit id (a Fixes: trailer). The doc
+	// says so when that change is the person's own, listed beside it.
+	FollowsUp []string
 	// Landed names the batch of the person's commits that reached the
 	// mainline together (a rebase merge), "" for none: one piece of work.
 	Landed string
