@@ -121,6 +121,18 @@ func AnalyzeWindows(ctx context.Context, opt Options) (*work.Report, []RepoWindo
 	markRareRepos(scans, perRepo, opt.Period.Since.Location())
 	laterSeen := map[string]bool{}
 	for _, scan := range scans {
+		for _, t := range scan.Tagged {
+			key := scan.Source.Repo + "@" + t.Tag
+			if laterSeen[key] {
+				continue // two clones of one repository
+			}
+			laterSeen[key] = true
+			wt := work.Tagged{Repo: scan.Source.Repo, Tag: t.Tag, When: t.When}
+			if scan.Web != "" {
+				wt.URL = scan.Web + "/releases/tag/" + t.Tag
+			}
+			rep.Tagged = append(rep.Tagged, wt)
+		}
 		for _, l := range scan.Later {
 			key := fmt.Sprintf("%s#%d", scan.Source.Repo, l.PullRequest)
 			if laterSeen[key] {

@@ -227,7 +227,7 @@ func Run(ctx context.Context, req Request) (*Result, error) {
 			res.Warnings = append(res.Warnings, warns...)
 		}
 	}
-	if len(rep.Contributions) == 0 && len(rep.Later) == 0 && len(again) == 0 && !req.Identity.All && len(req.Repos) > 0 {
+	if len(rep.Contributions) == 0 && len(rep.Later) == 0 && len(rep.Tagged) == 0 && len(again) == 0 && !req.Identity.All && len(req.Repos) > 0 {
 		// Nothing of the person's in what was read, and no measured line
 		// of the living doc to refresh. Whether they wrote
 		// anything at all before would need the whole history, which

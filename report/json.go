@@ -27,6 +27,16 @@ type reportV1 struct {
 	// that merged after it (work in progress when it ended); absent when
 	// none. They count in the period they merged in.
 	MergedLater []laterV1 `json:"merged_later,omitempty"`
+	// Tagged are the releases the person tagged in the period (annotated
+	// version tags they made); absent when none.
+	Tagged []taggedV1 `json:"releases_tagged,omitempty"`
+}
+
+type taggedV1 struct {
+	Repo string `json:"repo"`
+	Tag  string `json:"tag"`
+	Date string `json:"date"`
+	URL  string `json:"url,omitempty"`
 }
 
 type laterV1 struct {
@@ -240,6 +250,9 @@ func toV1(r *work.Report) reportV1 {
 		Sources:       []sourceV1{},
 		Contributions: []contributionV1{},
 		Summary:       map[string]int{},
+	}
+	for _, t := range r.Tagged {
+		out.Tagged = append(out.Tagged, taggedV1{Repo: t.Repo, Tag: t.Tag, Date: periodDate(r.Period, t.When), URL: t.URL})
 	}
 	for _, l := range r.Later {
 		out.MergedLater = append(out.MergedLater, laterV1{Repo: l.Repo, Number: l.Number, Title: l.Title, URL: l.URL, Commits: l.Commits,

@@ -22,6 +22,7 @@ const (
 	keyDesign     = "design"
 	keyUnmerged   = "unmerged" // generated: work on other branches, not shipped yet
 	keyLater      = "later"    // generated: pull requests worked on in the period, merged after it
+	keyTagged     = "tagged"   // generated: the releases the person tagged
 	keyToward     = "toward"
 	keyQuestions  = "questions"
 	keyAppendix   = "appendix"
@@ -45,7 +46,7 @@ var sectionOrder = func() []string {
 	for _, k := range problemCategories {
 		keys = append(keys, problemKey(k))
 	}
-	return append(keys, keyMentoring, keyReviews, keyCrossTeam, keyDesign, keyUnmerged, keyLater, keyToward, keyQuestions, keyAppendix)
+	return append(keys, keyMentoring, keyReviews, keyCrossTeam, keyDesign, keyTagged, keyUnmerged, keyLater, keyToward, keyQuestions, keyAppendix)
 }()
 
 // sectionRank orders keys by sectionOrder; unknown keys go last.

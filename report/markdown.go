@@ -88,6 +88,9 @@ func writePeriod(b *strings.Builder, r *work.Report, opt Options) {
 	var ids []string
 	if len(r.Contributions) == 0 {
 		writeBlock(b, keyEmpty, nothingFound(r))
+		if len(r.Tagged) > 0 {
+			writeBlock(b, keyTagged, taggedBlock(r))
+		}
 		if len(r.Later) > 0 {
 			writeBlock(b, keyLater, laterBlock(r))
 		}
@@ -173,6 +176,9 @@ func writeBody(b *strings.Builder, r *work.Report, opt Options) []string {
 		}
 		endSection(b, s.key)
 	}
+	if len(r.Tagged) > 0 {
+		writeBlock(b, keyTagged, taggedBlock(r))
+	}
 	if len(unmerged) > 0 {
 		writeBlock(b, keyUnmerged, unmergedBlock(style, unmerged))
 	}
@@ -213,6 +219,29 @@ func unmergedBlock(style itemStyle, items []*work.Contribution) string {
 		fmt.Fprintf(&b, "- %s (%s) — %s\n", title(c), plain.evidence(c), plain.facts(c))
 	}
 	b.WriteString("\n" + detailsEnd + "\n")
+	return b.String()
+}
+
+// taggedBlock names the releases the person tagged: "Tagged 4 releases
+// of charmbracelet/bubbletea: v0.26.1 (2024-05-02), ...".
+func taggedBlock(r *work.Report) string {
+	var b strings.Builder
+	b.WriteString("### Releases tagged\n\n")
+	var repos []string
+	byRepo := map[string][]string{}
+	for _, t := range r.Tagged {
+		if _, ok := byRepo[t.Repo]; !ok {
+			repos = append(repos, t.Repo)
+		}
+		tag := "`" + strings.ReplaceAll(t.Tag, "`", "") + "`"
+		if t.URL != "" {
+			tag = fmt.Sprintf("[%s](%s)", tag, t.URL)
+		}
+		byRepo[t.Repo] = append(byRepo[t.Repo], fmt.Sprintf("%s (%s)", tag, periodDate(r.Period, t.When)))
+	}
+	for _, repo := range repos {
+		fmt.Fprintf(&b, "- Tagged %s of %s: %s\n", count(len(byRepo[repo]), "release", "releases"), escapeText(repo), strings.Join(byRepo[repo], ", "))
+	}
 	return b.String()
 }
 

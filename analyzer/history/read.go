@@ -103,10 +103,46 @@ type Scan struct {
 	// Later are the user's pull requests merged after the period that
 	// commits they wrote in it went into, by merge date then number.
 	Later []Later
+	// Tagged are the releases the user tagged in the period: annotated
+	// tags named as versions whose tagger is the user, oldest first.
+	Tagged []Tagged
 	// LeftOut are the commits of the user's in the period left out on
 	// purpose, by id, with why: "reverted" (a commit and its revert) or
 	// "copy" (of a mainline commit, or of another unmerged one).
 	LeftOut map[string]string
+}
+
+// Tagged is a release the user tagged: the tag's name and its date.
+type Tagged struct {
+	Tag  string
+	When time.Time
+}
+
+// versionTag names a release: "v1.2.3", "3.0.3", "release-2.4", "v2.0.0-rc.1";
+// not a maintenance branch's marker ("2.3.x").
+var versionTag = regexp.MustCompile(`^(?:[\w.-]+[-/@])?v?\d+(?:\.\d+)+(?:[-+][0-9A-Za-z.-]+)?$`)
+
+// taggedReleases are the version tags of the repository the user made
+// in the period, oldest first.
+func taggedReleases(eng *gitengine.Repo, m *work.Matcher, mm *mailmapTable, period work.Period) ([]Tagged, error) {
+	if m.All() {
+		return nil, nil
+	}
+	tags, err := eng.AnnotatedTags()
+	if err != nil {
+		return nil, err
+	}
+	var out []Tagged
+	for _, t := range tags {
+		if !versionTag.MatchString(t.Name) || !period.Contains(t.When) {
+			continue
+		}
+		if m.Match(mm.Map(work.Person{Name: t.TaggerName, Email: t.TaggerEmail})) {
+			out = append(out, Tagged{Tag: t.Name, When: t.When})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].When.Before(out[j].When) })
+	return out, nil
 }
 
 // Later is a pull request merged after the period with commits the user
@@ -635,6 +671,13 @@ func (r *Repo) Read(ctx context.Context, opt Options) (*Scan, error) {
 			e.PullRequest = cd.pr // grouped under the pull request
 		}
 		scan.Commits = append(scan.Commits, e)
+	}
+	if len(cands) > 0 {
+		// Only someone with commits here tags its releases: reading a
+		// thousand tags for a stranger would cost what the period does.
+		if scan.Tagged, err = taggedReleases(eng, m, mailmap, opt.Period); err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
 	}
 	for _, l := range later {
 		switch {

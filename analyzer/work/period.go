@@ -98,6 +98,11 @@ func (r *Report) Split(periods []Period) []*Report {
 				}
 			}
 		}
+		for _, t := range r.Tagged {
+			if p.Contains(t.When) {
+				q.Tagged = append(q.Tagged, t)
+			}
+		}
 		for _, l := range r.Later {
 			// In progress at the end of the last period it was worked in.
 			if p.Contains(l.Last) {

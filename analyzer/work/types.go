@@ -243,6 +243,16 @@ type Report struct {
 	// went into and that merged after the period: work in progress when
 	// it ended, listed apart (it counts in the period it merged in).
 	Later []Later
+	// Tagged are the releases the person tagged in the period (annotated
+	// version tags they made), oldest first: release work no commit of
+	// theirs may show.
+	Tagged []Tagged
+}
+
+// Tagged is a release tag the person made.
+type Tagged struct {
+	Repo, Tag, URL string
+	When           time.Time
 }
 
 // Later is a pull request merged after the period it was worked on in.

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/go-git/go-billy/v5"
 	git "github.com/go-git/go-git/v5"
@@ -365,4 +366,41 @@ func (r *Repo) Promisor() (remote, filter string, ok bool) {
 		filter = "..."
 	}
 	return remote, filter, true
+}
+
+// AnnotatedTag is an annotated tag: its name, who made it and when.
+type AnnotatedTag struct {
+	Name        string
+	TaggerName  string
+	TaggerEmail string
+	When        time.Time
+}
+
+// AnnotatedTags lists the repository's annotated tags (lightweight tags,
+// which record no tagger, are left out), in name order.
+func (r *Repo) AnnotatedTags() ([]AnnotatedTag, error) {
+	refs, err := r.repo.Tags()
+	if err != nil {
+		return nil, fmt.Errorf("listing tags: %w", err)
+	}
+	var out []AnnotatedTag
+	err = refs.ForEach(func(ref *plumbing.Reference) error {
+		// Through the engine's own object store: go-git's reads each
+		// object through its packfile parser, ten times slower.
+		o, err := r.storage.EncodedObject(plumbing.TagObject, ref.Hash())
+		if err != nil {
+			return nil // lightweight, or its object is missing
+		}
+		t, err := object.DecodeTag(r.storage, o)
+		if err != nil {
+			return nil
+		}
+		out = append(out, AnnotatedTag{Name: ref.Name().Short(), TaggerName: t.Tagger.Name, TaggerEmail: t.Tagger.Email, When: t.Tagger.When})
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("listing tags: %w", err)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out, nil
 }
