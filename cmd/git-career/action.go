@@ -191,6 +191,11 @@ func (a *app) action(bg context.Context, gha *githubactions.Action) error {
 		// Nothing of the user's in the period: nothing is written or
 		// published (a doc, issue or pull request keeps what it had).
 		gha.Noticef("no commit, pull request, review or issue by @%s in %s; nothing written", user, period.Label)
+		if a.getenv("GITHUB_STEP_SUMMARY") != "" {
+			// The run's page says why nothing came of it.
+			gha.AddStepSummary(fmt.Sprintf("# Brag document: @%s, %s\n\nNo commit, pull request, review or issue by @%s in %s: nothing was written or published.\n",
+				user, period.Label, user, period.Label))
+		}
 		if a.getenv("GITHUB_OUTPUT") != "" {
 			gha.SetOutput("path", out)
 			gha.SetOutput("period", period.Label)
