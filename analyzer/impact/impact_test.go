@@ -298,3 +298,21 @@ func TestIsTest(t *testing.T) {
 		}
 	}
 }
+
+// A file someone else added later in a folder the work created is theirs:
+// changing it is no reach of the work; changing a file it added is.
+func TestReachFilesNotFolders(t *testing.T) {
+	w := Work{Commits: []string{sha(1)}, First: t0, Last: t0, New: []string{"build/", "build/main.rs"}}
+	h := history(days(300),
+		Commit{SHA: sha(2), Author: "cy@example.com", When: days(30), Touched: []string{"build/"}},
+	)
+	if m := only(t, Measure(w, h), work.MeasureReach); m != nil {
+		t.Errorf("a change in the folder, not to its files, is reach: %q", m.Text)
+	}
+	h = history(days(300),
+		Commit{SHA: sha(2), Author: "cy@example.com", When: days(30), Touched: []string{"build/", "build/main.rs"}},
+	)
+	if m := only(t, Measure(w, h), work.MeasureReach); m == nil || m.People != 1 {
+		t.Errorf("a change to a file it added: %+v", m)
+	}
+}

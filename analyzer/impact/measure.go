@@ -383,12 +383,21 @@ func reach(w Work, h *History, days int) (work.Impact, bool) {
 	m := base(work.MeasureReach, w, days, afterDays)
 	people := map[string]bool{}
 	changed, used := 0, 0
-	for _, i := range h.index().candidates(w.New, w.New, false) {
+	// Changing a file it added counts; a file someone else added later in
+	// a folder it created is theirs, not its reach (a folder counts for
+	// uses: an import names the package, not a file).
+	var files []string
+	for _, p := range w.New {
+		if !strings.HasSuffix(p, "/") {
+			files = append(files, p)
+		}
+	}
+	for _, i := range h.index().candidates(files, w.New, false) {
 		c := &h.Commits[i]
 		if c.Bot || c.Mine || own(w, c) || !c.When.After(w.Last) || c.When.After(end) {
 			continue
 		}
-		t, u := touches(c, w.New), len(c.Uses) > 0 && anyIn(c.Uses, w.New)
+		t, u := touches(c, files), len(c.Uses) > 0 && anyIn(c.Uses, w.New)
 		if !t && !u {
 			continue
 		}
