@@ -164,7 +164,14 @@ func prepare(ctx context.Context, rw analyzer.RepoWindow, rep *work.Report, open
 	// files of the work regressions and flakiness are measured on); and
 	// which references to what the person added others' commits added.
 	step := max((len(w.Commits)+baselineCap-1)/baselineCap, 1)
-	rh.hist = impact.History{Since: w.Range.Since, Now: now, Days: days, Sampled: step > 1}
+	// The windows after the work end where this copy of the history ends,
+	// if before now: a clone not fetched since says nothing of what came
+	// later, and "no flakiness again in 180 days" would be a guess.
+	seen := now
+	if !w.Newest.IsZero() && w.Newest.Before(seen) {
+		seen = w.Newest
+	}
+	rh.hist = impact.History{Since: w.Range.Since, Now: seen, Days: days, Sampled: step > 1}
 	inSample := func(i int) bool { return i%step == 0 }
 	// The paths asked about: what the person's commits added (reach),
 	// and the files of the work regressions and flakiness are measured

@@ -28,8 +28,22 @@ func date(s string) time.Time {
 }
 
 // run runs the pipeline on r for 2026Q2 as Ada at now, and returns the
-// report.
+// report. The repository is an active one, fetched at now: a commit of
+// Di's elsewhere the day before now ends its history (the windows after
+// the work end where the history read does; see runStale).
 func run(t *testing.T, r *gittest.Repo, now string, doc *report.Doc) *Result {
+	t.Helper()
+	lights++
+	r.CommitWith("Keep the lights on", map[string]string{"lights.txt": fmt.Sprint(now, " ", lights, "\n")},
+		gittest.CommitOpts{Date: date(now).AddDate(0, 0, -1).Add(12 * time.Hour).Format(time.RFC3339), Author: di})
+	return runStale(t, r, now, doc)
+}
+
+// lights numbers run's commits, so that two runs at one date commit.
+var lights int
+
+// runStale is run on r as it is: its history may end long before now.
+func runStale(t *testing.T, r *gittest.Repo, now string, doc *report.Doc) *Result {
 	t.Helper()
 	repo, err := history.Open(r.Dir)
 	if err != nil {
@@ -207,7 +221,8 @@ func TestLivingDocMeasuresAgain(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	again := run(t, r, "2026-07-01", doc)
+	again := runStale(t, r, "2026-07-01", doc) // the same history
+
 	if !again.Same || len(again.Remeasured) != 0 {
 		t.Errorf("a rerun changed the doc (remeasured %v)", again.Remeasured)
 	}
@@ -256,6 +271,8 @@ func TestLivingDocMeasuresLastQuarterAgain(t *testing.T) {
 	}
 	defer repo.Close()
 	q3, _ := work.Quarter("2026Q3", date("2026-10-05"))
+	r.CommitWith("Keep the lights on", map[string]string{"lights.txt": "2026-10-04\n"},
+		gittest.CommitOpts{Date: "2026-10-04T12:00:00Z", Author: di})
 	res, err := Run(context.Background(), Request{
 		Repos: []*history.Repo{repo}, Identity: work.Identity{Emails: []string{gittest.AuthorEmail}},
 		Read: q3, GitHub: GitHub{Off: true}, Now: date("2026-10-05"), Doc: doc,
@@ -268,5 +285,22 @@ func TestLivingDocMeasuresLastQuarterAgain(t *testing.T) {
 	}
 	if !strings.Contains(string(res.Out), "1 fix commit by others touched its files in the 153 days after it so far (of 180), against 6") {
 		t.Errorf("Q2's line was not measured again:\n%s", res.Out)
+	}
+}
+
+// A copy of the history that ends soon after the work (a clone not
+// fetched since) says what it saw: the window after the work ends where
+// the history does, "so far", not at the run's date.
+func TestWindowEndsWithTheHistory(t *testing.T) {
+	r := gittest.New(t)
+	r.CommitWith("Add the parser", map[string]string{"parse.go": "package p\n", "parse_test.go": "package p\n"},
+		gittest.CommitOpts{Date: "2026-01-10T10:00:00Z", Author: bo})
+	r.Commit("Fix flaky TestParse by waiting for the worker", map[string]string{"parse_test.go": "package p\n// wait\n"}, "2026-05-04T10:00:00Z")
+	r.CommitWith("Tidy the readme", map[string]string{"README": "p\n"},
+		gittest.CommitOpts{Date: "2026-05-29T10:00:00Z", Author: bo})
+	res := runStale(t, r, "2026-12-01", nil)
+	m, ok := impacts(t, res, "Fix flaky TestParse by waiting for the worker")[work.MeasureReflakes]
+	if !ok || m.After != 0 || m.AfterDays != 25 || !strings.Contains(m.Text, "in the 25 days after it so far (of 180)") {
+		t.Fatalf("reflakes %+v, want none in the 25 days the history holds", m)
 	}
 }

@@ -306,6 +306,7 @@ func (r *Repo) Read(ctx context.Context, opt Options) (*Scan, error) {
 		// shipped, however old the local branch of that name is.
 		tips = appendTip(tips, t)
 	}
+
 	owners, err := r.codeowners()
 	if err != nil {
 		return nil, err
@@ -319,6 +320,11 @@ func (r *Repo) Read(ctx context.Context, opt Options) (*Scan, error) {
 	stop := walkStop
 	if opt.Window != nil {
 		scan.Window = &Window{Range: *opt.Window, eng: eng}
+		for _, t := range tips {
+			if n, err := eng.Nodes().Get(t.Hash); err == nil && n.CommitTime().After(scan.Window.Newest) {
+				scan.Window.Newest = n.CommitTime()
+			}
+		}
 		if ws := opt.Window.Since.Add(-gitengine.StopMargin); ws.Before(stop) {
 			stop = ws
 		}

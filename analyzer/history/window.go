@@ -38,6 +38,10 @@ func (r TimeRange) Contains(t time.Time) bool { return !t.Before(r.Since) && !t.
 type Window struct {
 	Range   TimeRange
 	Commits []WindowCommit // newest committer time first
+	// Newest is the newest committer time of the history read (its
+	// tips): what came after it is not in this copy of the repository,
+	// whatever the date (a clone not fetched for months).
+	Newest  time.Time
 	eng     *gitengine.Repo
 	trees   *gitengine.TreeCache
 	changes map[int][]gitengine.Change

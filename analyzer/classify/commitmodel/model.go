@@ -382,7 +382,7 @@ func describe(f string) string {
 		if v == "product" {
 			return ""
 		}
-		return "mostly " + kindPhrase(v) + " changed"
+		return "half or more of its files are " + kindPhrase(v) // by count, not lines
 	case "k":
 		if v == "product" {
 			return "" // nearly every commit changes code
