@@ -4,12 +4,14 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"path"
 	"slices"
 	"sort"
 	"strings"
 	"sync"
 
 	"github.com/git-career/git-career/analyzer/classify"
+	"github.com/git-career/git-career/analyzer/classify/commitmodel"
 	"github.com/git-career/git-career/analyzer/github"
 	"github.com/git-career/git-career/analyzer/history"
 	"github.com/git-career/git-career/analyzer/impact"
@@ -365,6 +367,11 @@ func contribution(c *work.Commit, ctx *classify.Context, web string) work.Contri
 	for _, f := range c.Files {
 		out.Paths = append(out.Paths, f.Path)
 	}
+	for _, f := range c.Files {
+		if toolWritten(f.Path) {
+			out.Written += f.Additions + f.Deletions
+		}
+	}
 	out.Refs = messageRefs(c.Subject, c.Body)
 	out.FollowsUp = followsUp(c.Subject, c.Body, c.Trailers)
 	if !ctx.Credited {
@@ -400,4 +407,16 @@ func commitAreas(fs []work.FileChange) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// toolWritten reports whether a tool writes the file: a lockfile,
+// generated or vendored code (as the recogniser's paths say), or Go's
+// stringer and go:generate output.
+func toolWritten(p string) bool {
+	switch commitmodel.KindOf(p) {
+	case commitmodel.LockFile, commitmodel.GeneratedFile:
+		return true
+	}
+	base := path.Base(p)
+	return strings.HasSuffix(base, "_string.go") || strings.HasSuffix(base, "_gen.go") || strings.HasSuffix(base, ".gen.go")
 }

@@ -129,6 +129,7 @@ func pullRequest(pr github.PullRequest, commits []work.Contribution, byID map[st
 		c.Additions += cm.Additions
 		c.Deletions += cm.Deletions
 		c.CountsUnknown = c.CountsUnknown || cm.CountsUnknown
+		c.Written += cm.Written
 		for _, a := range cm.Coauthors {
 			coauthors[a] = true
 		}

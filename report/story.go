@@ -373,6 +373,7 @@ func seriesLead(s *series) *work.Contribution {
 		lead.Files += m.Files
 		lead.Additions += m.Additions
 		lead.Deletions += m.Deletions
+		lead.Written += m.Written
 		lead.Commits = append(lead.Commits, m.SHA)
 		// The members' own numbers, each quote once.
 		for _, im := range m.Impact {

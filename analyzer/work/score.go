@@ -44,7 +44,9 @@ var kindWeight = map[Category]float64{
 // 0.5 for each flag it carries (flaky-tests, cross-team), at most 1: work
 // that is legible twice over. lines is additions plus deletions, so size
 // adds at most 2.4 points (at 10,000 lines: 0.6 at 10 lines, 1.2 at 100;
-// at most 0.6 for a dependency update or a formatter's run), and files at most 0.5 (at 100 files): a huge generated change cannot
+// at most 0.6 for a dependency update or a formatter's run, 1.2 for a
+// test change; lines a tool wrote, lockfiles and generated code, are not
+// counted), and files at most 0.5 (at 100 files): a huge generated change cannot
 // run away with the list, and a story of many small commits counts by
 // what it adds up to, not by its number of commits. L is 0.25 for work
 // tied to an issue or ticket and 0.25 for a merged pull request: work
@@ -80,7 +82,7 @@ func Score(c *Contribution) float64 {
 			flags += 0.5
 		}
 	}
-	lines := float64(max(c.Additions, 0) + max(c.Deletions, 0))
+	lines := float64(max(max(c.Additions, 0)+max(c.Deletions, 0)-max(c.Written, 0), 0))
 	if w > kindWeight[Feature] {
 		// The half point of the easily forgotten kinds is earned by a
 		// change of some substance: all of it at 50 lines, in proportion
@@ -88,10 +90,15 @@ func Score(c *Contribution) float64 {
 		w = kindWeight[Feature] + (w-kindWeight[Feature])*math.Min(lines/50, 1)
 	}
 	sizeCap := 4.0
-	if primary == Dependencies || mechanical.MatchString(c.Title) {
+	switch {
+	case primary == Dependencies || mechanical.MatchString(c.Title):
 		// A formatter's run, a mass rename or a vendored update changes
 		// many lines with one command: its size says little of the work.
 		sizeCap = 1
+	case primary == Testing:
+		// A test migration rewrites thousands of lines the same way: past
+		// a hundred, a test change's size says little more.
+		sizeCap = 2
 	}
 	size := 0.6 * math.Min(math.Log10(1+lines), sizeCap)
 	reach := math.Min(math.Log10(1+float64(max(c.Files, 0))), 2) / 4

@@ -24,6 +24,8 @@ func TestScoreOrdering(t *testing.T) {
 		{"a substantial feature beats a one-line CI tweak", contrib(90, 10, Feature), contrib(1, 1, Automation)},
 		{"a small fix beats a six-line CI tweak", contrib(13, 1, Fix), contrib(0, 6, Automation)},
 		{"substantial automation beats a same-size feature", contrib(60, 10, Automation), contrib(60, 10, Feature)},
+		{"a feature beats a test migration ten times its size", contrib(400, 100, Feature), contrib(4000, 1000, Testing)},
+		{"generated lines do not count", contrib(40, 10, Fix), &Contribution{Categories: []Category{Fix}, Additions: 160, Deletions: 20, Written: 150}},
 		{"a fix beats a formatter's run of 40,000 lines", contrib(120, 30, Fix), &Contribution{Title: "Reformat with Spotless", Categories: []Category{Refactor}, Additions: 24924, Deletions: 18474}},
 	}
 	for _, tt := range tests {
@@ -36,10 +38,15 @@ func TestScoreOrdering(t *testing.T) {
 }
 
 func TestScoreFormula(t *testing.T) {
-	// W 2 (testing) + F 1 (two flags) + 0.6 × min(log10(10000), 4) + min(log10(100), 2)/4 + L 0.25 = 2 + 1 + 2.4 + 0.5 + 0.25.
-	c := &Contribution{Categories: []Category{Testing, FlakyTests, CrossTeam, Mentoring}, Additions: 9000, Deletions: 999, Files: 99, Refs: []string{"#12"}}
+	// W 2 (refactor) + F 1 (two flags) + 0.6 × min(log10(10000), 4) + min(log10(100), 2)/4 + L 0.25 = 2 + 1 + 2.4 + 0.5 + 0.25.
+	c := &Contribution{Categories: []Category{Refactor, FlakyTests, CrossTeam, Mentoring}, Additions: 9000, Deletions: 999, Files: 99, Refs: []string{"#12"}}
 	if got, want := Score(c), 6.15; math.Abs(got-want) > 1e-9 {
 		t.Errorf("Score = %v, want %v", got, want)
+	}
+	// A test change's size counts up to a hundred lines (1.2).
+	tc := &Contribution{Categories: []Category{Testing}, Additions: 9999}
+	if got, want := Score(tc), 2.0+1.2; math.Abs(got-want) > 1e-9 {
+		t.Errorf("Score(test migration) = %v, want %v", got, want)
 	}
 	// Size is capped: a million lines adds no more than ten thousand.
 	big := &Contribution{Categories: []Category{Fix}, Additions: 1_000_000}

@@ -105,6 +105,10 @@ type Contribution struct {
 	// tickets its message names ("#123", "ABC-123"): the evidence that
 	// ties commits into one story.
 	Paths, Refs []string
+	// Written are the lines a tool wrote among Additions and Deletions
+	// (lockfiles, generated code): they say nothing of the work's size,
+	// and the Highlights score leaves them out.
+	Written int
 	// FollowsUp are the earlier changes its message says it follows up
 	// or fixes: "#123" ("After #123, ...", "introduced in #123"), or
 	// "sha:" and an abbreviated commit id (a Fixes: trailer). The doc
