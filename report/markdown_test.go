@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -26,7 +27,7 @@ func TestMarkdownDefaults(t *testing.T) {
 		r.Contributions = append(r.Contributions, work.Contribution{
 			ID: "git:x" + string(rune('a'+i)), SHA: "x", Date: r.Period.Since,
 			Kind: work.KindCommit, Title: "Ship " + string(rune('1'+i)),
-			Categories: []work.Category{work.Feature},
+			Categories: []work.Category{work.Feature}, Additions: 40,
 		})
 	}
 	var buf bytes.Buffer
@@ -128,5 +129,42 @@ func TestMarkdownDeterministic(t *testing.T) {
 	}
 	if !strings.Contains(want, "Fix \\<flaky\\> test") {
 		t.Errorf("title not escaped:\n%s", want)
+	}
+}
+
+// A minor change (ten lines or fewer, no flag) is no Highlight while a
+// substantial one exists; when all are minor, they are what there is.
+func TestMinorChangesNotHighlighted(t *testing.T) {
+	item := func(id, title string, add int) work.Contribution {
+		return work.Contribution{ID: "git:" + id, SHA: id, Kind: work.KindCommit, Title: title,
+			Categories: []work.Category{work.Docs}, Additions: add}
+	}
+	for _, tt := range []struct {
+		items []work.Contribution
+		want  []string
+	}{
+		{[]work.Contribution{item("a", "Rewrite the onboarding guide", 120), item("b", "Add a badge", 2)}, []string{"Rewrite the onboarding guide"}},
+		{[]work.Contribution{item("a", "Fix a typo", 1), item("b", "Add a badge", 2)}, []string{"Add a badge", "Fix a typo"}},
+	} {
+		r := sampleReport()
+		r.Contributions = tt.items
+		for i := range r.Contributions {
+			r.Contributions[i].Date = r.Period.Since
+		}
+		var buf bytes.Buffer
+		if err := Markdown(&buf, r, Options{Score: work.Score}); err != nil {
+			t.Fatal(err)
+		}
+		h := highlightsBlock(buf.String())
+		var got []string
+		for _, l := range strings.Split(h, "\n") {
+			if strings.HasPrefix(l, "#### ") {
+				got = append(got, strings.SplitN(l, ". ", 2)[1])
+			}
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("Highlights %q, want %q", got, tt.want)
+		}
 	}
 }

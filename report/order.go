@@ -73,6 +73,16 @@ func highlights(items []*work.Contribution, stories map[*work.Contribution]*seri
 			cand = append(cand, c)
 		}
 	}
+	// A minor change is no Highlight while there is more to tell.
+	substantial := cand[:0:0]
+	for _, c := range cand {
+		if stories[c] != nil || !minorChange(c) {
+			substantial = append(substantial, c)
+		}
+	}
+	if len(substantial) > 0 {
+		cand = substantial
+	}
 	var out []*work.Contribution
 	titles := map[string]bool{}
 	for _, c := range topScored(cand, score, len(cand)) {
@@ -144,4 +154,18 @@ func categoryIndex(c work.Category) int {
 		return i
 	}
 	return len(work.Categories)
+}
+
+// minorLines is the most lines (a tool's left out) a change may have and
+// be minor: unless it carries a flag (flaky tests, cross-team) or is
+// security work, it is no Highlight while the period has a change that
+// is not minor (a README badge or a one-line config tweak is not the
+// quarter's best work).
+const minorLines = 10
+
+func minorChange(c *work.Contribution) bool {
+	if c.Has(work.FlakyTests) || c.Has(work.CrossTeam) || c.Has(work.Security) {
+		return false
+	}
+	return max(c.Additions+c.Deletions-c.Written, 0) <= minorLines
 }

@@ -113,7 +113,7 @@ func Score(c *Contribution) float64 {
 }
 
 // mechanical finds the subjects of changes a tool makes in one command.
-var mechanical = regexp.MustCompile(`(?i)\b(re-?format(s|ted|ting)?|format(ted)? (with|using|by)|apply (spotless|prettier|black|gofmt|ktlint|rustfmt|clang-format|ruff format)|run (spotless|prettier|black|gofmt|rustfmt|clang-format)|spotless(apply)?|prettier|autoformat(ted)?|whitespace|line endings|mass rename)\b`)
+var mechanical = regexp.MustCompile(`(?i)\b(mechanical(ly)?|re-?format(s|ted|ting)?|format(ted)? (with|using|by)|apply (spotless|prettier|black|gofmt|ktlint|rustfmt|clang-format|ruff format)|run (spotless|prettier|black|gofmt|rustfmt|clang-format)|spotless(apply)?|prettier|autoformat(ted)?|whitespace|line endings|mass rename)\b`)
 
 // measured is Score's M: 0.25 for each telling impact, at most 0.45.
 func measured(ms []Impact) float64 {
