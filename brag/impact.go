@@ -125,7 +125,8 @@ func prepare(ctx context.Context, rw analyzer.RepoWindow, rep *work.Report, open
 		d := rh.did[i]
 		dirs := map[string]bool{}
 		// A file deleted in one place and added under the same name in
-		// another was moved, not made: a move adds nothing to reach.
+		// another, or with the same content, was moved, not made: a move
+		// adds nothing to reach.
 		gone := map[string]bool{}
 		for _, c := range cs {
 			if c.Deleted {
@@ -139,7 +140,7 @@ func prepare(ctx context.Context, rw analyzer.RepoWindow, rep *work.Report, open
 			}
 			// What it added, for reach: not tests, which others run
 			// but do not build on; not what it moved.
-			if c.Added && !impact.IsTest(c.Path) && !gone[path.Base(c.Path)] {
+			if c.Added && !c.Moved && !impact.IsTest(c.Path) && !gone[path.Base(c.Path)] {
 				d.added = append(d.added, c.Path)
 				paths[c.Path] = true
 				if dir := path.Dir(c.Path); dir != "." {

@@ -182,9 +182,13 @@ func TestReachNotOfAMove(t *testing.T) {
 	r := gittest.New(t)
 	r.CommitWith("Start", map[string]string{"go.mod": "module example.com/shop\n", "old/money.go": "package old\n"},
 		gittest.CommitOpts{Date: "2026-01-10T10:00:00Z", Author: bo})
-	r.Commit("refactor: move money into its own folder", map[string]string{"old/money.go": gittest.Delete, "money/money.go": "package old\n"}, "2026-05-04T10:00:00Z")
+	r.CommitWith("Add the wallet", map[string]string{"old/wallet.go": "package old\n// wallet\n"},
+		gittest.CommitOpts{Date: "2026-01-11T10:00:00Z", Author: bo})
+	// One file moved under its name, one renamed with its content.
+	r.Commit("refactor: move money into its own folder", map[string]string{"old/money.go": gittest.Delete, "money/money.go": "package old\n",
+		"old/wallet.go": gittest.Delete, "money/purse.go": "package old\n// wallet\n"}, "2026-05-04T10:00:00Z")
 	for i, who := range []string{bo, cy, di} {
-		r.CommitWith(fmt.Sprintf("feat: round money %d", i), map[string]string{"money/money.go": fmt.Sprintf("package old\n// %d\n", i)},
+		r.CommitWith(fmt.Sprintf("feat: round money %d", i), map[string]string{"money/money.go": fmt.Sprintf("package old\n// %d\n", i), "money/purse.go": fmt.Sprintf("package old\n// wallet %d\n", i)},
 			gittest.CommitOpts{Date: date("2026-06-01").AddDate(0, 0, 7*i).Format(time.RFC3339), Author: who})
 	}
 	res := run(t, r, "2026-08-01", nil)

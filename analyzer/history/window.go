@@ -76,6 +76,10 @@ const keptMessages = 16384
 type Change struct {
 	Path           string
 	Added, Deleted bool
+	// Moved is true for an added path whose content a path the commit
+	// deleted had, byte for byte (a rename without edits), and for that
+	// deleted path.
+	Moved bool
 }
 
 // keep records a commit of the mainline in the window.
@@ -147,8 +151,23 @@ func (w *Window) Changes(i int) ([]Change, error) {
 		return nil, err
 	}
 	out := make([]Change, len(cs))
+	gone := map[plumbing.Hash]int{} // deleted content → how many paths had it
+	for _, c := range cs {
+		if c.To.IsZero() && !c.From.IsZero() {
+			gone[c.From]++
+		}
+	}
+	came := map[plumbing.Hash]bool{}
 	for j, c := range cs {
 		out[j] = Change{Path: c.Path, Added: c.From.IsZero(), Deleted: c.To.IsZero()}
+		if out[j].Added && gone[c.To] > 0 {
+			out[j].Moved, came[c.To] = true, true
+		}
+	}
+	for j, c := range cs {
+		if out[j].Deleted && came[c.From] {
+			out[j].Moved = true
+		}
 	}
 	return out, nil
 }
