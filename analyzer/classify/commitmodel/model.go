@@ -287,7 +287,15 @@ var numberWords = strings.NewReplacer(" v#", " vN", "'v#", "'vN", " #", " N", "'
 
 // stopwords weigh in the model but are never quoted as a reason.
 var stopwords = set("a", "an", "the", "to", "for", "of", "in", "on", "at", "by", "with", "from", "and", "or", "is", "it",
-	"be", "as", "this", "that", "#", "v#", "when", "if", "not", "no", "into", "-")
+	"be", "as", "this", "that", "#", "v#", "when", "if", "not", "no", "into", "-",
+	// Pronouns, auxiliaries and the halves of contractions ("won't" is
+	// "won" and "t"): a manager reads "word 'won'" as nonsense.
+	"i", "we", "you", "he", "she", "they", "me", "us", "them", "my", "our", "your", "their", "its", "his", "her",
+	"was", "were", "are", "am", "been", "being", "has", "have", "had", "do", "does", "did", "will", "would",
+	"can", "could", "should", "shall", "may", "might", "must", "don", "won", "isn", "doesn", "didn", "wasn",
+	"aren", "hasn", "haven", "wouldn", "couldn", "shouldn", "t", "s", "ll", "ve", "re", "d", "m",
+	"so", "but", "then", "than", "there", "here", "which", "what", "who", "also", "just", "some", "any",
+	"type", "types", "thing", "things", "way", "ways", "one", "two")
 
 // onlyStopwords reports whether every word of a word feature (a pair too,
 // or a word crossed with the kinds of files) is a stopword.
