@@ -2,6 +2,7 @@ package classify
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -48,7 +49,15 @@ func PullRequest(title, body string, labels []string, commits []*work.Commit, ct
 			flakyChurn += n
 		}
 	}
-	if !sure || kind == work.Other {
+	// A title of some words read as a feature, a fix, a speed-up or
+	// security work says what the pull request is better than the
+	// model's guesses at its commits one by one (cli/cli's "Add
+	// projectsV2 to JSON fields of gh repo commands": its commits
+	// "Include URL in ProjectV2 type", "Add missing title field" read as
+	// fixes); a title that says nothing ("Update", "WIP"), or one read as
+	// another kind through the files its commits change together (a lint
+	// bump's CI files), leaves it to the commits.
+	if kind == work.Other || !sure && (vagueTitle(title) || !productKind(kind)) {
 		// Tests and docs that come with a change are part of it (the
 		// guide: "a fix that also adds a test is fix; a feature with its
 		// docs and tests is feature"): they outvote the title only when
@@ -139,4 +148,17 @@ func isLastFlakyRule(r flagRule) bool {
 		}
 	}
 	return r.Name == last
+}
+
+// vagueTitle reports whether a pull request's title says too little to
+// decide its kind by: fewer than four words once its "(#12)" is gone.
+func vagueTitle(title string) bool {
+	return len(strings.Fields(prNumberSuffix.ReplaceAllString(title, ""))) < 4
+}
+
+var prNumberSuffix = regexp.MustCompile(`\s*\(#\d+\)\s*$`)
+
+// productKind reports whether k is work on the product itself.
+func productKind(k work.Category) bool {
+	return k == work.Feature || k == work.Fix || k == work.Performance || k == work.Security
 }

@@ -290,6 +290,8 @@ func TestPullRequest(t *testing.T) {
 	flaky := &work.Commit{Subject: "Fix flaky export test", Files: files("web/reports/export_test.ts:4:2")}
 	fixPanic := &work.Commit{Subject: "fix: check the repository before renaming it", Files: files("pkg/cmd/repo/rename/rename.go:2:1")}
 	panicTest := &work.Commit{Subject: "Add tests for renaming", Files: files("pkg/cmd/repo/rename/rename_test.go:64:0")}
+	missingField := &work.Commit{Subject: "fix: add the missing title field for projectv2", Files: files("api/queries_projects_v2.go:2:0")}
+	includeURL := &work.Commit{Subject: "fix: include URL in the ProjectV2 type", Files: files("api/queries_projects_v2.go:5:1")}
 	tests := []struct {
 		name, title, body string
 		labels            []string
@@ -306,6 +308,8 @@ func TestPullRequest(t *testing.T) {
 		{"a fix with its regression test is a fix, however long the test", "Avoid the panic when renaming", "", nil,
 			[]*work.Commit{fixPanic, panicTest}, []work.Category{work.Fix}},
 		{"tests alone are testing", "More cases", "", nil, []*work.Commit{panicTest}, []work.Category{work.Testing}},
+		{"a title read as a feature stands against commits read as fixes", "Add projectsV2 to JSON fields of gh repo commands", "", nil,
+			[]*work.Commit{missingField, includeURL}, []work.Category{work.Feature}},
 		{"title and description only", "Fix crash when the config file is empty", "The loader dereferenced a nil map.", nil, nil, []work.Category{work.Fix}},
 		{"flaky when its commits that fix flaky tests are most of it", "Export: make the test reliable", "", nil,
 			[]*work.Commit{flaky}, []work.Category{work.Testing, work.FlakyTests}},
