@@ -439,26 +439,53 @@ var versionRe = regexp.MustCompile(`\bv?(\d+\.\d+(?:\.\d+)*(?:-[0-9A-Za-z.]+)?)\
 // note it are release commits, with the versions they name: "3 release
 // commits (3.0.3, 3.1.0)".
 func releasesTitle(ms []*work.Contribution) string {
-	var versions []string
+	var versions, started []string
 	seen := map[string]bool{}
 	for _, m := range ms {
-		if v := versionRe.FindStringSubmatch(m.Title); v != nil && !seen[v[1]] {
-			seen[v[1]] = true
+		v := versionRe.FindStringSubmatch(m.Title)
+		if v == nil || seen[v[1]] {
+			continue
+		}
+		seen[v[1]] = true
+		if opensVersion.MatchString(m.Title) {
+			// "start version 3.1.0": the next version opened, not released.
+			started = append(started, v[1])
+		} else {
 			versions = append(versions, v[1])
 		}
 	}
 	if len(versions) == len(ms) {
 		return fmt.Sprintf("%d releases", len(ms))
 	}
-	if len(versions) == 0 {
+	if len(versions)+len(started) == 0 {
 		return fmt.Sprintf("%d release commits", len(ms))
 	}
-	sort.Strings(versions)
-	if len(versions) > 4 {
-		versions = append(versions[:4], "…")
+	list := func(vs []string) string {
+		sort.Strings(vs)
+		if len(vs) > 4 {
+			vs = append(vs[:4], "…")
+		}
+		return strings.Join(vs, ", ")
 	}
-	return fmt.Sprintf("%d release commits (%s)", len(ms), strings.Join(versions, ", "))
+	var parts []string
+	for _, v := range versions {
+		if slices.Contains(started, v) {
+			started = slices.DeleteFunc(started, func(s string) bool { return s == v })
+		}
+	}
+	if len(versions) > 0 {
+		parts = append(parts, list(versions))
+	}
+	if len(started) > 0 {
+		parts = append(parts, "started "+list(started))
+	}
+	return fmt.Sprintf("%d release commits (%s)", len(ms), strings.Join(parts, "; "))
 }
+
+// opensVersion: a commit that opens the next version rather than cutting
+// one ("start version 3.1.0", "Bump to 2.0.0-dev", "prepare next
+// development version").
+var opensVersion = regexp.MustCompile(`(?i)\b(start(s|ed|ing)?|begin|open(s|ed)?|next|dev(elopment)?|snapshot)\b`)
 
 // changelogFile names release notes and changelogs.
 var changelogFile = regexp.MustCompile(`(?i)^(changelog|changes|history|news|release[-_ ]?notes)(\.[a-z]+)?$`)

@@ -390,7 +390,7 @@ func TestReleaseCommitsTitle(t *testing.T) {
 		titles []string
 		want   string
 	}{
-		{[]string{"start version 3.1.0", "release version 3.0.3", "start version 3.0.3"}, "3 release commits (3.0.3, 3.1.0)"},
+		{[]string{"start version 3.1.0", "release version 3.0.3", "start version 3.0.3"}, "3 release commits (3.0.3; started 3.1.0)"},
 		{[]string{"Release v1.2.0", "Release v1.1.0"}, "2 releases"},
 		{[]string{"Prepare the release", "Tag it"}, "2 release commits"},
 	} {
