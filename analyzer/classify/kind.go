@@ -229,9 +229,9 @@ var classCategory = map[string]work.Category{
 // ccReason says which part of the prefix decided.
 func ccReason(f *facts) string {
 	if f.cc.Scope != "" && scopeCategories[strings.ToLower(f.cc.Scope)] == f.ccCat {
-		return fmt.Sprintf("conventional scope (%s)", f.cc.Scope)
+		return fmt.Sprintf("the author's Conventional Commits scope (%s)", f.cc.Scope)
 	}
-	return "conventional type " + f.cc.Type + ":"
+	return fmt.Sprintf("the author's Conventional Commits type %q", f.cc.Type+":")
 }
 
 // labelKinds maps the words of common pull request labels ("bug",

@@ -234,7 +234,7 @@ func TestClassifyReasons(t *testing.T) {
 		want string
 	}{
 		{&work.Commit{Subject: "Remove the v1 exporter", Files: files("exp/old.go:0:1200")}, nil, work.Cleanup, "deletes 1,200 lines"},
-		{&work.Commit{Subject: "docs: usage", Files: files("README.md:3:0")}, nil, work.Docs, "conventional type docs:"},
+		{&work.Commit{Subject: "docs: usage", Files: files("README.md:3:0")}, nil, work.Docs, `the author's Conventional Commits type "docs:"`},
 		{&work.Commit{Subject: "fix: typo", Files: files("README.md:1:1")}, nil, work.Docs, "only docs files changed: README.md"},
 		{&work.Commit{Subject: "Fix crash on empty input", Files: files("src/parse.go:3:1")}, nil, work.Fix, "read as fix: "},
 		{&work.Commit{Subject: "fix: x", Files: files("a/x.go:1:0"), Coauthors: []work.Person{{Name: "Ada Lovelace"}, {Name: "ada lovelace"}}}, &Context{Credited: true}, work.Mentoring, "co-authored with Ada Lovelace; credits you"},
