@@ -3,6 +3,8 @@ package history
 import (
 	"bytes"
 	"slices"
+
+	"github.com/git-career/git-career/internal/gitengine"
 )
 
 // textSet finds which of several texts a content holds, in one pass over
@@ -199,8 +201,8 @@ func (m *acMatcher) scan(data []byte, found func(t int) bool) {
 // or end is in before too. With many texts this is worth reading before
 // for: the automaton goes through a content a byte at a time.
 func (s *textSet) added(before, after []byte, longest int, skip func(t int) bool) []int {
-	head := commonPrefix(after, before)
-	tail := commonSuffix(after[head:], before[head:])
+	head := gitengine.CommonPrefix(after, before)
+	tail := gitengine.CommonSuffix(after[head:], before[head:])
 	lo, hi := max(0, head-longest+1), min(len(after), len(after)-tail+longest-1)
 	if lo >= hi {
 		return nil
@@ -212,32 +214,4 @@ func (s *textSet) added(before, after []byte, longest int, skip func(t int) bool
 		}
 	}
 	return out
-}
-
-// commonPrefix is the length of the longest common beginning of a and b.
-func commonPrefix(a, b []byte) int {
-	n := min(len(a), len(b))
-	i := 0
-	const chunk = 64
-	for i+chunk <= n && bytes.Equal(a[i:i+chunk], b[i:i+chunk]) {
-		i += chunk
-	}
-	for i < n && a[i] == b[i] {
-		i++
-	}
-	return i
-}
-
-// commonSuffix is the length of the longest common end of a and b.
-func commonSuffix(a, b []byte) int {
-	n := min(len(a), len(b))
-	i := 0
-	const chunk = 64
-	for i+chunk <= n && bytes.Equal(a[len(a)-i-chunk:len(a)-i], b[len(b)-i-chunk:len(b)-i]) {
-		i += chunk
-	}
-	for i < n && a[len(a)-1-i] == b[len(b)-1-i] {
-		i++
-	}
-	return i
 }

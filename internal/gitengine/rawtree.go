@@ -45,7 +45,7 @@ func parseEntryAt(data []byte, pos int, e *rawEntry) (int, error) {
 // in a and b starts (len(a) when a is a prefix of b made of whole
 // entries, and so on).
 func sharedHead(a, b []byte) int {
-	n := commonPrefix(a, b)
+	n := CommonPrefix(a, b)
 	pos := 0
 	for pos < n {
 		// A name holds no NUL: the first one ends the entry's name.
@@ -58,8 +58,9 @@ func sharedHead(a, b []byte) int {
 	return pos
 }
 
-// commonPrefix is the length of the longest common prefix of a and b.
-func commonPrefix(a, b []byte) int {
+// CommonPrefix is the length of the longest common prefix of a and b,
+// compared 64 bytes at a time where it can.
+func CommonPrefix(a, b []byte) int {
 	n := min(len(a), len(b))
 	i := 0
 	const chunk = 64
@@ -72,8 +73,8 @@ func commonPrefix(a, b []byte) int {
 	return i
 }
 
-// commonSuffix is the length of the longest common suffix of a and b.
-func commonSuffix(a, b []byte) int {
+// CommonSuffix is the length of the longest common suffix of a and b.
+func CommonSuffix(a, b []byte) int {
 	n := min(len(a), len(b))
 	i := 0
 	const chunk = 64
@@ -95,7 +96,7 @@ func commonSuffix(a, b []byte) int {
 // into a and b.
 func diffRaw(a, b []byte, f func(x, y *rawEntry) error) error {
 	head := sharedHead(a, b)
-	tail := commonSuffix(a[head:], b[head:])
+	tail := CommonSuffix(a[head:], b[head:])
 	pa, pb := head, head
 	var ea, eb rawEntry
 	// na and nb are where the entries after ea and eb start; -1 when the
