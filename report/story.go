@@ -337,12 +337,13 @@ func seriesLead(s *series) *work.Contribution {
 		lead.Categories = append(lead.Categories, primary)
 	}
 	lead.Title = seriesTitle(s, primary)
-	// The reasons of the members of the primary kind first: they say why
-	// the story is that kind.
+	// The reasons of the members of the primary kind: they say why the
+	// story is that kind ("only test files changed", said of the test
+	// commit that came with a fix, would read as said of the story).
 	var reasons []string
-	for pass := 0; pass < 2; pass++ {
+	for pass := 0; pass < 2 && len(reasons) == 0; pass++ {
 		for _, m := range ms {
-			if (storyKind(m) == primary) == (pass == 0) {
+			if pass == 1 || storyKind(m) == primary {
 				reasons = append(reasons, m.Reasons...)
 			}
 		}

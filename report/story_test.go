@@ -408,8 +408,10 @@ func TestReleaseCommitsTitle(t *testing.T) {
 // tests come with the work, they are not its point.
 func TestStoryKindByItsPoint(t *testing.T) {
 	r := storyReport(
-		work.Contribution{Title: "update the renderer's golden files", Paths: []string{"testdata/app.golden"}, Categories: []work.Category{work.Testing}, Additions: 40, Landed: "b1"},
-		work.Contribution{Title: "renderer: reset the cursor on the first line", Paths: []string{"renderer.go"}, Additions: 6, Landed: "b1"},
+		work.Contribution{Title: "update the renderer's golden files", Paths: []string{"testdata/app.golden"}, Categories: []work.Category{work.Testing}, Additions: 40, Landed: "b1",
+			Reasons: []string{"only test files changed: testdata/app.golden"}},
+		work.Contribution{Title: "renderer: reset the cursor on the first line", Paths: []string{"renderer.go"}, Additions: 6, Landed: "b1",
+			Reasons: []string{"message says reset"}},
 	)
 	out := renderDoc(t, r, Options{})
 	if !strings.Contains(out, "- renderer: reset the cursor on the first line (2 commits) — ") {
@@ -419,6 +421,9 @@ func TestStoryKindByItsPoint(t *testing.T) {
 	line = line[:strings.Index(line, "\n")]
 	if !strings.Contains(line, " · fix · ") {
 		t.Errorf("the story's kind is not fix: %s", line)
+	}
+	if strings.Contains(out, "why: message says reset; only test files changed") || !strings.Contains(out, "  - why: message says reset\n") {
+		t.Errorf("the story does not give its fix's reason alone:\n%s", out)
 	}
 }
 
