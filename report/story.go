@@ -310,23 +310,21 @@ func seriesLead(s *series) *work.Contribution {
 	// The primary kind is the one of most of the members' changed lines
 	// (the newest on a tie), as for a pull request: tests and docs that
 	// come with other work are part of it, not its kind. Flags follow.
-	// Work on the product (a feature, a fix, a speed-up, security) is
-	// the point of a story that also tidies up around it (bubbletea's
-	// fix for duplicate window-size events with its cleanup of the input
-	// reader): then it alone decides.
+	// (Work on the product does not outrank the rest by kind alone: one
+	// commit of bat's eight-commit build-script refactor, read as a fix,
+	// would have named it.)
 	lines := map[work.Category]int{}
-	point, product := false, false
+	point := false
 	for _, m := range ms {
 		if k := storyKind(m); k != "" {
 			lines[k] += max(m.Additions+m.Deletions, 1)
 			point = point || k != work.Testing && k != work.Docs && k != work.Other
-			product = product || productWork(k)
 		}
 	}
 	var primary work.Category
 	for _, m := range ms {
 		k := storyKind(m)
-		if k == "" || point && (k == work.Testing || k == work.Docs) || product && !productWork(k) {
+		if k == "" || point && (k == work.Testing || k == work.Docs) {
 			continue
 		}
 		if primary == "" || lines[k] > lines[primary] {
@@ -522,9 +520,4 @@ func hasQuote(ms []work.Impact, q string) bool {
 		}
 	}
 	return false
-}
-
-// productWork reports whether k is work on the product itself.
-func productWork(k work.Category) bool {
-	return k == work.Feature || k == work.Fix || k == work.Performance || k == work.Security
 }
