@@ -103,8 +103,12 @@ func TestRegressionsLeaveHubsOut(t *testing.T) {
 	for i := 0; i < 6; i++ {
 		cs[i].Touched = append(cs[i].Touched, "src/quiet.c")
 	}
-	if m := only(t, Measure(w, history(days(400), cs...)), work.MeasureRegressions); m == nil || m.Before != 6 || m.After != 0 {
-		t.Errorf("quiet file: got %+v, want 6 before and 0 after", m)
+	m := only(t, Measure(w, history(days(400), cs...)), work.MeasureRegressions)
+	if m == nil || m.Before != 6 || m.After != 0 {
+		t.Fatalf("quiet file: got %+v, want 6 before and 0 after", m)
+	}
+	if !strings.HasPrefix(m.Text, "0 fix commits by others touched its files but server.c and go.mod (which much of the repository's work touches) in the ") {
+		t.Errorf("the text does not say which files were left out: %q", m.Text)
 	}
 }
 

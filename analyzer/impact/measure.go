@@ -2,6 +2,7 @@ package impact
 
 import (
 	"fmt"
+	"path"
 	"slices"
 	"strings"
 	"time"
@@ -241,6 +242,7 @@ func regressions(w Work, h *History, days int) (work.Impact, bool) {
 	}
 	end, afterDays := afterWindow(w, h, days)
 	m := base(work.MeasureRegressions, w, days, afterDays)
+	all := w.Files
 	w.Files = quietFiles(w.Files, h, from, end)
 	named := 0
 	var before, after []work.Evidence
@@ -283,8 +285,19 @@ func regressions(w Work, h *History, days int) (work.Impact, bool) {
 	bb, okB := share(h.Baseline, func(t time.Time) bool { return !t.Before(from) && t.Before(w.First) })
 	ba, okA := share(h.Baseline, func(t time.Time) bool { return t.After(w.Last) && !t.After(end) })
 	var text strings.Builder
-	fmt.Fprintf(&text, "%s by others touched its files in %s, against %d in the %d days before",
-		count(m.After, "fix commit", "fix commits"), afterPhrase(afterDays, days), m.Before, days)
+	files := "its files"
+	if len(w.Files) < len(all) {
+		// Say which: a reader counting fixes on all its files finds more.
+		var left []string
+		for _, f := range all {
+			if !slices.Contains(w.Files, f) {
+				left = append(left, path.Base(f))
+			}
+		}
+		files = fmt.Sprintf("its files but %s (which much of the repository's work touches)", shortList(left))
+	}
+	fmt.Fprintf(&text, "%s by others touched %s in %s, against %d in the %d days before",
+		count(m.After, "fix commit", "fix commits"), files, afterPhrase(afterDays, days), m.Before, days)
 	if named > 0 {
 		fmt.Fprintf(&text, " (%s it in a Fixes: trailer or %s it)", plural(named, "one names", fmt.Sprintf("%d name", named)), plural(named, "reverts", "revert"))
 	}
@@ -467,4 +480,15 @@ func upper(s string) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// shortList is "a, b and c", or "a, b, c and 4 more".
+func shortList(xs []string) string {
+	if len(xs) > 3 {
+		return strings.Join(xs[:3], ", ") + fmt.Sprintf(" and %d more", len(xs)-3)
+	}
+	if len(xs) <= 1 {
+		return strings.Join(xs, "")
+	}
+	return strings.Join(xs[:len(xs)-1], ", ") + " and " + xs[len(xs)-1]
 }
