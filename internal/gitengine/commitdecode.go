@@ -113,6 +113,27 @@ func (d *commitDecoder) run(headerOnly bool) error {
 	return nil
 }
 
+// continuation reads the next line of a header that spans several: one
+// that opens with a space is more of it, appended to dst without the
+// space (nil: dropped), and the header goes on (step); any other line is
+// handed back, and the headers go on.
+func (d *commitDecoder) continuation(step commitStep, dst *string) commitStep {
+	line, eof := d.readLine()
+	if len(line) > 0 && line[0] == ' ' {
+		if dst != nil {
+			*dst += string(line[1:])
+		}
+		if eof {
+			return stepDone
+		}
+		return step
+	}
+	if len(line) > 0 {
+		d.pushBack(line, eof)
+	}
+	return stepHeaders
+}
+
 func (d *commitDecoder) step(step commitStep) (commitStep, error) {
 	switch step {
 	case stepParents:
@@ -211,50 +232,18 @@ func (d *commitDecoder) step(step commitStep) (commitStep, error) {
 			return stepDone, nil
 		}
 		return next, nil
-	case stepMergetagCont, stepPgpCont:
-		dst := &d.c.MergeTag
-		if step == stepPgpCont {
-			dst = &d.c.PGPSignature
-		}
-		line, eof := d.readLine()
-		if len(line) > 0 && line[0] == ' ' {
-			*dst += string(line[1:])
-			if eof {
-				return stepDone, nil
-			}
-			return step, nil
-		}
-		if len(line) > 0 {
-			d.pushBack(line, eof)
-		}
-		return stepHeaders, nil
+	case stepMergetagCont:
+		return d.continuation(step, &d.c.MergeTag), nil
+	case stepPgpCont:
+		return d.continuation(step, &d.c.PGPSignature), nil
 	case stepSkipCont:
-		line, eof := d.readLine()
-		if len(line) > 0 && line[0] == ' ' {
-			if eof {
-				return stepDone, nil
-			}
-			return stepSkipCont, nil
-		}
-		if len(line) > 0 {
-			d.pushBack(line, eof)
-		}
-		return stepHeaders, nil
+		return d.continuation(step, nil), nil
 	case stepExtraCont:
-		line, eof := d.readLine()
-		if len(line) > 0 && line[0] == ' ' {
-			d.extra.Value += string(line[1:])
-			if eof {
-				d.finishExtra()
-				return stepDone, nil
-			}
-			return stepExtraCont, nil
+		next := d.continuation(step, &d.extra.Value)
+		if next != step {
+			d.finishExtra()
 		}
-		d.finishExtra()
-		if len(line) > 0 {
-			d.pushBack(line, eof)
-		}
-		return stepHeaders, nil
+		return next, nil
 	case stepMessage:
 		// Everything left, a line handed back first.
 		if d.hasPending {
