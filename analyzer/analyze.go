@@ -121,14 +121,14 @@ func AnalyzeWindows(ctx context.Context, opt Options) (*work.Report, []RepoWindo
 		}
 	}
 	markRareRepos(scans, perRepo, opt.Period.Since.Location())
-	laterSeen := map[string]bool{}
+	once := map[string]bool{} // two clones of one repository tag and merge the same
 	for _, scan := range scans {
 		for _, t := range scan.Tagged {
 			key := scan.Source.Repo + "@" + t.Tag
-			if laterSeen[key] {
+			if once[key] {
 				continue // two clones of one repository
 			}
-			laterSeen[key] = true
+			once[key] = true
 			wt := work.Tagged{Repo: scan.Source.Repo, Tag: t.Tag, When: t.When}
 			if scan.Web != "" {
 				wt.URL = scan.Web + "/releases/tag/" + t.Tag
@@ -137,10 +137,10 @@ func AnalyzeWindows(ctx context.Context, opt Options) (*work.Report, []RepoWindo
 		}
 		for _, l := range scan.Later {
 			key := fmt.Sprintf("%s#%d", scan.Source.Repo, l.PullRequest)
-			if laterSeen[key] {
+			if once[key] {
 				continue // two clones of one repository
 			}
-			laterSeen[key] = true
+			once[key] = true
 			wl := work.Later{Repo: scan.Source.Repo, Number: l.PullRequest, Title: l.Title, Commits: l.Commits,
 				First: l.First, Last: l.Last, Merged: l.Merged}
 			if scan.Web != "" {

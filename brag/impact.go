@@ -611,11 +611,7 @@ func (rh *repoHistory) measure(shas []string, cats []work.Category, only string)
 // file made during that window would be compared with the months before
 // it existed ("0 before" only because it was new).
 func (rh *repoHistory) leaveYoungOut(files map[string]bool, first time.Time) {
-	days := rh.hist.Days
-	if days == 0 {
-		days = impact.Days
-	}
-	from := first.AddDate(0, 0, -days)
+	from := first.AddDate(0, 0, -rh.hist.WindowDays())
 	cs := rh.rw.Window.Commits // newest first
 	i := sort.Search(len(cs), func(i int) bool { return cs[i].CommitterDate.Before(from) }) - 1
 	if i < 0 || len(cs) == 0 || !cs[len(cs)-1].CommitterDate.Before(from) {

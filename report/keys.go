@@ -28,6 +28,12 @@ const (
 	keyAppendix   = "appendix"
 )
 
+// stateKeys are the generated blocks that say how things stand now (work
+// on branches, merged later, releases tagged) rather than list items: a
+// merge writes them afresh, creates them, and removes them, as written,
+// when the new run has none.
+var stateKeys = []string{keyUnmerged, keyLater, keyTagged}
+
 // sectionKeys maps the flat body sections' headings to their keys.
 var sectionKeys = map[string]string{
 	headShipped: keyShipped,

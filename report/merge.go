@@ -297,7 +297,7 @@ func (m *merger) mergePeriod(ep, fp *parsedPeriod) int {
 	for _, fs := range fp.top {
 		m.mergeSection(ep, fs, isNew)
 	}
-	for _, key := range []string{keyUnmerged, keyLater, keyTagged} {
+	for _, key := range stateKeys {
 		if es := ep.byKey[key]; es != nil && es.sum != "" && fp.byKey[key] == nil && m.intact(es) {
 			// Nothing is waiting on a branch any more (merged, or the
 			// branch gone): the block, as written, goes, and the line
@@ -393,7 +393,7 @@ func (m *merger) updateDates(ep, fp *parsedPeriod) {
 func (m *merger) mergeSection(ep *parsedPeriod, fs *parsedSection, isNew map[string]bool) {
 	es := ep.byKey[fs.key]
 	if es == nil {
-		if fs.sum == "" && receivesItems(fs.key) && hasNew(fs, isNew) || fs.key == keyUnmerged || fs.key == keyLater || fs.key == keyTagged {
+		if fs.sum == "" && receivesItems(fs.key) && hasNew(fs, isNew) || slices.Contains(stateKeys, fs.key) {
 			m.createSection(ep, fs, isNew)
 		}
 		return

@@ -69,6 +69,15 @@ type History struct {
 	idx *index // built on first use (see History.index)
 }
 
+// WindowDays is the length of each window, before and after the work:
+// Days unless h says otherwise.
+func (h *History) WindowDays() int {
+	if h.Days == 0 {
+		return Days
+	}
+	return h.Days
+}
+
 // index finds, for a measure, the few commits of a long history that can
 // count: those that touched its paths, used what it added, or name
 // commits, and how many commits fall between two times. Without it every
@@ -160,10 +169,7 @@ type Work struct {
 // it, and the reach of what it added, each only where it applies and
 // says something (see each measure). The impacts are in that order.
 func Measure(w Work, h *History) []work.Impact {
-	days := h.Days
-	if days == 0 {
-		days = Days
-	}
+	days := h.WindowDays()
 	var out []work.Impact
 	if w.Regressions && len(w.Files) > 0 {
 		if m, ok := regressions(w, h, days); ok {
